@@ -1,0 +1,127 @@
+/**
+ * Text rewriting that never loses its way back to the input.
+ *
+ * Every cleaning step reads an input string and writes an output string through a
+ * `TextMapBuilder`, which records for each output code unit the input offset it came from.
+ * `compose` chains two steps, so the clean stage ends with one map from every offset of the
+ * cleaned text back to the raw (decoded) input. Offsets are UTF-16 code units; the map has
+ * `text.length + 1` entries, the last one being where the text ends in the input.
+ */
+export interface MappedText {
+  text: string;
+  /** `map[i]` is the input offset of output offset `i`; `map[text.length]` is the input end. */
+  map: Int32Array;
+}
+
+export class TextMapBuilder {
+  private readonly parts: string[] = [];
+  private readonly offsets: number[] = [];
+  private length = 0;
+
+  constructor(private readonly input: string) {}
+
+  /** Copies `input[start, end)` unchanged. */
+  keep(start: number, end: number): this {
+    if (end <= start) return this;
+    this.parts.push(this.input.slice(start, end));
+    for (let i = start; i < end; i++) this.offsets.push(i);
+    this.length += end - start;
+    return this;
+  }
+
+  /**
+   * Writes `value` in place of `input[start, end)`. When lengths agree each unit maps to its
+   * counterpart (a traditional character to its simplified one); otherwise all map to `start`.
+   */
+  replace(start: number, end: number, value: string): this {
+    if (!value) return this;
+    this.parts.push(value);
+    const same = value.length === end - start;
+    for (let i = 0; i < value.length; i++) this.offsets.push(same ? start + i : start);
+    this.length += value.length;
+    return this;
+  }
+
+  /** Writes `value` that has no counterpart in the input (a joining newline), mapped to `at`. */
+  insert(at: number, value: string): this {
+    return this.replace(at, at, value);
+  }
+
+  get outputLength(): number {
+    return this.length;
+  }
+
+  build(inputEnd = this.input.length): MappedText {
+    const map = new Int32Array(this.length + 1);
+    for (let i = 0; i < this.length; i++) map[i] = this.offsets[i]!;
+    map[this.length] = inputEnd;
+    return { text: this.parts.join(''), map };
+  }
+}
+
+/** Identity mapping for a text taken as it is. */
+export function identity(text: string): MappedText {
+  const map = new Int32Array(text.length + 1);
+  for (let i = 0; i <= text.length; i++) map[i] = i;
+  return { text, map };
+}
+
+/** `outer` was made from `inner.text`; the result maps `outer.text` back to `inner`'s input. */
+export function compose(inner: MappedText, outer: MappedText): MappedText {
+  const map = new Int32Array(outer.map.length);
+  for (let i = 0; i < map.length; i++) map[i] = inner.map[outer.map[i]!]!;
+  return { text: outer.text, map };
+}
+
+/**
+ * Applies `rewrite` to every match of `pattern` (global) and keeps the rest.
+ * `rewrite` returns the replacement, or `null` to keep the match as it is.
+ */
+export function rewrite(
+  input: MappedText,
+  pattern: RegExp,
+  replacement: (match: RegExpExecArray) => string | null,
+): MappedText {
+  const b = new TextMapBuilder(input.text);
+  let last = 0;
+  pattern.lastIndex = 0;
+  for (let m = pattern.exec(input.text); m; m = pattern.exec(input.text)) {
+    if (m[0].length === 0) {
+      pattern.lastIndex++;
+      continue;
+    }
+    const value = replacement(m);
+    if (value === null) continue;
+    b.keep(last, m.index);
+    if (value === m[0]) b.keep(m.index, m.index + m[0].length);
+    else b.replace(m.index, m.index + m[0].length, value);
+    last = m.index + m[0].length;
+  }
+  if (last === 0) return input;
+  b.keep(last, input.text.length);
+  return compose(input, b.build());
+}
+
+/**
+ * The map in the compact form written to `1-clean.json`: `[textOffset, rawOffset]` anchors,
+ * each starting a run in which both advance together, so that identity stretches cost nothing.
+ */
+export function toAnchors(map: Int32Array): [number, number][] {
+  const anchors: [number, number][] = [];
+  for (let i = 0; i < map.length; i++) {
+    if (i === 0 || map[i] !== map[i - 1]! + 1) anchors.push([i, map[i]!]);
+  }
+  return anchors;
+}
+
+/** Inverse of `toAnchors` for a text of `length` code units. */
+export function fromAnchors(anchors: [number, number][], length: number): Int32Array {
+  const map = new Int32Array(length + 1);
+  let a = 0;
+  for (let i = 0; i <= length; i++) {
+    while (a + 1 < anchors.length && anchors[a + 1]![0] <= i) a++;
+    const [t, r] = anchors[a] ?? [0, 0];
+    map[i] = r + (i - t);
+  }
+  return map;
+}

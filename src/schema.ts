@@ -1,0 +1,106 @@
+import { z } from 'zod';
+
+/** `[start, end)` in UTF-16 code units into the cleaned text; `text.slice(start, end)` is the mention. */
+export const Span = z.tuple([z.number().int().nonnegative(), z.number().int().nonnegative()]);
+export type Span = z.infer<typeof Span>;
+
+/** ISO calendar date, `YYYY-MM-DD`. */
+export const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+
+/** A finding about the content of one document: stable `code` (`stage/rule-id`), never an exception. */
+export const Message = z.object({
+  level: z.enum(['error', 'warning', 'info']),
+  code: z.string(),
+  message: z.string(),
+  span: Span.nullable(),
+});
+export type Message = z.infer<typeof Message>;
+
+export const Quality = z.object({ flags: z.array(z.string()) });
+
+export const Approx = z.enum(['nearly', 'over', 'about', 'under']);
+export type Approx = z.infer<typeof Approx>;
+
+export const NumberMention = z.object({
+  text: z.string(),
+  value: z.number(),
+  valueMax: z.number().optional(),
+  /** The measure word after scaling: 11.3万人次 → 人次, 217.69万元 → 元, 28.13% → %. */
+  unit: z.string(),
+  approx: Approx.nullable(),
+  span: Span,
+});
+export type NumberMention = z.infer<typeof NumberMention>;
+
+export const DateMention = z.object({
+  text: z.string(),
+  start: IsoDate.nullable(),
+  end: IsoDate.nullable(),
+  grain: z.enum(['day', 'month', 'quarter', 'season', 'year']),
+  kind: z.enum(['point', 'range', 'deadline', 'since']),
+  yearInferred: z.boolean(),
+  span: Span,
+});
+export type DateMention = z.infer<typeof DateMention>;
+
+export const Period = z.object({ start: IsoDate, end: IsoDate });
+
+export const Meta = z.object({
+  title: z.string().nullable(),
+  issuer: z.string().nullable(),
+  documentDate: IsoDate.nullable(),
+  inspectionPeriod: Period.nullable(),
+  feedbackDate: IsoDate.nullable(),
+});
+export type Meta = z.infer<typeof Meta>;
+
+export const Summary = z.object({
+  totalProblems: z.number().nullable(),
+  completed: z.number().nullable(),
+  partial: z.number().nullable(),
+  notCompleted: z.number().nullable(),
+  /** 0..1 as stated in the text (整改完成率98.71% → 0.9871). */
+  completionRate: z.number().min(0).max(1).nullable(),
+  petitionsReceived: z.number().nullable(),
+  petitionsResolved: z.number().nullable(),
+});
+export type Summary = z.infer<typeof Summary>;
+
+export const Category = z.object({ number: z.number().int(), title: z.string(), span: Span });
+export type Category = z.infer<typeof Category>;
+
+export const Status = z.enum(['completed', 'partial', 'not-completed']);
+export type Status = z.infer<typeof Status>;
+
+export const Problem = z.object({
+  number: z.number().int(),
+  category: z.number().int().nullable(),
+  /** The problem statement. */
+  text: z.string(),
+  /** The whole 整改情况 text, every paragraph of it. */
+  rectification: z.string().nullable(),
+  status: Status.nullable(),
+  span: Span,
+  rectificationSpan: Span.nullable(),
+});
+export type Problem = z.infer<typeof Problem>;
+
+export const Kind = z.enum(['formal-notice', 'summary-notice', 'news', 'other']);
+export type Kind = z.infer<typeof Kind>;
+
+/** The final document, `5-validate.json`: the shape promised by CONTRACT.md. */
+export const FinalDocument = z.object({
+  id: z.string(),
+  source: z.string(),
+  sha256: z.string(),
+  kind: Kind,
+  quality: Quality,
+  meta: Meta,
+  summary: Summary,
+  categories: z.array(Category),
+  problems: z.array(Problem),
+  numbers: z.array(NumberMention),
+  dates: z.array(DateMention),
+  diagnostics: z.array(Message),
+});
+export type FinalDocument = z.infer<typeof FinalDocument>;
