@@ -1,1 +1,12 @@
-export {};
+export * from './schema.js';
+export { clean, decode, documentId, CleanError, CleanOutput, type RawInput, type CleanedDocument } from './clean.js';
+export { segment, SegmentOutput, USER_DICT } from './segment.js';
+export { detectSections, SectionsOutput, STATUS_PHRASES, SUMMARY_PATTERNS } from './detect-sections.js';
+export { extract, ExtractOutput } from './extract.js';
+export { validate, ValidateOutput } from './validate.js';
+export { STAGES, runPipeline, stageFiles } from './pipeline.js';
+export { run, listInputs, type RunOptions, type RunReport } from './run.js';
+export { toCsv, batchCsv } from './csv.js';
+export { parseNumeral } from './normalize/numerals.js';
+export { findNumbers } from './normalize/numbers.js';
+export { findDates, parseDate, type DateContext } from './normalize/dates.js';

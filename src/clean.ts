@@ -1,0 +1,170 @@
+import { createHash } from 'node:crypto';
+import path from 'node:path';
+import * as cheerio from 'cheerio';
+import { z } from 'zod';
+import { Message, Quality } from './schema.js';
+import { isBoilerplate } from './clean/boilerplate.js';
+import { type MappedText, TextMapBuilder, compose, identity, rewrite, toAnchors } from './clean/text-map.js';
+
+/** What `1-clean.json` holds. `text` is the coordinate system of every later span. */
+export const CleanOutput = z.object({
+  id: z.string(),
+  source: z.string(),
+  sha256: z.string(),
+  format: z.enum(['text', 'html']),
+  encoding: z.string(),
+  text: z.string(),
+  /** `[textOffset, rawOffset]` anchors: from each anchor on, both offsets advance together. */
+  offsetMap: z.array(z.tuple([z.number().int(), z.number().int()])),
+  /** Metadata a web page showed around the notice (发布时间, 来源 …), keyed as shown. */
+  pageMeta: z.record(z.string(), z.string()),
+  quality: Quality,
+  messages: z.array(Message),
+});
+export type CleanOutput = z.infer<typeof CleanOutput>;
+
+/** One input file as read: its bytes and where it came from. */
+export interface RawInput {
+  id: string;
+  source: string;
+  bytes: Uint8Array;
+}
+
+/** A document that cannot be read at all: reported for that file, the batch goes on. */
+export class CleanError extends Error {
+  override name = 'CleanError';
+}
+
+export interface CleanedDocument {
+  clean: CleanOutput;
+  /** The decoded input that `offsetMap` points into. */
+  raw: string;
+  /** The full offset map, `text.length + 1` entries. */
+  map: Int32Array;
+}
+
+export function decode(bytes: Uint8Array): { raw: string; encoding: string } {
+  if (bytes.length === 0) throw new CleanError('empty file');
+  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) {
+    return { raw: new TextDecoder('utf-8', { fatal: true }).decode(bytes.subarray(3)), encoding: 'utf-8-bom' };
+  }
+  const head = bytes.subarray(0, 4096);
+  if (head.includes(0)) throw new CleanError('binary file: it contains NUL bytes, not text');
+  try {
+    return { raw: new TextDecoder('utf-8', { fatal: true }).decode(bytes), encoding: 'utf-8' };
+  } catch {
+    throw new CleanError('not valid UTF-8 text');
+  }
+}
+
+function looksLikeHtml(source: string, raw: string): boolean {
+  if (/\.html?$/i.test(source)) return true;
+  return /^\s*(?:<!doctype html|<html[\s>])/i.test(raw.slice(0, 1000));
+}
+
+/** Block elements whose boundaries are paragraph breaks. */
+const BLOCK = new Set(['p', 'div', 'br', 'li', 'tr', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'section', 'article', 'table', 'ul', 'ol', 'title']);
+
+/** HTML to text: one line per block, chrome (script, nav, footer …) dropped. */
+export function htmlToText(raw: string): MappedText {
+  const $ = cheerio.load(raw);
+  $('script, style, noscript, nav, header, footer, aside, iframe').remove();
+  const lines: string[] = [];
+  let line = '';
+  const walk = (nodes: ReturnType<typeof $>) => {
+    nodes.contents().each((_, node) => {
+      if (node.type === 'text') line += node.data;
+      else if (node.type === 'tag') {
+        const block = BLOCK.has(node.name);
+        if (block && line.trim()) (lines.push(line), (line = ''));
+        walk($(node));
+        if (block && line.trim()) (lines.push(line), (line = ''));
+      }
+    });
+  };
+  walk($('body').length ? $('body') : $.root());
+  if (line.trim()) lines.push(line);
+  return identity(lines.join('\n'));
+}
+
+/** Characters that end a sentence or a clause at the end of a line. */
+const LINE_END_PUNCT = /[。！？!?；;：:，,、”’"'）)》】…—\]]$/;
+/** Numbered headings and list items that start a new paragraph: 一、 (一) 1. ① 二是. */
+const NUMBERED_START = /^(?:[一二三四五六七八九十]+[、是]|[(（][一二三四五六七八九十\d]+[)）]|\d+[.、．]|[①-⑳]|问题\d|第[一二三四五六七八九十]+)/;
+
+/**
+ * Whether a page layout broke a sentence between `prev` and `next`:
+ * "…迅速向相关单位、乡镇、企业下" ⏎⏎ "达责令限期整改决定书10余份". The first line runs on
+ * (it has clause punctuation but none at its end), and the next does not start a numbered item.
+ */
+function brokenMidSentence(prev: string, next: string): boolean {
+  if (!prev || !next) return false;
+  if (LINE_END_PUNCT.test(prev)) return false;
+  if (!/[,，;；]/.test(prev)) return false;
+  if (!/^[\p{Script=Han}]/u.test(next)) return false;
+  return !NUMBERED_START.test(next);
+}
+
+/**
+ * Whitespace and line structure: CRLF → LF, full-width and no-break spaces, indentation and
+ * trailing spaces removed, blank lines dropped (one `\n` between paragraphs), boilerplate lines
+ * dropped, and paragraphs broken mid-sentence joined.
+ */
+export function normalizeLines(input: MappedText): MappedText {
+  const src = input.text;
+  const b = new TextMapBuilder(src);
+  const lineRe = /[^\r\n]*(?:\r\n|\r|\n|$)/g;
+  let previous = '';
+  let wrote = false;
+  for (let m = lineRe.exec(src); m && m[0].length > 0; m = lineRe.exec(src)) {
+    const body = m[0].replace(/[\r\n]+$/, '');
+    const lead = body.length - body.replace(/^[\s\u3000\u00a0\ufeff]+/, '').length;
+    const trail = body.length - body.replace(/[\s\u3000\u00a0\ufeff]+$/, '').length;
+    const start = m.index + lead;
+    const end = m.index + Math.max(lead, body.length - trail);
+    const line = src.slice(start, end);
+    if (!line || isBoilerplate(line)) continue;
+    if (wrote && !brokenMidSentence(previous, line)) b.insert(start, '\n');
+    b.keep(start, end);
+    previous = line;
+    wrote = true;
+  }
+  return compose(input, b.build());
+}
+
+/** Runs of spaces inside a line become one; a full-width space between words becomes a space. */
+function normalizeSpaces(input: MappedText): MappedText {
+  return rewrite(input, /[ \t\u3000\u00a0]{2,}|[\t\u3000\u00a0]/g, () => ' ');
+}
+
+export function clean(input: RawInput): CleanedDocument {
+  const sha256 = createHash('sha256').update(input.bytes).digest('hex');
+  const { raw, encoding } = decode(input.bytes);
+  const format = looksLikeHtml(input.source, raw) ? 'html' : 'text';
+  let mapped = format === 'html' ? htmlToText(raw) : identity(raw);
+  mapped = normalizeSpaces(normalizeLines(mapped));
+  if (!/[\p{Script=Han}]/u.test(mapped.text)) throw new CleanError('no Chinese text in the document');
+  return {
+    raw,
+    map: mapped.map,
+    clean: {
+      id: input.id,
+      source: input.source,
+      sha256,
+      format,
+      encoding,
+      text: mapped.text,
+      offsetMap: toAnchors(mapped.map),
+      pageMeta: {},
+      quality: { flags: [] },
+      messages: [],
+    },
+  };
+}
+
+/** The document id of CONTRACT.md: relative path without extension, `/` → `__`, odd characters → `_`. */
+export function documentId(relativePath: string): string {
+  const parsed = path.parse(relativePath.split(path.sep).join('/'));
+  const stem = parsed.dir ? `${parsed.dir}/${parsed.name}` : parsed.name;
+  return stem.replace(/\//g, '__').replace(/[^\p{L}\p{N}\p{Script=Han}\-_.]/gu, '_');
+}

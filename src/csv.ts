@@ -1,0 +1,135 @@
+import { stringify } from 'csv-stringify/sync';
+import type { FinalDocument } from './schema.js';
+
+/**
+ * The CSV files of CONTRACT.md. Each table is a list of columns: a header (camelCase) and how
+ * to read the cell from a row. Written by csv-stringify with its own options: a UTF-8
+ * byte-order mark (Excel and WPS then read Chinese correctly), CRLF, every string quoted (a
+ * multi-line 整改情况 stays one cell), and formula escaping (`=`, `+`, `-`, `@`, tab, CR and
+ * their full-width forms get a leading `'`; numbers stay numbers).
+ */
+export interface Column<Row> {
+  header: string;
+  cell: (row: Row) => string | number | boolean | null | undefined;
+}
+
+export function toCsv<Row>(columns: readonly Column<Row>[], rows: readonly Row[]): string {
+  return stringify(
+    rows.map((row) => columns.map((c) => c.cell(row) ?? null)),
+    {
+      bom: true,
+      header: true,
+      columns: columns.map((c) => c.header),
+      record_delimiter: 'windows',
+      quoted_string: true,
+      escape_formulas: true,
+      cast: { boolean: (v) => (v ? 'true' : 'false') },
+    },
+  );
+}
+
+const spanStart = (s: [number, number] | null | undefined) => s?.[0];
+const spanEnd = (s: [number, number] | null | undefined) => s?.[1];
+
+/** Extra per-document facts the CSV shows beside the final document. */
+export interface DocumentRow {
+  doc: FinalDocument;
+  /** The audit's verdict: `ok`, or the codes of the arithmetic checks that failed. */
+  audit: string;
+}
+
+export const DOCUMENT_COLUMNS: Column<DocumentRow>[] = [
+  { header: 'id', cell: (r) => r.doc.id },
+  { header: 'source', cell: (r) => r.doc.source },
+  { header: 'kind', cell: (r) => r.doc.kind },
+  { header: 'title', cell: (r) => r.doc.meta.title },
+  { header: 'issuer', cell: (r) => r.doc.meta.issuer },
+  { header: 'documentDate', cell: (r) => r.doc.meta.documentDate },
+  { header: 'inspectionStart', cell: (r) => r.doc.meta.inspectionPeriod?.start },
+  { header: 'inspectionEnd', cell: (r) => r.doc.meta.inspectionPeriod?.end },
+  { header: 'feedbackDate', cell: (r) => r.doc.meta.feedbackDate },
+  { header: 'problemsFound', cell: (r) => r.doc.problems.length },
+  { header: 'categoriesFound', cell: (r) => r.doc.categories.length },
+  { header: 'totalProblems', cell: (r) => r.doc.summary.totalProblems },
+  { header: 'completed', cell: (r) => r.doc.summary.completed },
+  { header: 'partial', cell: (r) => r.doc.summary.partial },
+  { header: 'notCompleted', cell: (r) => r.doc.summary.notCompleted },
+  { header: 'completionRate', cell: (r) => r.doc.summary.completionRate },
+  { header: 'petitionsReceived', cell: (r) => r.doc.summary.petitionsReceived },
+  { header: 'petitionsResolved', cell: (r) => r.doc.summary.petitionsResolved },
+  { header: 'numbers', cell: (r) => r.doc.numbers.length },
+  { header: 'dates', cell: (r) => r.doc.dates.length },
+  { header: 'errors', cell: (r) => r.doc.diagnostics.filter((d) => d.level === 'error').length },
+  { header: 'warnings', cell: (r) => r.doc.diagnostics.filter((d) => d.level === 'warning').length },
+  { header: 'audit', cell: (r) => r.audit },
+  { header: 'qualityFlags', cell: (r) => r.doc.quality.flags.join(' ') },
+  { header: 'sha256', cell: (r) => r.doc.sha256 },
+];
+
+type Item<T> = { doc: FinalDocument; item: T };
+
+export const PROBLEM_COLUMNS: Column<Item<FinalDocument['problems'][number]>>[] = [
+  { header: 'id', cell: (r) => r.doc.id },
+  { header: 'number', cell: (r) => r.item.number },
+  { header: 'category', cell: (r) => r.item.category },
+  { header: 'categoryTitle', cell: (r) => r.doc.categories.find((c) => c.number === r.item.category)?.title },
+  { header: 'text', cell: (r) => r.item.text },
+  { header: 'status', cell: (r) => r.item.status },
+  { header: 'rectification', cell: (r) => r.item.rectification },
+  { header: 'start', cell: (r) => spanStart(r.item.span) },
+  { header: 'end', cell: (r) => spanEnd(r.item.span) },
+  { header: 'rectificationStart', cell: (r) => spanStart(r.item.rectificationSpan) },
+  { header: 'rectificationEnd', cell: (r) => spanEnd(r.item.rectificationSpan) },
+];
+
+export const NUMBER_COLUMNS: Column<Item<FinalDocument['numbers'][number]>>[] = [
+  { header: 'id', cell: (r) => r.doc.id },
+  { header: 'text', cell: (r) => r.item.text },
+  { header: 'value', cell: (r) => r.item.value },
+  { header: 'valueMax', cell: (r) => r.item.valueMax },
+  { header: 'unit', cell: (r) => r.item.unit },
+  { header: 'approx', cell: (r) => r.item.approx },
+  { header: 'start', cell: (r) => r.item.span[0] },
+  { header: 'end', cell: (r) => r.item.span[1] },
+];
+
+export const DATE_COLUMNS: Column<Item<FinalDocument['dates'][number]>>[] = [
+  { header: 'id', cell: (r) => r.doc.id },
+  { header: 'text', cell: (r) => r.item.text },
+  { header: 'start', cell: (r) => r.item.start },
+  { header: 'end', cell: (r) => r.item.end },
+  { header: 'grain', cell: (r) => r.item.grain },
+  { header: 'kind', cell: (r) => r.item.kind },
+  { header: 'yearInferred', cell: (r) => r.item.yearInferred },
+  { header: 'spanStart', cell: (r) => r.item.span[0] },
+  { header: 'spanEnd', cell: (r) => r.item.span[1] },
+];
+
+export const DIAGNOSTIC_COLUMNS: Column<Item<FinalDocument['diagnostics'][number]>>[] = [
+  { header: 'id', cell: (r) => r.doc.id },
+  { header: 'level', cell: (r) => r.item.level },
+  { header: 'code', cell: (r) => r.item.code },
+  { header: 'message', cell: (r) => r.item.message },
+  { header: 'start', cell: (r) => spanStart(r.item.span) },
+  { header: 'end', cell: (r) => spanEnd(r.item.span) },
+];
+
+/** The audit codes that make a notice's arithmetic fail. */
+export const ARITHMETIC_CODES = ['validate/item-count-mismatch', 'validate/totals-mismatch', 'validate/rate-mismatch', 'validate/petitions-exceed', 'validate/status-contradicts-totals'];
+
+export function auditVerdict(doc: FinalDocument): string {
+  const failed = [...new Set(doc.diagnostics.map((d) => d.code).filter((c) => ARITHMETIC_CODES.includes(c)))];
+  return failed.length ? failed.join(' ') : 'ok';
+}
+
+/** All five tables for a batch of final documents, keyed by file name. */
+export function batchCsv(docs: readonly FinalDocument[]): Record<string, string> {
+  const items = <T>(pick: (d: FinalDocument) => readonly T[]) => docs.flatMap((doc) => pick(doc).map((item) => ({ doc, item })));
+  return {
+    'documents.csv': toCsv(DOCUMENT_COLUMNS, docs.map((doc) => ({ doc, audit: auditVerdict(doc) }))),
+    'problems.csv': toCsv(PROBLEM_COLUMNS, items((d) => d.problems)),
+    'numbers.csv': toCsv(NUMBER_COLUMNS, items((d) => d.numbers)),
+    'dates.csv': toCsv(DATE_COLUMNS, items((d) => d.dates)),
+    'diagnostics.csv': toCsv(DIAGNOSTIC_COLUMNS, items((d) => d.diagnostics)),
+  };
+}

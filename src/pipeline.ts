@@ -1,0 +1,46 @@
+import type { z } from 'zod';
+import { type RawInput, CleanOutput, clean } from './clean.js';
+import { SegmentOutput, segment } from './segment.js';
+import { SectionsOutput, detectSections } from './detect-sections.js';
+import { ExtractOutput, extract } from './extract.js';
+import { ValidateOutput, type ValidatedDocument, validate } from './validate.js';
+
+/**
+ * The stages in order. Each reads what the stages before it produced and adds one layer,
+ * written to `out/<docId>/<file>` after its schema has checked it. Adding a stage is a new
+ * file and one entry here (and one call in `runPipeline`, where the compiler checks the order).
+ */
+export const STAGES = [
+  { name: 'clean', file: '1-clean.json', schema: CleanOutput, output: (d: ValidatedDocument) => d.clean },
+  { name: 'segment', file: '2-segment.json', schema: SegmentOutput, output: (d: ValidatedDocument) => d.segment },
+  { name: 'sections', file: '3-sections.json', schema: SectionsOutput, output: (d: ValidatedDocument) => d.sections },
+  { name: 'extract', file: '4-extract.json', schema: ExtractOutput, output: (d: ValidatedDocument) => d.extract },
+  { name: 'validate', file: '5-validate.json', schema: ValidateOutput, output: (d: ValidatedDocument) => d.final },
+] as const satisfies readonly { name: string; file: string; schema: z.ZodType; output: (d: ValidatedDocument) => unknown }[];
+
+export type StageName = (typeof STAGES)[number]['name'];
+export type Timings = Record<StageName, number>;
+
+/** Runs every stage on one input; `timings` gets each stage's milliseconds. */
+export function runPipeline(input: RawInput, timings?: Partial<Timings>): ValidatedDocument {
+  const timed = <T>(name: StageName, work: () => T): T => {
+    const t0 = performance.now();
+    const result = work();
+    if (timings) timings[name] = (timings[name] ?? 0) + performance.now() - t0;
+    return result;
+  };
+  const cleaned = timed('clean', () => clean(input));
+  const segmented = timed('segment', () => segment(cleaned));
+  const sectioned = timed('sections', () => detectSections(segmented));
+  const extracted = timed('extract', () => extract(sectioned));
+  return timed('validate', () => validate(extracted));
+}
+
+/** Every stage's JSON for one document, each checked by its schema; a failure is a bug. */
+export function stageFiles(doc: ValidatedDocument): { file: string; json: string }[] {
+  return STAGES.map((stage) => {
+    const parsed = stage.schema.safeParse(stage.output(doc));
+    if (!parsed.success) throw new Error(`${stage.name} output does not match its schema: ${parsed.error.message}`);
+    return { file: stage.file, json: JSON.stringify(parsed.data, null, 1) + '\n' };
+  });
+}
