@@ -1,0 +1,65 @@
+import { readFileSync, readdirSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { expect } from 'vitest';
+import { fromAnchors } from '../src/clean/text-map.js';
+import { STAGES, runPipeline, stageFiles } from '../src/pipeline.js';
+import type { ValidatedDocument } from '../src/validate.js';
+
+export const ROOT = fileURLToPath(new URL('..', import.meta.url));
+export const CORPUS = path.join(ROOT, 'corpus');
+export const CLI = path.join(ROOT, 'dist', 'cli.js');
+
+export const corpusFiles = (): string[] => readdirSync(CORPUS).filter((f) => f.endsWith('.txt')).sort();
+
+/** Runs the whole pipeline on one file of the repository's corpus. */
+export function runCorpusFile(name: string): ValidatedDocument {
+  const file = path.join(CORPUS, name);
+  return runPipeline({ id: name.replace(/\.txt$/, ''), source: file, bytes: readFileSync(file) });
+}
+
+type Spanned = { span: [number, number] | null; text?: string };
+
+/**
+ * The invariants every output keeps: spans in bounds and ordered, each mention's `text` equal
+ * to its slice of the cleaned text, the offset map monotonic and inside the raw input, and
+ * every stage's JSON valid against its schema.
+ */
+export function checkInvariants(doc: ValidatedDocument): void {
+  const { text } = doc.clean;
+  const inBounds = (span: [number, number] | null, what: string) => {
+    if (!span) return;
+    expect(span[0], what).toBeGreaterThanOrEqual(0);
+    expect(span[1], what).toBeGreaterThanOrEqual(span[0]);
+    expect(span[1], what).toBeLessThanOrEqual(text.length);
+  };
+  const mentions: [string, Spanned[]][] = [
+    ['numbers', doc.final.numbers],
+    ['dates', doc.final.dates],
+  ];
+  for (const [layer, items] of mentions) {
+    for (const item of items) {
+      inBounds(item.span, `${layer} ${item.text}`);
+      expect(text.slice(item.span![0], item.span![1]), `${layer} span`).toBe(item.text);
+    }
+  }
+  for (const p of doc.final.problems) {
+    inBounds(p.span, `problem ${p.number}`);
+    expect(text.slice(...p.span)).toBe(p.text);
+    inBounds(p.rectificationSpan, `rectification ${p.number}`);
+    if (p.rectificationSpan) expect(text.slice(...p.rectificationSpan)).toBe(p.rectification);
+  }
+  for (const c of doc.final.categories) expect(text.slice(...c.span)).toBe(c.title);
+  for (const d of doc.final.diagnostics) inBounds(d.span, d.code);
+  let previous = -1;
+  for (const [start, end] of doc.segment.tokens) {
+    expect(start).toBeGreaterThanOrEqual(previous);
+    expect(end).toBeGreaterThan(start);
+    previous = end;
+  }
+  const map = fromAnchors(doc.clean.offsetMap, text.length);
+  for (let i = 1; i < map.length; i++) expect(map[i]! >= map[i - 1]!, `offset map monotonic at ${i}`).toBe(true);
+  expect(map[text.length]).toBeLessThanOrEqual(doc.raw.length);
+  for (const stage of STAGES) expect(stage.schema.safeParse(stage.output(doc)).success, stage.name).toBe(true);
+  expect(() => stageFiles(doc)).not.toThrow();
+}
