@@ -4,6 +4,7 @@ import * as cheerio from 'cheerio';
 import { z } from 'zod';
 import { Message, Quality } from './schema.js';
 import { isBoilerplate } from './clean/boilerplate.js';
+import { jieba } from './jieba.js';
 import { type MappedText, TextMapBuilder, compose, identity, rewrite, toAnchors } from './clean/text-map.js';
 
 /** What `1-clean.json` holds. `text` is the coordinate system of every later span. */
@@ -92,17 +93,28 @@ const LINE_END_PUNCT = /[。！？!?；;：:，,、”’"'）)》】…—\]]$/
 /** Numbered headings and list items that start a new paragraph: 一、 (一) 1. ① 二是. */
 const NUMBERED_START = /^(?:[一二三四五六七八九十]+[、是]|[(（][一二三四五六七八九十\d]+[)）]|\d+[.、．]|[①-⑳]|问题\d|第[一二三四五六七八九十]+)/;
 
+/** Whether the segmenter reads a word across the end of `prev` and the start of `next` (规|划局). */
+function wordAcrossBreak(prev: string, next: string): boolean {
+  const left = prev.slice(-4);
+  let offset = 0;
+  for (const word of jieba().cut(left + next.slice(0, 4))) {
+    if (offset < left.length && offset + word.length > left.length) return true;
+    offset += word.length;
+  }
+  return false;
+}
+
 /**
  * Whether a page layout broke a sentence between `prev` and `next`:
- * "…迅速向相关单位、乡镇、企业下" ⏎⏎ "达责令限期整改决定书10余份". The first line runs on
- * (it has clause punctuation but none at its end), and the next does not start a numbered item.
+ * "…迅速向相关单位、乡镇、企业下" ⏎⏎ "达责令限期整改决定书10余份". The first line runs on (no
+ * punctuation at its end), the next does not start a numbered item, and either a word spans the
+ * break (下达, 规划局, 整改) or the first line is a long sentence cut short.
  */
 function brokenMidSentence(prev: string, next: string): boolean {
   if (!prev || !next) return false;
   if (LINE_END_PUNCT.test(prev)) return false;
-  if (!/[,，;；]/.test(prev)) return false;
-  if (!/^[\p{Script=Han}]/u.test(next)) return false;
-  return !NUMBERED_START.test(next);
+  if (!/^[\p{Script=Han}]/u.test(next) || NUMBERED_START.test(next)) return false;
+  return wordAcrossBreak(prev, next) || (prev.length >= 40 && /[,，;；]/.test(prev));
 }
 
 /**

@@ -1,6 +1,7 @@
 export * from './schema.js';
 export { clean, decode, documentId, CleanError, CleanOutput, type RawInput, type CleanedDocument } from './clean.js';
-export { segment, SegmentOutput, USER_DICT } from './segment.js';
+export { segment, SegmentOutput } from './segment.js';
+export { USER_DICT, jieba } from './jieba.js';
 export { detectSections, SectionsOutput, STATUS_PHRASES, SUMMARY_PATTERNS } from './detect-sections.js';
 export { extract, ExtractOutput } from './extract.js';
 export { validate, ValidateOutput } from './validate.js';

@@ -1,8 +1,9 @@
-import { fileURLToPath } from 'node:url';
-import nodejieba from 'nodejieba';
 import { z } from 'zod';
 import { Message, Span } from './schema.js';
 import type { CleanedDocument } from './clean.js';
+import { jieba } from './jieba.js';
+
+export { USER_DICT } from './jieba.js';
 
 /**
  * What `2-segment.json` holds. Tokens are `[start, end, tag]` triples rather than objects:
@@ -18,18 +19,6 @@ export const SegmentOutput = z.object({
 export type SegmentOutput = z.infer<typeof SegmentOutput>;
 
 export type SegmentedDocument = CleanedDocument & { segment: SegmentOutput };
-
-/** The field's own terms (巡视整改, 立行立改, 一岗双责 …), shipped with the code. */
-export const USER_DICT = fileURLToPath(new URL('../src/dict/zhenggai.dict.utf8', import.meta.url));
-
-let loaded = false;
-function jieba(): typeof nodejieba {
-  if (!loaded) {
-    nodejieba.load({ userDict: USER_DICT });
-    loaded = true;
-  }
-  return nodejieba;
-}
 
 /** A sentence ends after 。！？； or a line break; closing quotes stay with their sentence. */
 const SENTENCE = /[^\n。！？!?；;]*(?:[。！？!?；;]+[”’」』)）]*|\n|$)/g;

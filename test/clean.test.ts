@@ -12,6 +12,12 @@ describe('clean', () => {
     expect(c.text).toContain('迅速向相关单位、乡镇、企业下达责令限期整改决定书10余份');
     expect(c.text).toContain('县自然资源和规划局和县交通运输局');
     expect(c.text).toContain('晓之以理动之以情');
+    expect(c.text).toContain('主下水管道工作');
+  });
+
+  test('keeps a title apart from the byline under it (000)', () => {
+    const { clean: c } = runCorpusFile('000_2d89892f4871253d.txt');
+    expect(c.text.split('\n').slice(0, 2)).toEqual(['5 个小故事,走进崇阳巡察一线', '记者 黄沁瞻 通讯员 吴小军 石玺君 黄丹 兰星 陈君益']);
   });
 
   test('keeps a heading line apart from the paragraph after it', () => {
