@@ -27,6 +27,7 @@ export const KIND_SUFFIXES: readonly { word: string; kind: DateMention['kind']; 
   { word: '以前', kind: 'deadline', example: '2024年6月以前' },
   { word: '前', kind: 'deadline', example: '计划2025年底前实现市场化转型' },
   { word: '以来', kind: 'since', example: '2019年以来' },
+  { word: '以后', kind: 'since', example: '2024年以后,该区纪委…' },
 ];
 
 /** Relative years, as an offset from the notice's own year. */
@@ -110,7 +111,7 @@ const RE = {
   bareYear: S('((?:19|20)\\d\\d)(?= ?(?:——|--|~|-|—|至|到) ?(?:19|20)\\d\\d ?年)'),
   relYear: S(Object.keys(RELATIVE_YEARS).join('|')),
   relMonth: S(Object.keys(RELATIVE_MONTHS).join('|')),
-  yearPart: S(`第?([一二三四1-4])季度|${Object.keys(YEAR_PARTS).filter((k) => k.length > 1).join('|')}|[初底末](?![步期])`),
+  yearPart: S(`年?(?:[初底末](?![步期]))|第?([一二三四1-4])季度|${Object.keys(YEAR_PARTS).filter((k) => k.length > 1).join('|')}|[初底末](?![步期])`),
   monthRange: S(' ?(\\d{1,2})(?:至|到|~|-|—) ?(\\d{1,2}) ?月(?:份)?'),
   month: S(' ?(\\d{1,2}) ?月(?:份)?'),
   cnMonth: S(`(${CN_MONTH})月(?=(?:${CN_DAY})[日号])`),
@@ -195,7 +196,7 @@ function readAtom(v: string, i: number, inRange: boolean): Atom | null {
     const yp = exec(RE.yearPart, v, j);
     if (yp) {
       if (yp[1]) { const q = smallNumber(yp[1]) ?? Number(yp[1]); a.part = { type: 'quarter', from: q, to: q }; }
-      else a.part = YEAR_PARTS[yp[0]]!.part;
+      else a.part = YEAR_PARTS[yp[0].replace(/^年(?=[初底末])/, '')]?.part ?? null;
       a.end = j + yp[0].length;
       return a;
     }
@@ -252,7 +253,7 @@ function readExpr(v: string, i: number): Expr | null {
   }
   const last = b ?? a;
   let end = last.end;
-  let kind: DateMention['kind'] = b ? 'range' : 'point';
+  let kind: DateMention['kind'] = b || a.m2 !== undefined ? 'range' : 'point';
   if (!cutOff) {
     for (const s of KIND_SUFFIXES) {
       // 8月20日前后 is "around", not a deadline

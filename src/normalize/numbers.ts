@@ -51,6 +51,8 @@ export const MEASURE_WORDS: Readonly<Record<string, MeasureWord>> = {
   '类': mw('类', '梳理出21類问题'),
   '方面': mw('方面', '反馈了6方面17项问题'),
   '笔': mw('笔', '清收资金12笔'),
+  '条次': mw('条次', '预警违法讯息40余条次'),
+  '支': mw('支', '选派驻村帮扶工作队37支'),
   '册': mw('册', '印发学习资料500册'),
   '期': mw('期', '编发工作简报8期', false),
   '宗': mw('宗', '处置土地3宗'),
@@ -106,6 +108,8 @@ export const NOT_MEASURE_WORDS: Readonly<Record<string, string>> = {
   '版': '第3版',
   '页': '第1页',
   '线': '12345热线',
+  '点': '当晚7点 (a time of day)',
+  '代': '20世纪80年代',
 };
 
 export const APPROX_PREFIXES: Readonly<Record<string, { approx: Approx; example: string }>> = {
@@ -229,8 +233,10 @@ function readNumber(v: string, i: number): NumberToken | null {
     approx = 'over';
     t = t.replace(/^几/, '一').replace(/几/g, '');
   }
-  // 二〇二四 is a year written digit by digit, never a count.
-  if (/^[〇零一二三四五六七八九]{3,}$/.test(t)) return null;
+  // 二〇二四 is a year written digit by digit; 三四轮车 is "three- or four-wheeled": neither is a count.
+  if (/^[〇零一二两三四五六七八九]{2,}$/.test(t)) return null;
+  // 几天, 几个: "a few", no value to give.
+  if (t === '一' && run === '几') return null;
   const value = parseNumeral(t);
   if (value === null) return null;
   const leadingUnit = /^[百千万亿佰仟]/.test(t);
@@ -282,6 +288,8 @@ function readMention(v: string, at: number): RawMention | null {
   const before = at > 0 ? v[at - 1]! : '';
   // 第一巡察组, 第4项内容, 第十一批: ordinals.
   if (before === '第') return null;
+  // 第一、二轮: the second ordinal of a list.
+  if (before === '、' && /第[〇一二三四五六七八九十\d]+、$/.test(v.slice(Math.max(0, at - 6), at))) return null;
   // CN53-0011, content_121732, swtjxcz001@126.com, 1+3+X: codes and formulas.
   if (CODE_NEIGHBOUR.test(before)) return null;
   // “两个维护”, “6个100%”: a numeral right after an opening quote names a slogan.
@@ -329,8 +337,11 @@ function readMention(v: string, at: number): RawMention | null {
     approx = APPROX_INFIXES[infix]!.approx;
     end += infix.length;
   }
+  // 1个多月 → 1 个月, over: the approximation sits inside the measure word.
+  const split = /^个[多余]月/.test(v.slice(end, end + 3)) ? { unit: '个月', end: end + 3 } : null;
+  if (split) approx = 'over';
   // 100万余元: 余 between the multiplier and the unit is already consumed above.
-  const unit = unitAt(v, end, first.chinese);
+  const unit = split ?? unitAt(v, end, first.chinese);
   const prefix = prefixAt(v, at);
   if (unit === null) {
     return null;
@@ -341,6 +352,8 @@ function readMention(v: string, at: number): RawMention | null {
   if (first.chinese && first.value === 1 && /^[一壹]$/.test(v.slice(at, first.end)) && !TIME_UNITS.has(unit.unit)) return null;
   // 2018年, 2022 年: years, left to findDates.
   if (unit.unit === '年' && !first.chinese && /^(19|20)\d\d$/.test(v.slice(at, first.end))) return null;
+  // 20世纪80年代: a decade, not a duration.
+  if (unit.unit === '年' && v[unit.end] === '代') return null;
   const unitEnd = unit.end;
   return withApprox(v, at, unitEnd, first.value, valueMax, unit.unit, approx);
 }
