@@ -110,6 +110,8 @@ export const NOT_MEASURE_WORDS: Readonly<Record<string, string>> = {
   '线': '12345热线',
   '点': '当晚7点 (a time of day)',
   '代': '20世纪80年代',
+  '呢': '“2万多呢” (a particle in dialogue; likewise 吗 啊 了 的 是 和 等)',
+  '吗': '', '啊': '', '了': '', '的': '', '是': '', '和': '', '等': '', '与': '', '及': '', '或': '',
 };
 
 export const APPROX_PREFIXES: Readonly<Record<string, { approx: Approx; example: string }>> = {
