@@ -253,11 +253,11 @@ export function findNumbers(text: string, options: { exclude?: Span[] } = {}): N
   SLOGAN_RE.lastIndex = 0;
   for (let m = SLOGAN_RE.exec(v); m; m = SLOGAN_RE.exec(v)) exclude.push([m.index, m.index + m[0].length]);
   exclude.sort((a, b) => a[0] - b[0]);
+  // mentions come in text order, so one pointer walks the sorted exclude spans once
+  let k = 0;
   const overlapsExcluded = (s: number, e: number) => {
-    for (const [a, b] of exclude) {
-      if (a >= e) return false;
-      if (b > s) return true;
-    }
+    while (k < exclude.length && exclude[k]![1] <= s) k++;
+    for (let j = k; j < exclude.length && exclude[j]![0] < e; j++) if (exclude[j]![1] > s) return true;
     return false;
   };
 

@@ -69,23 +69,17 @@ export const TRADITIONAL_TO_SIMPLIFIED: Readonly<Record<string, string>> = {
   '專': '专',
 };
 
-const FULL_WIDTH = /[０-９．，％～－：／]/;
+const VIEW_MAP: Record<string, string> = { ...TRADITIONAL_TO_SIMPLIFIED };
+for (const c of '０１２３４５６７８９．，％～－：／') VIEW_MAP[c] = String.fromCharCode(c.charCodeAt(0) - 0xfee0);
+const VIEW_RE = new RegExp(`[${Object.keys(VIEW_MAP).filter((k) => k.length === 1 && VIEW_MAP[k]!.length === 1).join('')}]`, 'g');
 
-/** Same-length matching view of `text` (see module comment). */
+/** Same-length matching view of `text` (see module comment): one regex pass, one code unit for one. */
+// findDates and findNumbers run on the same text one after the other: keep the last view.
+let lastText: string | null = null;
+let lastView = '';
 export function matchView(text: string): string {
-  let out = '';
-  let changed = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i]!;
-    const code = c.charCodeAt(0);
-    let r = c;
-    if (code >= 0xff01 && code <= 0xff5e && FULL_WIDTH.test(c)) r = String.fromCharCode(code - 0xfee0);
-    else if (code >= 0x4e00) {
-      const s = TRADITIONAL_TO_SIMPLIFIED[c];
-      if (s !== undefined && s.length === 1) r = s;
-    }
-    if (r !== c) changed = true;
-    out += r;
-  }
-  return changed ? out : text;
+  if (text === lastText) return lastView;
+  lastView = text.replace(VIEW_RE, (c) => VIEW_MAP[c] ?? c);
+  lastText = text;
+  return lastView;
 }
