@@ -1,21 +1,119 @@
-// Interim numeral reader; replaced by the full normalizer (issue 3).
-const DIGIT: Record<string, number> = { 〇: 0, 零: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
-const SMALL: Record<string, number> = { 十: 10, 百: 100, 千: 1000 };
+/**
+ * Reading numerals: Arabic (with thousands separators and full-width digits),
+ * Chinese (小写 and 大写, simplified and traditional) and mixed forms (3万, 1.8万).
+ * `parseNumeral` never throws: anything it cannot read is `null`.
+ */
 
+/** Chinese digits and their values. 两/兩 only ever mean 2 (两千零五 → 2005). */
+export const CHINESE_DIGITS: Readonly<Record<string, number>> = {
+  '〇': 0, // 二〇二四年 → 2024
+  '零': 0, // 两千零五 → 2005
+  '一': 1, '壹': 1,
+  '二': 2, '贰': 2, '貳': 2,
+  '两': 2, // 两个月 → 2
+  '兩': 2, // 兩個月 (traditional) → 2
+  '三': 3, '叁': 3, '參': 3,
+  '四': 4, '肆': 4,
+  '五': 5, '伍': 5,
+  '六': 6, '陆': 6, '陸': 6,
+  '七': 7, '柒': 7,
+  '八': 8, '捌': 8,
+  '九': 9, '玖': 9,
+};
+
+/** Multipliers inside one 万-section: 一百二十 → 120. */
+export const CHINESE_SMALL_UNITS: Readonly<Record<string, number>> = {
+  '十': 10, '拾': 10, // 三十六 → 36
+  '百': 100, '佰': 100, // 一百二十 → 120
+  '千': 1000, '仟': 1000, // 两千零五 → 2005
+};
+
+/** Section multipliers: 11.3万 → 113000, 1.05亿 → 105000000, 萬/億 traditional. */
+export const CHINESE_LARGE_UNITS: Readonly<Record<string, number>> = {
+  '万': 1e4, '萬': 1e4, // 50770万元 → 507700000
+  '亿': 1e8, '億': 1e8, // 78亿元 → 7800000000
+};
+
+/** Full-width digits and punctuation to ASCII, one code unit each so offsets do not move: １２ → 12. */
+export function toHalfWidthDigits(s: string): string {
+  return s.replace(/[０-９．，]/g, (c) => (c === '．' ? '.' : c === '，' ? ',' : String.fromCharCode(c.charCodeAt(0) - 0xfee0)));
+}
+
+// 1,390 / 3.5 / 12 — separators only in groups of three, so 1,2 is not 12.
+const ARABIC = /^(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$/;
+const CHINESE = /^[〇零一壹二贰貳两兩三叁參四肆五伍六陆陸七柒八捌九玖十拾百佰千仟万萬亿億]+$/;
+// 二〇二四 → 2024: digits only, read one by one (years, not counts).
+const DIGIT_BY_DIGIT = /^[〇零一二三四五六七八九]{2,}$/;
+
+/** Reads one numeral: '三十六'→36, '1,390'→1390, '１２'→12, '两千零五'→2005, '二〇二四'→2024, '3.5'→3.5, '十'→10, '1.8万'→18000. */
 export function parseNumeral(s: string): number | null {
-  const ascii = s.replace(/[０-９．]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0)).replace(/,/g, '');
-  if (/^\d+(?:\.\d+)?$/.test(ascii)) return Number(ascii);
-  if (!/^[〇零一二两三四五六七八九十百千万亿]+$/.test(s)) return null;
-  if (!/[十百千万亿]/.test(s)) return Number([...s].map((c) => DIGIT[c]).join(''));
-  let total = 0, section = 0, digit = 0;
-  for (const c of s) {
-    if (c in DIGIT) digit = DIGIT[c]!;
-    else if (c in SMALL) (section += (digit || 1) * SMALL[c]!), (digit = 0);
-    else {
-      const big = c === '万' ? 1e4 : 1e8;
-      total = (total + section + digit) * big;
-      section = 0, digit = 0;
-    }
+  if (typeof s !== 'string') return null;
+  const t = toHalfWidthDigits(s.trim());
+  if (t === '') return null;
+  if (ARABIC.test(t)) return Number(t.replace(/,/g, ''));
+  // 1.8万, 3千万 (Arabic head, Chinese multipliers)
+  const mixed = /^((?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?)([十百千万萬亿億]+)$/.exec(t);
+  if (mixed) {
+    let v = Number(mixed[1]!.replace(/,/g, ''));
+    for (const c of mixed[2]!) v *= CHINESE_SMALL_UNITS[c] ?? CHINESE_LARGE_UNITS[c] ?? 1;
+    return roundScaled(v);
   }
-  return total + section + digit;
+  if (!CHINESE.test(t)) return null;
+  if (DIGIT_BY_DIGIT.test(t) && !/^[〇零]/.test(t)) {
+    let v = 0;
+    for (const c of t) v = v * 10 + CHINESE_DIGITS[c]!;
+    return v;
+  }
+  return parseChineseLarge(t);
+}
+
+/** Removes float noise from scaling: 217.69 × 10000 = 2176899.9999999995 → 2176900. */
+export function roundScaled(v: number): number {
+  return Number.isFinite(v) ? Number(v.toPrecision(12)) : v;
+}
+
+// 一万亿 → 10^12: split at the last 亿, then at the last 万, then read the sections.
+function parseChineseLarge(t: string): number | null {
+  const iYi = Math.max(t.lastIndexOf('亿'), t.lastIndexOf('億'));
+  if (iYi >= 0) {
+    const head = iYi === 0 ? 1 : parseChineseLarge(t.slice(0, iYi));
+    const tail = t.slice(iYi + 1);
+    const rest = tail === '' ? 0 : parseTail(tail, 1e7);
+    return head === null || rest === null ? null : head * 1e8 + rest;
+  }
+  const iWan = Math.max(t.lastIndexOf('万'), t.lastIndexOf('萬'));
+  if (iWan >= 0) {
+    const head = iWan === 0 ? 1 : parseSection(t.slice(0, iWan));
+    const tail = t.slice(iWan + 1);
+    const rest = tail === '' ? 0 : parseTail(tail, 1e3);
+    return head === null || rest === null ? null : head * 1e4 + rest;
+  }
+  return parseSection(t);
+}
+
+// 一万五 → 15000: a lone digit after 万/亿 counts in the next lower place (colloquial).
+function parseTail(tail: string, place: number): number | null {
+  if (tail.length === 1 && CHINESE_DIGITS[tail] !== undefined && CHINESE_DIGITS[tail] !== 0) return CHINESE_DIGITS[tail]! * place;
+  return place === 1e7 ? parseChineseLarge(tail) : parseSection(tail);
+}
+
+// One section below 10000: 三千零五 → 3005, 十五 → 15, 二十 → 20.
+function parseSection(t: string): number | null {
+  let total = 0;
+  let digit: number | null = null;
+  let lastUnit = 1e5;
+  for (const c of t) {
+    const d = CHINESE_DIGITS[c];
+    if (d !== undefined) {
+      if (digit !== null && d !== 0) return null; // 三五 inside a section: not a numeral
+      digit = d === 0 ? null : d;
+      continue;
+    }
+    const u = CHINESE_SMALL_UNITS[c];
+    if (u === undefined || u >= lastUnit) return null; // 十百, 万 left over: malformed
+    total += (digit ?? 1) * u;
+    digit = null;
+    lastUnit = u;
+  }
+  return total + (digit ?? 0);
 }
