@@ -243,6 +243,8 @@ function renderHighlights(text, items) {
   }
   return html.join('');
 }
+var PRIORITY = { number: 0, date: 0, diagnostic: 1, meta: 2, heading: 3, problem: 4, rectification: 5 };
+function bySpecificity(a, b) { return (a.span[1] - a.span[0]) - (b.span[1] - b.span[0]) || PRIORITY[a.type] - PRIORITY[b.type] || a.i - b.i; }
 function renderText() {
   var doc = view.doc, box = $('text');
   var items;
@@ -280,7 +282,7 @@ function select(i, scroll) {
   var others = [];
   if (f.valid) {
     others = view.findings.all.filter(function (g) { return g !== f && g.valid && g.span[0] <= f.span[0] && g.span[1] >= f.span[1]; })
-      .sort(function (a, b) { return (a.span[1] - a.span[0]) - (b.span[1] - b.span[0]); });
+      .sort(bySpecificity);
   }
   showDetail([f].concat(others));
   markSelected(i, scroll);
@@ -288,7 +290,9 @@ function select(i, scroll) {
 function onTextActivate(e) {
   var seg = e.target.closest('.hl'); if (!seg) return;
   var ids = seg.dataset.f.split(' ').map(Number).map(function (i) { return view.findings.all[i]; });
-  ids.sort(function (a, b) { return (a.span[1] - a.span[0]) - (b.span[1] - b.span[0]); });
+  // Focus that follows j/k lands on the finding already chosen: keep it.
+  if (e.type === 'focusin' && ids.some(function (f) { return f.i === view.current; })) return;
+  ids.sort(bySpecificity);
   view.current = ids[0].i;
   showDetail(ids);
   markSelected(ids[0].i, false);
@@ -297,7 +301,7 @@ function visibleTypes() { var t = {}; document.querySelectorAll('#legend input')
 function step(dir) {
   var vis = visibleTypes();
   var order = view.findings.all.filter(function (f) { return f.valid && vis[f.type] && f.type !== 'rectification'; })
-    .sort(function (a, b) { return a.span[0] - b.span[0] || b.span[1] - a.span[1] || a.i - b.i; });
+    .sort(function (a, b) { return a.span[0] - b.span[0] || b.span[1] - a.span[1] || PRIORITY[a.type] - PRIORITY[b.type] || a.i - b.i; });
   if (!order.length) return;
   var pos = order.findIndex(function (f) { return f.i === view.current; });
   pos = pos < 0 ? (dir > 0 ? 0 : order.length - 1) : (pos + dir + order.length) % order.length;
