@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { decode } from '../clean.js';
+import { fromAnchors } from '../clean/text-map.js';
 import { ARITHMETIC_CODES } from '../csv.js';
 import type { FinalDocument } from '../schema.js';
 import { renderPage } from './page.js';
@@ -57,8 +58,11 @@ export interface DocData {
   text: string;
   /** `[textOffset, rawOffset]` anchors of `1-clean.json`. */
   offsetMap: [number, number][];
-  /** The raw (decoded) input that `offsetMap` points into; null when it could not be read. */
-  raw: string | null;
+  /**
+   * The raw (decoded) input that `offsetMap` points into, null when it could not be read, or
+   * `{ length, patches }` when it is rebuilt from the text (see `rawPatches`) to halve the page.
+   */
+  raw: string | { length: number; patches: [number, string][] } | null;
   /** Why `raw` is null, or a note about it. */
   rawNote: string | null;
   final: FinalDocument;
@@ -112,6 +116,30 @@ async function readRaw(source: string, sha256: string): Promise<{ raw: string | 
   } catch (error) {
     return { raw: null, rawNote: `the raw input ${source} could not be decoded: ${(error as Error).message}` };
   }
+}
+
+/**
+ * The raw input as patches over the cleaned text: the page writes `text[i]` at raw offset
+ * `map[i]` (later offsets win), then each `[rawStart, string]` patch over it. Most of a
+ * plain-text notice is its cleaned text, so only the dropped or rewritten characters travel
+ * twice. Returns the raw input itself if the rebuilt one would differ.
+ */
+export function rawPatches(text: string, anchors: [number, number][], raw: string): DocData['raw'] {
+  const map = fromAnchors(anchors, text.length);
+  const rebuilt: (string | undefined)[] = new Array(raw.length);
+  for (let i = 0; i < text.length; i++) {
+    const r = map[i]!;
+    if (r >= 0 && r < raw.length) rebuilt[r] = text[i];
+  }
+  const patches: [number, string][] = [];
+  for (let r = 0; r < raw.length; ) {
+    if (rebuilt[r] === raw[r]) { r++; continue; }
+    const start = r;
+    while (r < raw.length && rebuilt[r] !== raw[r]) r++;
+    patches.push([start, raw.slice(start, r)]);
+    for (let k = start; k < r; k++) rebuilt[k] = raw[k];
+  }
+  return rebuilt.join('') === raw ? { length: raw.length, patches } : raw;
 }
 
 const num = (v: unknown): number | null => (typeof v === 'number' && Number.isFinite(v) ? v : null);
@@ -183,7 +211,7 @@ export async function loadBatch(outDir: string, failures?: readonly Failure[]): 
         source,
         text: clean.text,
         offsetMap: clean.offsetMap ?? [[0, 0]],
-        ...(await readRaw(source, final.sha256)),
+        ...(await readRaw(source, final.sha256).then((r) => ({ ...r, raw: r.raw === null ? null : rawPatches(clean.text, clean.offsetMap ?? [[0, 0]], r.raw) }))),
         final,
         sections: {
           headings: Array.isArray(sections.headings) ? (sections.headings as DocData['sections']['headings']) : [],

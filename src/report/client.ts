@@ -214,6 +214,14 @@ function buildFindings(doc) {
   });
   return { all: out, unaligned: unaligned };
 }
+function rawText(doc) {
+  if (doc.raw == null || typeof doc.raw === 'string') return doc.raw;
+  var map = rawMap(doc), out = new Array(doc.raw.length), t = doc.text;
+  for (var i = 0; i < t.length; i++) if (map[i] >= 0 && map[i] < out.length) out[map[i]] = t[i];
+  doc.raw.patches.forEach(function (p) { for (var k = 0; k < p[1].length; k++) out[p[0] + k] = p[1][k]; });
+  doc.raw = out.join('');
+  return doc.raw;
+}
 function rawMap(doc) {
   if (doc._map) return doc._map;
   var len = doc.text.length, map = new Int32Array(len + 1), a = 0, an = doc.offsetMap || [[0, 0]];
@@ -249,11 +257,12 @@ function renderText() {
   var doc = view.doc, box = $('text');
   var items;
   if (view.raw) {
-    if (doc.raw == null) { box.innerHTML = '<p class="unavailable">Raw input unavailable: ' + esc(doc.rawNote || 'not embedded') + '</p>'; return; }
+    var raw = rawText(doc);
+    if (raw == null) { box.innerHTML = '<p class="unavailable">Raw input unavailable: ' + esc(doc.rawNote || 'not embedded') + '</p>'; return; }
     var map = rawMap(doc);
     items = view.findings.all.filter(function (f) { return f.valid; }).map(function (f) { return { s: map[f.span[0]], e: Math.max(map[f.span[1]], map[f.span[0]] + 1), f: f }; })
-      .filter(function (x) { return x.s >= 0 && x.e <= doc.raw.length && x.s < x.e; });
-    box.innerHTML = renderHighlights(doc.raw, items);
+      .filter(function (x) { return x.s >= 0 && x.e <= raw.length && x.s < x.e; });
+    box.innerHTML = renderHighlights(raw, items);
   } else {
     items = view.findings.all.filter(function (f) { return f.valid; }).map(function (f) { return { s: f.span[0], e: f.span[1], f: f }; });
     box.innerHTML = renderHighlights(doc.text, items);
