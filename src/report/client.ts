@@ -262,7 +262,7 @@ function renderText() {
     var map = rawMap(doc);
     items = view.findings.all.filter(function (f) { return f.valid; }).map(function (f) { return { s: map[f.span[0]], e: Math.max(map[f.span[1]], map[f.span[0]] + 1), f: f }; })
       .filter(function (x) { return x.s >= 0 && x.e <= raw.length && x.s < x.e; });
-    box.innerHTML = renderHighlights(raw, items);
+    box.innerHTML = '<p class="mode-note">Raw input as read from ' + esc(doc.source) + '; every span mapped back through the offset map.</p>' + renderHighlights(raw, items);
   } else {
     items = view.findings.all.filter(function (f) { return f.valid; }).map(function (f) { return { s: f.span[0], e: f.span[1], f: f }; });
     box.innerHTML = renderHighlights(doc.text, items);

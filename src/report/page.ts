@@ -128,6 +128,7 @@ dl.meta dt { color:var(--muted); } dl.meta dd { margin:0; }
 .docgrid { display:grid; grid-template-columns: minmax(0, 1fr) 26em; gap:1em; align-items:start; }
 .text { background:#fff; border:1px solid var(--line); padding:1em; white-space:pre-wrap; word-break:break-all; font-size:15px; line-height:1.9; }
 .text .unavailable { color:var(--diag); white-space:normal; }
+.text .mode-note { margin:0 0 .6em; padding:.2em .5em; background:#eef; border-left:4px solid #446; white-space:normal; font-size:.85em; }
 .side { position:sticky; top:3em; max-height: calc(100vh - 4em); overflow:auto; background:#fff; border:1px solid var(--line); padding:.5em .8em; }
 .side h3 { font-size:1em; margin:.8em 0 .3em; }
 .legend { list-style:none; padding:0; margin:0; display:grid; grid-template-columns: 1fr 1fr; gap:.2em; }
