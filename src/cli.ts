@@ -2,6 +2,7 @@
 import os from 'node:os';
 import { parseArgs } from 'node:util';
 import { UsageError, run } from './run.js';
+import { writeReport } from './report/build.js';
 
 const USAGE = `usage: zhenggai run <file or folder>... [--out DIR] [--jobs N] [--force]
 
@@ -16,6 +17,19 @@ export async function main(argv: string[]): Promise<number> {
   if (command === '--help' || command === '-h') {
     console.log(USAGE);
     return 0;
+  }
+  if (command === 'report') {
+    if (rest.length !== 1 || rest[0]!.startsWith('-')) {
+      console.error('usage: zhenggai report OUT   (rebuilds OUT/report.html from an existing out/ folder)');
+      return 2;
+    }
+    try {
+      console.error(`zhenggai: wrote ${await writeReport(rest[0]!)}`);
+      return 0;
+    } catch (error) {
+      console.error(`zhenggai: cannot build the report from ${rest[0]}: ${(error as Error).message}`);
+      return 1;
+    }
   }
   if (command !== 'run') {
     console.error(command ? `zhenggai: unknown command "${command}"\n${USAGE}` : USAGE);

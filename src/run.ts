@@ -5,6 +5,7 @@ import { CleanError, documentId } from './clean.js';
 import { batchCsv } from './csv.js';
 import { type Timings, runPipeline, stageFiles } from './pipeline.js';
 import type { FinalDocument } from './schema.js';
+import { writeReport } from './report/build.js';
 
 /** Input files the pipeline reads; anything else in a folder is ignored. */
 export const INPUT_EXTENSIONS = ['.txt', '.html', '.htm'];
@@ -92,6 +93,7 @@ export async function run(options: RunOptions): Promise<RunReport> {
   );
   finals.sort((a, b) => a.id.localeCompare(b.id));
   for (const [name, csv] of Object.entries(batchCsv(finals))) await writeAtomic(path.join(options.outDir, name), csv);
+  await writeReport(options.outDir, failures);
   const report: RunReport = {
     startedAt,
     finishedAt: new Date().toISOString(),

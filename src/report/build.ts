@@ -1,0 +1,246 @@
+import { createHash } from 'node:crypto';
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
+import { decode } from '../clean.js';
+import { fromAnchors } from '../clean/text-map.js';
+import { ARITHMETIC_CODES } from '../csv.js';
+import type { FinalDocument } from '../schema.js';
+import { renderPage } from './page.js';
+
+/**
+ * The review page: `out/report.html`, one self-contained file (inline CSS and JavaScript, no
+ * network) that shows every finding of a batch in its text. The overview is drawn from a
+ * compact index (`IndexRow`, one per document); each document's text and findings sit in their
+ * own `<script type="application/json" id="doc-N">` block, parsed only when the document is
+ * opened, so a batch of thousands of documents opens quickly.
+ */
+
+/** A document the pipeline could not process, as listed in run.json. */
+export interface Failure { id: string; source: string; reason: string }
+
+/** One overview row. Field names are short on purpose: thousands of them are inlined. */
+export interface IndexRow {
+  /** The number of the document's `doc-N` data block; -1 when the document has no output. */
+  n: number;
+  id: string;
+  kind: string | null;
+  title: string | null;
+  issuer: string | null;
+  date: string | null;
+  problems: number;
+  total: number | null;
+  completed: number | null;
+  partial: number | null;
+  notCompleted: number | null;
+  /** Stated completion rate, 0..1. */
+  rate: number | null;
+  petitionsReceived: number | null;
+  petitionsResolved: number | null;
+  /** Arithmetic codes that fired (the audit verdict of `auditVerdict` in csv.ts); empty = ok. */
+  audit: string[];
+  errors: number;
+  warnings: number;
+  flags: string[];
+  /** Ids of the documents this one reposts (near-duplicate detection), when the data has them. */
+  duplicates: string[];
+  /** Problems by status: completed, partial, not-completed, none stated. */
+  statuses: [number, number, number, number];
+  /** Problems per category title. */
+  categories: [string, number][];
+  /** Set when the pipeline failed on this document (from run.json) or its output is unreadable. */
+  failed: string | null;
+}
+
+/** Everything the document view needs, embedded as JSON and parsed when opened. */
+export interface DocData {
+  id: string;
+  source: string;
+  text: string;
+  /** `[textOffset, rawOffset]` anchors of `1-clean.json`. */
+  offsetMap: [number, number][];
+  /**
+   * The raw (decoded) input that `offsetMap` points into, null when it could not be read, or
+   * `{ length, patches }` when it is rebuilt from the text (see `rawPatches`) to halve the page.
+   */
+  raw: string | { length: number; patches: [number, string][] } | null;
+  /** Why `raw` is null, or a note about it. */
+  rawNote: string | null;
+  final: FinalDocument;
+  sections: {
+    headings: { level: number; number: number; title: string; span: [number, number] }[];
+    metaSpans: Record<string, [number, number] | null>;
+    summarySpan: [number, number] | null;
+    kindEvidence: string[];
+  };
+}
+
+export interface Batch {
+  outDir: string;
+  rows: IndexRow[];
+  docs: DocData[];
+}
+
+async function readJson(file: string): Promise<unknown> {
+  return JSON.parse(await fs.readFile(file, 'utf8'));
+}
+
+/** Reads `duplicateOf` / `duplicates` in whatever shape another branch writes: id, ids, or objects with `id`. */
+export function duplicateIds(doc: Record<string, unknown>): string[] {
+  const out: string[] = [];
+  const add = (v: unknown): void => {
+    if (typeof v === 'string' && v) out.push(v);
+    else if (Array.isArray(v)) v.forEach(add);
+    else if (v && typeof v === 'object') {
+      const o = v as Record<string, unknown>;
+      add(o.id ?? o.docId ?? o.of ?? o.duplicateOf);
+    }
+  };
+  const quality = (doc.quality ?? {}) as Record<string, unknown>;
+  for (const v of [doc.duplicateOf, doc.duplicates, quality.duplicateOf, quality.duplicates]) add(v);
+  return [...new Set(out)];
+}
+
+/** The raw input as `clean` decoded it, if the file is still there and unchanged. */
+async function readRaw(source: string, sha256: string): Promise<{ raw: string | null; rawNote: string | null }> {
+  let bytes: Buffer;
+  try {
+    bytes = await fs.readFile(path.resolve(source));
+  } catch (error) {
+    return { raw: null, rawNote: `the raw input ${source} is unavailable: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}` };
+  }
+  if (createHash('sha256').update(bytes).digest('hex') !== sha256) {
+    return { raw: null, rawNote: `the raw input ${source} has changed since the run (sha256 differs); rerun to see it` };
+  }
+  try {
+    return { raw: decode(bytes).raw, rawNote: null };
+  } catch (error) {
+    return { raw: null, rawNote: `the raw input ${source} could not be decoded: ${(error as Error).message}` };
+  }
+}
+
+/**
+ * The raw input as patches over the cleaned text: the page writes `text[i]` at raw offset
+ * `map[i]` (later offsets win), then each `[rawStart, string]` patch over it. Most of a
+ * plain-text notice is its cleaned text, so only the dropped or rewritten characters travel
+ * twice. Returns the raw input itself if the rebuilt one would differ.
+ */
+export function rawPatches(text: string, anchors: [number, number][], raw: string): DocData['raw'] {
+  const map = fromAnchors(anchors, text.length);
+  const rebuilt: (string | undefined)[] = new Array(raw.length);
+  for (let i = 0; i < text.length; i++) {
+    const r = map[i]!;
+    if (r >= 0 && r < raw.length) rebuilt[r] = text[i];
+  }
+  const patches: [number, string][] = [];
+  for (let r = 0; r < raw.length; ) {
+    if (rebuilt[r] === raw[r]) { r++; continue; }
+    const start = r;
+    while (r < raw.length && rebuilt[r] !== raw[r]) r++;
+    patches.push([start, raw.slice(start, r)]);
+    for (let k = start; k < r; k++) rebuilt[k] = raw[k];
+  }
+  return rebuilt.join('') === raw ? { length: raw.length, patches } : raw;
+}
+
+const num = (v: unknown): number | null => (typeof v === 'number' && Number.isFinite(v) ? v : null);
+const str = (v: unknown): string | null => (typeof v === 'string' && v ? v : null);
+
+function indexRow(n: number, final: FinalDocument): IndexRow {
+  const s = final.summary;
+  const statuses: IndexRow['statuses'] = [0, 0, 0, 0];
+  for (const p of final.problems) statuses[p.status === 'completed' ? 0 : p.status === 'partial' ? 1 : p.status === 'not-completed' ? 2 : 3]++;
+  const byCategory = new Map<string, number>();
+  for (const p of final.problems) {
+    const title = final.categories.find((c) => c.number === p.category)?.title ?? '(no category)';
+    byCategory.set(title, (byCategory.get(title) ?? 0) + 1);
+  }
+  return {
+    n,
+    id: final.id,
+    kind: final.kind,
+    title: str(final.meta.title),
+    issuer: str(final.meta.issuer),
+    date: str(final.meta.documentDate),
+    problems: final.problems.length,
+    total: num(s.totalProblems),
+    completed: num(s.completed),
+    partial: num(s.partial),
+    notCompleted: num(s.notCompleted),
+    rate: num(s.completionRate),
+    petitionsReceived: num(s.petitionsReceived),
+    petitionsResolved: num(s.petitionsResolved),
+    audit: [...new Set(final.diagnostics.map((d) => d.code).filter((c) => ARITHMETIC_CODES.includes(c)))],
+    errors: final.diagnostics.filter((d) => d.level === 'error').length,
+    warnings: final.diagnostics.filter((d) => d.level === 'warning').length,
+    flags: final.quality?.flags ?? [],
+    duplicates: duplicateIds(final as unknown as Record<string, unknown>),
+    statuses,
+    categories: [...byCategory],
+    failed: null,
+  };
+}
+
+function failedRow(id: string, reason: string): IndexRow {
+  return {
+    n: -1, id, kind: null, title: null, issuer: null, date: null, problems: 0, total: null, completed: null, partial: null,
+    notCompleted: null, rate: null, petitionsReceived: null, petitionsResolved: null, audit: [], errors: 0, warnings: 0,
+    flags: [], duplicates: [], statuses: [0, 0, 0, 0], categories: [], failed: reason,
+  };
+}
+
+/** Reads every `<docId>/` of an out folder (and the failures of its run.json) into a batch. */
+export async function loadBatch(outDir: string, failures?: readonly Failure[]): Promise<Batch> {
+  const rows: IndexRow[] = [];
+  const docs: DocData[] = [];
+  const entries = (await fs.readdir(outDir, { withFileTypes: true })).filter((e) => e.isDirectory()).map((e) => e.name).sort();
+  for (const id of entries) {
+    const dir = path.join(outDir, id);
+    const finalFile = path.join(dir, '5-validate.json');
+    if (!(await fs.stat(finalFile).catch(() => null))) continue;
+    try {
+      const final = (await readJson(finalFile)) as FinalDocument;
+      const clean = (await readJson(path.join(dir, '1-clean.json'))) as { text: string; offsetMap: [number, number][]; source: string };
+      const sections = (await readJson(path.join(dir, '3-sections.json')).catch(() => ({}))) as Record<string, unknown>;
+      const meta = (sections.meta ?? {}) as Record<string, unknown>;
+      const metaSpans: Record<string, [number, number] | null> = {};
+      for (const [k, v] of Object.entries(meta)) if (k.endsWith('Span')) metaSpans[k.slice(0, -4)] = (v as [number, number] | null) ?? null;
+      const source = clean.source ?? final.source;
+      const n = docs.length;
+      docs.push({
+        id: final.id,
+        source,
+        text: clean.text,
+        offsetMap: clean.offsetMap ?? [[0, 0]],
+        ...(await readRaw(source, final.sha256).then((r) => ({ ...r, raw: r.raw === null ? null : rawPatches(clean.text, clean.offsetMap ?? [[0, 0]], r.raw) }))),
+        final,
+        sections: {
+          headings: Array.isArray(sections.headings) ? (sections.headings as DocData['sections']['headings']) : [],
+          metaSpans,
+          summarySpan: (sections.summarySpan as [number, number] | null | undefined) ?? null,
+          kindEvidence: Array.isArray(sections.kindEvidence) ? (sections.kindEvidence as string[]) : [],
+        },
+      });
+      rows.push(indexRow(n, final));
+    } catch (error) {
+      rows.push(failedRow(id, `unreadable output in ${dir}: ${(error as Error).message}`));
+    }
+  }
+  const run = failures ? { failures } : ((await readJson(path.join(outDir, 'run.json')).catch(() => null)) as { failures?: Failure[] } | null);
+  for (const f of run?.failures ?? []) {
+    if (!rows.some((r) => r.id === f.id)) rows.push(failedRow(f.id, `${f.source}: ${f.reason}`));
+  }
+  return { outDir, rows, docs };
+}
+
+/**
+ * Builds `<outDir>/report.html` from what the run wrote there; returns the file's path.
+ * `failures` are this run's (run.json is written after the report); without them they come from run.json.
+ */
+export async function writeReport(outDir: string, failures?: readonly Failure[]): Promise<string> {
+  const batch = await loadBatch(outDir, failures);
+  const file = path.join(outDir, 'report.html');
+  const tmp = `${file}.${process.pid}.tmp`;
+  await fs.writeFile(tmp, renderPage(batch, new Date().toISOString()));
+  await fs.rename(tmp, file);
+  return file;
+}

@@ -1,0 +1,168 @@
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { type Browser, type Page, chromium } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { auditVerdict } from '../../src/csv.js';
+import { writeReport } from '../../src/report/build.js';
+import { run } from '../../src/run.js';
+import type { FinalDocument } from '../../src/schema.js';
+
+/**
+ * The review page in a real browser: Debian's Chromium driven by playwright-core, the report
+ * opened from file://. The batch is the repository's corpus plus one notice derived from
+ * 003 whose stated totals were changed so that its arithmetic fails (23 → 25 completed,
+ * 1389 → 1399 petitions resolved of 1390), and one output edited to hold a misaligned span.
+ */
+const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+const CHROMIUM = '/usr/bin/chromium';
+const ARTIFACTS = path.join(ROOT, 'test', 'artifacts');
+const DOC_003 = '003_7004f69c1b986a66';
+const DERIVED = 'derived-arithmetic-fails';
+export const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+
+const haveChromium = existsSync(CHROMIUM);
+if (!haveChromium) console.warn(`report browser tests skipped: ${CHROMIUM} is missing (apt-get install chromium)`);
+
+describe.skipIf(!haveChromium)('review page (report.html) in Chromium', { timeout: 60_000 }, () => {
+  let out: string;
+  let browser: Browser;
+  let page: Page;
+  const requests: string[] = [];
+  const errors: string[] = [];
+  const final = (id: string): FinalDocument => JSON.parse(readFileSync(path.join(out, id, '5-validate.json'), 'utf8'));
+
+  beforeAll(async () => {
+    const tmp = mkdtempSync(path.join(os.tmpdir(), 'zhenggai-report-'));
+    const inputs = path.join(tmp, 'in');
+    out = path.join(tmp, 'out');
+    mkdirSync(inputs);
+    for (const name of ['000_2d89892f4871253d', '001_b5c919a87834dfca', '002_96900efc544a01e9', DOC_003, '004_7e4e6f0c30fead75']) {
+      writeFileSync(path.join(inputs, `${name}.txt`), readFileSync(path.join(ROOT, 'corpus', `${name}.txt`)));
+    }
+    const text003 = readFileSync(path.join(ROOT, 'corpus', `${DOC_003}.txt`), 'utf8');
+    const derived = text003.replace('已完成整改23个', '已完成整改25个').replace('已办结1389件', '已办结1399件');
+    expect(derived).not.toBe(text003);
+    writeFileSync(path.join(inputs, `${DERIVED}.txt`), derived);
+    await run({ inputs: [inputs], outDir: out, jobs: 2 });
+    expect(existsSync(path.join(out, 'report.html'))).toBe(true);
+
+    const broken = final(DERIVED);
+    broken.numbers.push({ text: '99个', value: 99, unit: '个', approx: null, span: [900000, 900003] });
+    writeFileSync(path.join(out, DERIVED, '5-validate.json'), JSON.stringify(broken));
+    await writeReport(out);
+
+    mkdirSync(ARTIFACTS, { recursive: true });
+    browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
+    const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
+    context.on('request', (r) => requests.push(r.url()));
+    page = await context.newPage();
+    page.on('pageerror', (e) => errors.push(String(e)));
+    await page.goto(pathToFileURL(path.join(out, 'report.html')).href);
+    await page.waitForSelector('html[data-ready="overview"]');
+  }, 180_000);
+
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  const openDoc = async (id: string) => {
+    await page.evaluate((h) => { location.hash = h; }, `#doc/${encodeURIComponent(id)}`);
+    await page.waitForSelector('#docview:not([hidden])');
+    await expect.poll(() => page.locator('#doc-meta').innerText()).toContain(id);
+  };
+
+  test('the overview lists every document with its verdict', async () => {
+    await expect.poll(() => page.locator('#docs tbody tr[data-id]').count()).toBe(6);
+    await expect(page.locator(`#docs tr[data-id="${DOC_003}"] td.n`).first().innerText()).resolves.toBe('36');
+    await page.screenshot({ path: path.join(ARTIFACTS, 'overview.png') });
+  });
+
+  test('the arithmetic filter narrows the table to the notices whose arithmetic fails', async () => {
+    const all = await page.locator('#docs tbody tr[data-id]').count();
+    const failing = [DOC_003, DERIVED, '000_2d89892f4871253d', '001_b5c919a87834dfca', '002_96900efc544a01e9', '004_7e4e6f0c30fead75'].filter((id) => auditVerdict(final(id)) !== 'ok');
+    expect(failing).toContain(DERIVED);
+    await page.check('#f-arith');
+    await expect.poll(() => page.locator('#docs tbody tr[data-id]').count()).toBe(failing.length);
+    expect(failing.length).toBeLessThan(all);
+    const shown = await page.locator('#docs tbody tr[data-id]').evaluateAll((rows) => rows.map((r) => (r as HTMLElement).dataset.id));
+    expect(shown.sort()).toEqual(failing.sort());
+    await expect(page.locator(`#docs tr[data-id="${DERIVED}"] td.audit`).innerText()).resolves.toMatch(/totals|petitions/);
+    await page.screenshot({ path: path.join(ARTIFACTS, 'overview-arithmetic.png') });
+    await page.uncheck('#f-arith');
+    await expect.poll(() => page.locator('#docs tbody tr[data-id]').count()).toBe(all);
+  });
+
+  test('003 lists its 36 problems beside the text', async () => {
+    await openDoc(DOC_003);
+    expect(final(DOC_003).problems).toHaveLength(36);
+    await expect(page.locator('#problem-list li').count()).resolves.toBe(36);
+    await expect(page.locator('#problem-count').innerText()).resolves.toBe('(36)');
+    await page.click('#problem-list button:text("问题12")');
+    await expect(page.locator('#detail').innerText()).resolves.toContain('问题12');
+  });
+
+  test('clicking 11.3万人次 shows the value and unit the JSON holds', async () => {
+    await openDoc(DOC_003);
+    const mention = final(DOC_003).numbers.find((n) => n.text.includes('11.3万人次'));
+    expect(mention, 'the extract stage found 11.3万人次').toBeDefined();
+    await page.locator('#text .t-number', { hasText: mention!.text }).first().click();
+    const detail = await page.locator('#detail .entry.primary').innerText();
+    expect(detail).toContain(`${mention!.value}${mention!.valueMax !== undefined ? `–${mention!.valueMax}` : ''} ${mention!.unit}`);
+    if (mention!.value === 113000 && mention!.unit === '人次') expect(detail).toContain('113000 人次');
+    await page.screenshot({ path: path.join(ARTIFACTS, 'document-number.png') });
+  });
+
+  test('clicking a date shows its range', async () => {
+    await openDoc(DOC_003);
+    const date = final(DOC_003).dates.find((d) => d.start && d.end && d.start !== d.end);
+    expect(date, 'a date range in 003').toBeDefined();
+    await page.locator('#text .t-date', { hasText: date!.text }).first().click();
+    const detail = await page.locator('#detail .entry.primary').innerText();
+    expect(detail).toContain(`${date!.start} .. ${date!.end}`);
+    expect(detail).toContain(date!.kind);
+  });
+
+  test('the raw switch shows the raw input with the same spans mapped back', async () => {
+    await openDoc(DOC_003);
+    await page.check('#raw-switch');
+    await expect(page.locator('#text').getAttribute('data-mode')).resolves.toBe('raw');
+    await expect(page.locator('#text .t-number', { hasText: '11.3万人次' }).count()).resolves.toBeGreaterThan(0);
+    await page.screenshot({ path: path.join(ARTIFACTS, 'document-raw.png') });
+    await page.uncheck('#raw-switch');
+    await expect(page.locator('#text').getAttribute('data-mode')).resolves.toBe('text');
+  });
+
+  test('a mention without a valid span and the arithmetic diagnostics are listed, not hidden', async () => {
+    await openDoc(DERIVED);
+    await expect(page.locator('#unaligned-list').innerText()).resolves.toContain('99个');
+    const codes = final(DERIVED).diagnostics.map((d) => d.code);
+    expect(codes.length).toBeGreaterThan(0);
+    const listed = await page.locator('#diag-list').innerText();
+    for (const code of codes) expect(listed).toContain(code);
+    await page.screenshot({ path: path.join(ARTIFACTS, 'document-diagnostics.png') });
+  });
+
+  test('keys move between findings and documents', async () => {
+    await openDoc(DOC_003);
+    await page.locator('#text').click({ position: { x: 2, y: 2 } });
+    await page.keyboard.press('j');
+    const first = await page.locator('#detail .entry.primary').innerText();
+    await page.keyboard.press('j');
+    const second = await page.locator('#detail .entry.primary').innerText();
+    expect(second).not.toBe(first);
+    await page.keyboard.press('k');
+    await expect(page.locator('#detail .entry.primary').innerText()).resolves.toBe(first);
+    await page.keyboard.press(']');
+    await expect.poll(() => page.evaluate(() => location.hash)).not.toContain(DOC_003);
+    await page.keyboard.press('Escape');
+    await page.waitForSelector('#overview:not([hidden])');
+  });
+
+  test('the page made no network request and raised no error', () => {
+    expect(requests.length).toBeGreaterThan(0);
+    expect(requests.filter((u) => !u.startsWith('file://'))).toEqual([]);
+    expect(errors).toEqual([]);
+  });
+});
