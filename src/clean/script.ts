@@ -81,8 +81,8 @@ let toSimplified: ((s: string) => string) | undefined;
  * also folds the variants such copies carry: 産 → 产, 裏 → 里, 併 → 并.
  */
 export function t2s(s: string): string {
-  toSimplified ??= OpenCC.Converter({ from: 't', to: 'cn' });
-  return toSimplified(s);
+  const convert = (toSimplified ??= OpenCC.Converter({ from: 't', to: 'cn' }));
+  return convert(s);
 }
 
 /** Share of Han characters above which a document counts as written in traditional script. */
