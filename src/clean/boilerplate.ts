@@ -34,7 +34,6 @@ export const BOILERPLATE: readonly BoilerplateRule[] = [
   { name: 'site-owner', pattern: /^(?:主办单位|主办|承办单位)\s*[:：].{0,80}(?:电话|承办|地址)|负责日常维护$/, example: '主办单位:罗山县人民政府 承办:罗山县人民政府办公室 电话:0376-2178559' },
   { name: 'editor', pattern: /^[【\[]?\s*(?:责任编辑|责编|编辑|审核|校对|终审)\s*[:：][^。，,]{0,30}[】\]]?$/, example: '【编辑:胡苏 雷昕】' },
   { name: 'e-paper', pattern: /^[\p{Script=Han}]{2,10}电子报$/u, example: '衡阳晚报电子报' },
-  { name: 'page-clock', pattern: /^现在时间是\s*[:：]/, example: '现在时间是:2024年11月22日' },
   { name: 'masthead', pattern: /国内统一刊号|^CN\d{2}-\d{4}/, example: '国内统一刊号:CN53-0011 大理日报社出版权威性·影响力·责任感' },
   { name: 'photo-credit', pattern: /^.{0,40}(?:■|\s)\s*[\p{Script=Han}·]{2,4}\s*摄$/u, example: '蔡伦竹海风景区。 ■李振波 摄' },
 ];
