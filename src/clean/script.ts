@@ -4,7 +4,7 @@
  * writes one character for one character, each mapped to its counterpart.
  */
 import * as OpenCC from 'opencc-js';
-import { type MappedText, TextMapBuilder, compose } from './text-map.js';
+import { type MappedText, TextMapBuilder, compose, rewrite } from './text-map.js';
 import { type StepResult, message } from './step.js';
 import type { Message } from '../schema.js';
 
@@ -25,6 +25,14 @@ const ANNOTATION = new RegExp(
     `)[)）]`,
   'gu',
 );
+
+/**
+ * A toneless syllable in parentheses: the neutral tone of 的(de) 们(men) 子(zi). Removed only in a
+ * document that already carries toned annotations, where (de) cannot be anything else.
+ */
+const NEUTRAL = /(?<=[\p{Script=Han}])[(（](?:[zcs]h?|[bpmfdtnlgkhjqxryw])?(?:[aeiouü][a-zü]{0,4})[)）]/gu;
+/** Toned annotations from which a document counts as annotated. */
+const ANNOTATED_MIN = 3;
 
 /** Tone-marked Latin left over where a copy mangled an annotation: 實打?qū)? */
 const PINYIN_RESIDUE = new RegExp(`[(（?]?[a-zü]*[${TONED}][${PINYIN_LETTERS}]*[)）?]?`, 'gu');
@@ -48,7 +56,13 @@ export function removePinyin(input: MappedText): StepResult {
     count++;
   }
   b.keep(last, src.length);
-  const text = count ? compose(input, b.build()) : input;
+  let text = count ? compose(input, b.build()) : input;
+  if (count >= ANNOTATED_MIN) {
+    text = rewrite(text, NEUTRAL, () => {
+      count++;
+      return '';
+    });
+  }
   const messages: Message[] = [];
   PINYIN_RESIDUE.lastIndex = 0;
   for (let m = PINYIN_RESIDUE.exec(text.text); m; m = PINYIN_RESIDUE.exec(text.text)) {
