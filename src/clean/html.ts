@@ -30,7 +30,7 @@ const BLOCK = new Set([
 /** Labels of page metadata, longest first so 信息来源 wins over 来源. */
 export const META_LABELS = ['发布时间', '发布日期', '成文日期', '发布机构', '文件名称', '信息来源', '来源', '作者', '时间', '日期', '索引号', '文号', '发文字号', '主题分类'];
 const META_RE = new RegExp(
-  `(${META_LABELS.join('|')})[ \\t\\u3000]*[:：][ \\t\\u3000]*(.*?)(?=[ \\t\\u3000]{2,}|[ \\t\\u3000]*(?:${META_LABELS.join('|')}|浏览|点击|字号|字体|作者)[ \\t\\u3000]*[:：]|$)`,
+  `(${META_LABELS.join('|')})[ \\t\\u3000]*[:：][ \\t\\u3000]*(.*?)(?=[ \\t\\u3000]{2,}|[ \\t\\u3000]*(?:${META_LABELS.join('|')}|浏览[^:：\\s]{0,2}|点击[^:：\\s]{0,2}|访问量|阅读[^:：\\s]{0,2}|字号|字体|作者)[ \\t\\u3000]*[:：]|$)`,
   'gm',
 );
 
@@ -75,7 +75,7 @@ function contentRoot($: cheerio.CheerioAPI): cheerio.Cheerio<AnyNode> {
       const s = textOf($(el));
       if (s > bestScore) (best = $(el)), (bestScore = s);
     });
-    if (best && bestScore >= 0.5 * total) return best;
+    if (best && (bestScore >= 0.5 * total || bestScore >= 200)) return best;
   }
   let node: cheerio.Cheerio<AnyNode> = body;
   for (;;) {
@@ -179,7 +179,7 @@ function blockText($: cheerio.CheerioAPI, el: cheerio.Cheerio<AnyNode>): string 
 }
 
 /** Entities a copy escaped twice or lost the `&` of: &amp;rdquo; · rdquo; · &nbsp → the character. */
-const ENTITY_RESIDUE = /&(?:amp;)+(#\d+|#x[0-9a-f]+|[a-z]+);|&([lr]dquo|[lr]squo|[mn]dash|hellip|nbsp|middot|quot|amp|lt|gt|ldquo|rdquo)(?![a-z;])|(?<![a-z&])([lr]dquo|[lr]squo|[mn]dash|hellip|nbsp|middot);/gi;
+const ENTITY_RESIDUE = /&(?:amp;)*(#\d+|#x[0-9a-f]+|[lr]dquo|[lr]squo|[mn]dash|hellip|nbsp|middot|quot|amp|lt|gt|ensp|emsp);|&([lr]dquo|[lr]squo|[mn]dash|hellip|nbsp|middot|quot|amp|lt|gt|ldquo|rdquo)(?![a-z;])|(?<![a-z&])([lr]dquo|[lr]squo|[mn]dash|hellip|nbsp|middot);/gi;
 
 /** Replaces entity residue by the character it stood for; each one gets a message. */
 export function repairEntityResidue(input: MappedText): StepResult {

@@ -154,9 +154,11 @@ function convertExact(input: MappedText): MappedText {
 }
 
 /** Converts a document written in traditional script to simplified; flags `traditional-script`. */
-export function toSimplifiedScript(input: MappedText): StepResult {
+export function toSimplifiedScript(input: MappedText, options: { annotated?: boolean } = {}): StepResult {
   const { han, traditional, share } = traditionalShare(input.text);
-  if (traditional < TRADITIONAL_MIN || share < TRADITIONAL_SHARE) return { text: input, flags: [], messages: [] };
+  // A copy that carried pinyin annotations is a content-farm copy: one traditional character is enough (2個(gè)月).
+  const min = options.annotated ? 1 : TRADITIONAL_MIN;
+  if (traditional < min || share < TRADITIONAL_SHARE) return { text: input, flags: [], messages: [] };
   const text = convertExact(input);
   const pct = (share * 100).toFixed(1);
   return {
@@ -176,7 +178,7 @@ export function toSimplifiedScript(input: MappedText): StepResult {
 /** Pinyin removal first (OpenCC leaves pinyin in place), then traditional → simplified. */
 export function normalizeScript(input: MappedText): StepResult {
   const pinyin = removePinyin(input);
-  const script = toSimplifiedScript(pinyin.text);
+  const script = toSimplifiedScript(pinyin.text, { annotated: pinyin.flags.length > 0 });
   return {
     text: script.text,
     flags: [...pinyin.flags, ...script.flags],
