@@ -1,11 +1,17 @@
 import { createHash } from 'node:crypto';
 import path from 'node:path';
-import * as cheerio from 'cheerio';
 import { z } from 'zod';
 import { Message, Quality } from './schema.js';
-import { isBoilerplate } from './clean/boilerplate.js';
+import { isBoilerplate, stripBoilerplate } from './clean/boilerplate.js';
+import { CleanError, decodeBytes } from './clean/decode.js';
+import { htmlToText, readPageMeta, repairEntityResidue } from './clean/html.js';
+import { normalizeScript } from './clean/script.js';
+import { detectSpun } from './clean/spun.js';
+import type { StepResult } from './clean/step.js';
 import { jieba } from './jieba.js';
 import { type MappedText, TextMapBuilder, compose, identity, rewrite, toAnchors } from './clean/text-map.js';
+
+export { CleanError };
 
 /** What `1-clean.json` holds. `text` is the coordinate system of every later span. */
 export const CleanOutput = z.object({
@@ -31,11 +37,6 @@ export interface RawInput {
   bytes: Uint8Array;
 }
 
-/** A document that cannot be read at all: reported for that file, the batch goes on. */
-export class CleanError extends Error {
-  override name = 'CleanError';
-}
-
 export interface CleanedDocument {
   clean: CleanOutput;
   /** The decoded input that `offsetMap` points into. */
@@ -44,48 +45,15 @@ export interface CleanedDocument {
   map: Int32Array;
 }
 
-export function decode(bytes: Uint8Array): { raw: string; encoding: string } {
-  if (bytes.length === 0) throw new CleanError('empty file');
-  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) {
-    return { raw: new TextDecoder('utf-8', { fatal: true }).decode(bytes.subarray(3)), encoding: 'utf-8-bom' };
-  }
-  const head = bytes.subarray(0, 4096);
-  if (head.includes(0)) throw new CleanError('binary file: it contains NUL bytes, not text');
-  try {
-    return { raw: new TextDecoder('utf-8', { fatal: true }).decode(bytes), encoding: 'utf-8' };
-  } catch {
-    throw new CleanError('not valid UTF-8 text');
-  }
+/** Bytes to text: see `clean/decode.ts` (BOM, <meta charset>, UTF-8, else GB18030 or Big5). */
+export function decode(bytes: Uint8Array, options: { html?: boolean } = {}): { raw: string; encoding: string } {
+  const { raw, encoding } = decodeBytes(bytes, options);
+  return { raw, encoding };
 }
 
 function looksLikeHtml(source: string, raw: string): boolean {
   if (/\.html?$/i.test(source)) return true;
   return /^\s*(?:<!doctype html|<html[\s>])/i.test(raw.slice(0, 1000));
-}
-
-/** Block elements whose boundaries are paragraph breaks. */
-const BLOCK = new Set(['p', 'div', 'br', 'li', 'tr', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'section', 'article', 'table', 'ul', 'ol', 'title']);
-
-/** HTML to text: one line per block, chrome (script, nav, footer …) dropped. */
-export function htmlToText(raw: string): MappedText {
-  const $ = cheerio.load(raw);
-  $('script, style, noscript, nav, header, footer, aside, iframe').remove();
-  const lines: string[] = [];
-  let line = '';
-  const walk = (nodes: ReturnType<typeof $>) => {
-    nodes.contents().each((_, node) => {
-      if (node.type === 'text') line += node.data;
-      else if (node.type === 'tag') {
-        const block = BLOCK.has(node.name);
-        if (block && line.trim()) (lines.push(line), (line = ''));
-        walk($(node));
-        if (block && line.trim()) (lines.push(line), (line = ''));
-      }
-    });
-  };
-  walk($('body').length ? $('body') : $.root());
-  if (line.trim()) lines.push(line);
-  return identity(lines.join('\n'));
 }
 
 /** Characters that end a sentence or a clause at the end of a line. */
@@ -149,13 +117,61 @@ function normalizeSpaces(input: MappedText): MappedText {
   return rewrite(input, /[ \t\u3000\u00a0]{2,}|[\t\u3000\u00a0]/g, () => ' ');
 }
 
+/**
+ * A message span from a step's output, moved to the final text through the raw offsets both
+ * map to: the first final offset at or after the raw start, and likewise for the end.
+ */
+function moveSpan(span: [number, number], from: MappedText, to: MappedText): [number, number] {
+  const rawStart = from.map[span[0]]!;
+  const rawEnd = from.map[span[1]]!;
+  const find = (raw: number) => {
+    let lo = 0;
+    let hi = to.text.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (to.map[mid]! < raw) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  };
+  const start = find(rawStart);
+  return [start, Math.max(start, find(rawEnd))];
+}
+
 export function clean(input: RawInput): CleanedDocument {
   const sha256 = createHash('sha256').update(input.bytes).digest('hex');
-  const { raw, encoding } = decode(input.bytes);
+  const htmlByName = /\.html?$/i.test(input.source);
+  const decoded = decodeBytes(input.bytes, { html: htmlByName || looksLikeHtmlBytes(input.bytes) });
+  const { raw, encoding } = decoded;
   const format = looksLikeHtml(input.source, raw) ? 'html' : 'text';
-  let mapped = format === 'html' ? htmlToText(raw) : identity(raw);
+  const flags = new Set(decoded.flags);
+  const messages: Message[] = [...decoded.messages];
+  const pending: { step: StepResult }[] = [];
+  const apply = (step: StepResult) => {
+    for (const f of step.flags) flags.add(f);
+    pending.push({ step });
+    return step.text;
+  };
+  let pageMeta: Record<string, string> = {};
+  let mapped: MappedText;
+  if (format === 'html') {
+    const page = htmlToText(raw);
+    mapped = page.text;
+    pageMeta = page.pageMeta;
+  } else {
+    mapped = identity(raw);
+  }
+  mapped = apply(repairEntityResidue(mapped));
+  // Pinyin first (OpenCC leaves it in place), then traditional → simplified, then chrome lines.
+  mapped = apply(normalizeScript(mapped));
+  if (format === 'text') pageMeta = readPageMeta(mapped.text.split('\n').slice(0, 12).join('\n'));
+  mapped = apply(stripBoilerplate(mapped));
   mapped = normalizeSpaces(normalizeLines(mapped));
+  mapped = apply(detectSpun(mapped));
   if (!/[\p{Script=Han}]/u.test(mapped.text)) throw new CleanError('no Chinese text in the document');
+  for (const { step } of pending) {
+    for (const m of step.messages) messages.push(m.span ? { ...m, span: moveSpan(m.span, step.text, mapped) } : m);
+  }
   return {
     raw,
     map: mapped.map,
@@ -167,11 +183,16 @@ export function clean(input: RawInput): CleanedDocument {
       encoding,
       text: mapped.text,
       offsetMap: toAnchors(mapped.map),
-      pageMeta: {},
-      quality: { flags: [] },
-      messages: [],
+      pageMeta,
+      quality: { flags: [...flags] },
+      messages,
     },
   };
+}
+
+/** `<!doctype html>` or `<html` near the start of the bytes, before they are decoded. */
+function looksLikeHtmlBytes(bytes: Uint8Array): boolean {
+  return /^\s*(?:<!doctype html|<html[\s>])/i.test(new TextDecoder('latin1').decode(bytes.subarray(0, 1000)));
 }
 
 /** The document id of CONTRACT.md: relative path without extension, `/` → `__`, odd characters → `_`. */

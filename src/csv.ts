@@ -36,6 +36,10 @@ export interface DocumentRow {
   doc: FinalDocument;
   /** The audit's verdict: `ok`, or the codes of the arithmetic checks that failed. */
   audit: string;
+  /** The earlier document of the batch this one reposts (near-duplicate detection), if any. */
+  duplicateOf?: string;
+  /** Estimated Jaccard similarity of their text to that document, 0..1. */
+  similarity?: number;
 }
 
 export const DOCUMENT_COLUMNS: Column<DocumentRow>[] = [
@@ -64,6 +68,8 @@ export const DOCUMENT_COLUMNS: Column<DocumentRow>[] = [
   { header: 'audit', cell: (r) => r.audit },
   { header: 'qualityFlags', cell: (r) => r.doc.quality.flags.join(' ') },
   { header: 'sha256', cell: (r) => r.doc.sha256 },
+  { header: 'duplicateOf', cell: (r) => r.duplicateOf ?? null },
+  { header: 'similarity', cell: (r) => r.similarity ?? null },
 ];
 
 type Item<T> = { doc: FinalDocument; item: T };
@@ -123,10 +129,13 @@ export function auditVerdict(doc: FinalDocument): string {
 }
 
 /** All five tables for a batch of final documents, keyed by file name. */
-export function batchCsv(docs: readonly FinalDocument[]): Record<string, string> {
+export function batchCsv(
+  docs: readonly FinalDocument[],
+  duplicates: ReadonlyMap<string, { duplicateOf: string; similarity: number }> = new Map(),
+): Record<string, string> {
   const items = <T>(pick: (d: FinalDocument) => readonly T[]) => docs.flatMap((doc) => pick(doc).map((item) => ({ doc, item })));
   return {
-    'documents.csv': toCsv(DOCUMENT_COLUMNS, docs.map((doc) => ({ doc, audit: auditVerdict(doc) }))),
+    'documents.csv': toCsv(DOCUMENT_COLUMNS, docs.map((doc) => ({ doc, audit: auditVerdict(doc), ...duplicates.get(doc.id) }))),
     'problems.csv': toCsv(PROBLEM_COLUMNS, items((d) => d.problems)),
     'numbers.csv': toCsv(NUMBER_COLUMNS, items((d) => d.numbers)),
     'dates.csv': toCsv(DATE_COLUMNS, items((d) => d.dates)),

@@ -3,6 +3,7 @@ import path from 'node:path';
 import pLimit from 'p-limit';
 import { CleanError, documentId } from './clean.js';
 import { batchCsv } from './csv.js';
+import { findDuplicates } from './clean/near-duplicates.js';
 import { type Timings, runPipeline, stageFiles } from './pipeline.js';
 import type { FinalDocument } from './schema.js';
 import { writeReport } from './report/build.js';
@@ -73,6 +74,7 @@ export async function run(options: RunOptions): Promise<RunReport> {
   const timings: Partial<Timings> = {};
   const failures: Failure[] = [];
   const finals: FinalDocument[] = [];
+  const texts = new Map<string, string>();
   await Promise.all(
     files.map((file) =>
       limit(async () => {
@@ -83,6 +85,7 @@ export async function run(options: RunOptions): Promise<RunReport> {
           await fs.mkdir(dir, { recursive: true });
           for (const { file: name, json } of stageFiles(doc)) await writeAtomic(path.join(dir, name), json);
           finals.push(doc.final);
+          texts.set(doc.final.id, doc.clean.text);
         } catch (error) {
           const reason = error instanceof CleanError ? error.message : `internal error: ${error instanceof Error ? error.stack ?? error.message : String(error)}`;
           failures.push({ source: file.path, id: file.id, reason });
@@ -92,7 +95,9 @@ export async function run(options: RunOptions): Promise<RunReport> {
     ),
   );
   finals.sort((a, b) => a.id.localeCompare(b.id));
-  for (const [name, csv] of Object.entries(batchCsv(finals))) await writeAtomic(path.join(options.outDir, name), csv);
+  // Reposts of one notice are linked in batch order (sorted ids), so a researcher counts it once.
+  const duplicates = findDuplicates(finals.map((d) => ({ id: d.id, text: texts.get(d.id) ?? '' })));
+  for (const [name, csv] of Object.entries(batchCsv(finals, duplicates))) await writeAtomic(path.join(options.outDir, name), csv);
   await writeReport(options.outDir, failures);
   const report: RunReport = {
     startedAt,

@@ -39,7 +39,7 @@ describe('zhenggai run on a folder with broken files among good ones', () => {
     expect(run.counts).toMatchObject({ documents: 4, processed: 2, failed: 2 });
     expect(run.failures.map((f: { id: string; reason: string }) => [f.id, f.reason])).toEqual([
       ['empty', 'empty file'],
-      ['image', 'binary file: it contains NUL bytes, not text'],
+      ['image', 'binary file: a PNG image, not text'],
     ]);
   });
 

@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { htmlToText, normalizeLines } from '../../src/clean.js';
+import { normalizeLines } from '../../src/clean.js';
+import { htmlToText } from '../../src/clean/html.js';
 import { identity, rewrite, toAnchors } from '../../src/clean/text-map.js';
 import { duplicateIds, rawPatches } from '../../src/report/build.js';
 
@@ -22,7 +23,7 @@ describe('rawPatches', () => {
     ['identical text', '反馈问题36个,已完成整改23个。', (r: string) => identity(r)],
     ['blank lines dropped', '一、组织整改落实情况\n\n\n  汨罗市委坚持把巡视整改\r\n', (r: string) => normalizeLines(identity(r))],
     ['characters rewritten', '巡視整改進展情況', (r: string) => rewrite(identity(r), /[視進]/g, (m) => (m[0] === '視' ? '视' : '进'))],
-    ['html', '<html><body><p>问题1:乡镇债务包袱重。</p><p>整改情况:制定方案。</p></body></html>', (r: string) => htmlToText(r)],
+    ['html', '<html><body><p>问题1:乡镇债务包袱重。</p><p>整改情况:制定方案。</p></body></html>', (r: string) => htmlToText(r).text],
   ])('rebuilds the raw input exactly: %s', (_name, raw, clean) => {
     const mapped = clean(raw);
     const anchors = toAnchors(mapped.map);
