@@ -54,7 +54,7 @@ function auditRectifications(problems: Problem[]): Message[] {
 /** Assembles the final document, audits it, and checks it against the contract's schema. */
 export function validate(doc: ExtractedDocument): ValidatedDocument {
   const { clean, segment, sections, extract } = doc;
-  const { titleSpan, issuerSpan, documentDateSpan, inspectionPeriodSpan, feedbackDateSpan, ...meta } = sections.meta;
+  const { titleSpan, issuerSpan, documentDateSpan, inspectionPeriodSpan, feedbackDateSpan, inspectionTeamSpan, ...meta } = sections.meta;
   const diagnostics: Message[] = [
     ...clean.messages,
     ...segment.messages,
