@@ -50,6 +50,11 @@ export function decideKind(text: string, lines: Line[], problems: Problem[], sum
   if (head) return { kind: 'news', evidence: [`headline: ${head}`] };
   if (problems.length > 0) return { kind: 'other', evidence: [`${problems.length} problems stated without rectification: a self-assessment, not a notice`] };
   const figures = summary.petitionsReceived !== null || summary.totalProblems !== null || summary.completed !== null || /累计|共计|合计/.test(text);
-  if (figures && text.length < 1200) return { kind: 'summary-notice', evidence: ['totals without items, no headline and no news marker'] };
+  // A bulletin is mostly figures: "已办结151件、阶段性办结209件、未办结35件,责令整改88家…"
+  const sentences = text.split(/[。\n]/).filter((s) => s.trim().length > 6);
+  const counted = sentences.filter((s) => /\d\s*(?:万|亿)?(?:件|个|项|条|家|人|元|%)/.test(s)).length;
+  if (figures && sentences.length && counted / sentences.length >= 0.5) {
+    return { kind: 'summary-notice', evidence: [`totals without items: ${counted} of ${sentences.length} sentences are counts, no headline and no news marker`] };
+  }
   return { kind: 'news', evidence: ['a report without numbered problems, notice phrase or totals bulletin'] };
 }

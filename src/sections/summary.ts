@@ -48,37 +48,43 @@ function readProblemTotals(text: string, summary: Summary, evidence: SummaryEvid
       const m = row.pattern.exec(s);
       if (m && (!totalAt || m.index < totalAt.index)) totalAt = { index: m.index, length: m[0].length, value: toNumber(m[1]!) };
     }
-    // No total, but a count of completed problems: "完成镇级问题整改38个,整改完成率88%"
-    const completedRow = STATUS_CLAUSES.find((r) => r.field === 'completed')!;
-    const statusOnly = totalAt ? null : /问题/.test(s) ? new RegExp(`(?:${completedRow.pattern.source})[^,，;；。]{0,10}?${N}${S}(?:个|项|条)`).exec(s) : null;
-    if (!totalAt && !statusOnly) continue;
-    const from = totalAt ? totalAt.index + totalAt.length : statusOnly!.index;
-    const cut = s.slice(from).search(OTHER_COUNT);
+    // Without a total the sentence must at least be about problems: "完成镇级问题整改38个" / "有642个面上问题未完成整改".
+    if (!totalAt && !/问题/.test(s)) continue;
+    const from = totalAt ? totalAt.index + totalAt.length : 0;
+    // After a total, the problem part ends where another thing is counted: "…未完成1个;巡视移交的1390件信访件…"
+    const cut = totalAt ? s.slice(from).search(OTHER_COUNT) : -1;
     const end = cut < 0 ? s.length : from + cut;
-    if (totalAt) {
-      summary.totalProblems = totalAt.value;
-      evidence.totalProblems = { text: s.slice(totalAt.index, totalAt.index + totalAt.length), span: [sentence.start + totalAt.index, sentence.start + totalAt.index + totalAt.length] };
-    }
-    // The clauses after the total: "已完成整改23个,阶段性完成整改12个,未完成1个"
+    const found: Summary = { ...summary };
+    const seen: SummaryEvidence = {};
     let offset = from;
     let last: string | null = null;
-    for (const clause of s.slice(offset, end).split(/(?<=[,，;；、])/)) {
+    for (const clause of s.slice(from, end).split(/(?<=[,，;；、])/)) {
       const at = sentence.start + offset;
       offset += clause.length;
       const rate = RATE.exec(clause) ?? (last === 'completed' ? SHARE.exec(clause) : null);
-      if (rate && summary.completionRate === null) {
-        summary.completionRate = Number(rate[1]) / 100;
-        evidence.completionRate = { text: rate[0], span: [at + rate.index, at + rate.index + rate[0].length] };
+      // 完成率达到100%的51个 counts units that reached a rate, not problems.
+      if (rate && !/%的/.test(clause) && found.completionRate === null) {
+        found.completionRate = Number(rate[1]) / 100;
+        seen.completionRate = { text: rate[0], span: [at + rate.index, at + rate.index + rate[0].length] };
         last = 'rate';
         continue;
       }
       const count = COUNT.exec(clause);
-      if (!count) continue;
+      if (!count || /%的/.test(clause) || (!totalAt && OTHER_COUNT.test(clause))) continue;
       const row = STATUS_CLAUSES.find((r) => r.pattern.test(clause));
-      if (!row || summary[row.field] !== null) continue;
-      summary[row.field] = toNumber(count[1]!);
-      evidence[row.field] = { text: clause.replace(/[,，;；、]$/, ''), span: [at, at + clause.replace(/[,，;；、]$/, '').length] };
+      if (!row || found[row.field] !== null) continue;
+      const surface = clause.replace(/[,，;；、。\n]+$/, '');
+      found[row.field] = toNumber(count[1]!);
+      seen[row.field] = { text: surface, span: [at, at + surface.length] };
       last = row.field;
+    }
+    if (!totalAt && Object.keys(seen).length === 0) continue;
+    if (!totalAt && !seen.completed && !seen.notCompleted && !seen.partial) continue;
+    Object.assign(summary, found);
+    Object.assign(evidence, seen);
+    if (totalAt) {
+      summary.totalProblems = totalAt.value;
+      evidence.totalProblems = { text: s.slice(totalAt.index, totalAt.index + totalAt.length), span: [sentence.start + totalAt.index, sentence.start + totalAt.index + totalAt.length] };
     }
     return [sentence.start, sentence.start + s.replace(/\n$/, '').length];
   }
@@ -105,7 +111,9 @@ function readPetitions(text: string, summary: Summary, evidence: SummaryEvidence
       const window = text.slice(after, after + 90);
       const stop = window.search(/信访|立行立改|\n\n/);
       const d = PETITIONS_RESOLVED.exec(stop < 0 ? window : window.slice(0, stop));
-      if (!best || received > best.received) {
+      // A count with its resolved figure beats a bare one: "受理…信访举报115件,办结146件" over a headline's 3571件.
+      const better = !best || (d !== null) !== (best.resolved !== null) ? !best || d !== null : received > best.received;
+      if (better) {
         best = {
           received, resolved: d ? toNumber(d[1]!) : null, rSpan: [m.index!, after], rText: m[0],
           dSpan: d ? [after + d.index, after + d.index + d[0].length] : null, dText: d?.[0] ?? '',
