@@ -21,7 +21,11 @@ function auditNumbering(problems: Problem[]): Message[] {
   const messages: Message[] = [];
   const seen = new Set<number>();
   let expected = problems[0]?.number ?? 1;
+  let category = problems[0]?.category ?? null;
   for (const p of problems) {
+    // Numbering that restarts in each category: 一、…(一)(二) 二、…(一)
+    if (p.category !== category && p.number === 1) seen.clear(), (expected = 1);
+    category = p.category;
     if (seen.has(p.number)) messages.push({ level: 'error', code: 'validate/problem-number-repeated', message: `问题${p.number} appears more than once`, span: p.span });
     else if (p.number !== expected) messages.push({ level: 'warning', code: 'validate/problem-number-skipped', message: `expected 问题${expected}, found 问题${p.number}`, span: p.span });
     seen.add(p.number);
@@ -76,7 +80,9 @@ function auditTotals(summary: Summary, problems: Problem[], summarySpan: [number
  * agree (36 items, 24 of them 已完成整改, but the summary says 已完成整改23个).
  */
 function auditStatuses(summary: Summary, problems: Problem[], summarySpan: [number, number] | null): Message[] {
+  // Only a complete list can be counted: a missing item is item-count-mismatch already.
   if (problems.length === 0 || problems.some((p) => p.status === null)) return [];
+  if (summary.totalProblems !== null && summary.totalProblems !== problems.length) return [];
   const count = (s: Problem['status']) => problems.filter((p) => p.status === s).length;
   const pairs = [['completed', summary.completed, count('completed')], ['partial', summary.partial, count('partial')], ['notCompleted', summary.notCompleted, count('not-completed')]] as const;
   return pairs

@@ -30,7 +30,7 @@ const GENERIC_ABOUT = /^(?:[“"]?)(?:(?:省委|市委|县委|区委|中央)?(?:
 /** 整改情况: and its variants open the rectification: 整改情况: / 整改进展： / 【整改措施】 / 整改成效 */
 export const RECTIFICATION_LABEL = /^[【\[]?(?:整改(?:落实|进展)?情况|整改进展|整改措施|整改成效|整改结果)[】\]]?\s*[:：]?\s*/;
 /** The same label inside an item's line: "1、…不到位。整改情况:已制定…" */
-const INLINE_LABEL = /(?:[。；;]\s*|\s+|(?=[【\[]))[【\[]?(?:整改(?:落实|进展)?情况|整改进展|整改措施|整改成效|整改结果)[】\]]?\s*[:：]\s*/;
+const INLINE_LABEL = /[【\[](?:整改(?:落实|进展)?情况|整改进展|整改措施|整改成效|整改结果)[】\]]\s*[:：]?\s*|(?:[。；;]\s*|\s+)(?:整改(?:落实|进展)?情况|整改进展|整改措施|整改成效|整改结果)\s*[:：]\s*/;
 /** Closing parts never belong to the last item: "三、下一步整改工作安排" (a heading), "欢迎广大干部群众…监督", contact lines. */
 export const CLOSING: { pattern: RegExp; example: string }[] = [
   { pattern: /^(?:[一二三四五六七八九十]+、\s*)?下一步/, example: '下一步,我市将持续…' },

@@ -35,8 +35,9 @@ export function readTitle(lines: Line[], pageMeta: Record<string, string>): Foun
       return { value: m[1]!, span: [start, start + m[1]!.length] };
     }
   }
+  // A dateline ("——2024年11月26日在…会议上") or a date line is not a title.
   const first = head.find((l) => !CHROME.test(l.text.trim()));
-  if (first && first.text.trim().length <= 60 && !/[。；;]/.test(first.text) && !/[，,:：]$/.test(first.text.trim())) {
+  if (first && !/^(?:——|--|\d{4}\s*[-年 ])/.test(first.text.trim()) && first.text.trim().length <= 60 && !/[。；;]/.test(first.text) && !/[，,:：]$/.test(first.text.trim())) {
     const lead = first.text.length - first.text.trimStart().length;
     return { value: first.text.trim(), span: [first.start + lead, first.start + lead + first.text.trim().length] };
   }

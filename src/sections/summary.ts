@@ -65,7 +65,7 @@ function readProblemTotals(text: string, summary: Summary, evidence: SummaryEvid
       const rate = RATE.exec(clause) ?? (last === 'completed' ? SHARE.exec(clause) : null);
       // 完成率达到100%的51个 counts units that reached a rate, not problems.
       if (rate && !/%的/.test(clause) && found.completionRate === null) {
-        found.completionRate = Number(rate[1]) / 100;
+        found.completionRate = Number((Number(rate[1]) / 100).toFixed(6));
         seen.completionRate = { text: rate[0], span: [at + rate.index, at + rate.index + rate[0].length] };
         last = 'rate';
         continue;
