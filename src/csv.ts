@@ -52,6 +52,8 @@ export const DOCUMENT_COLUMNS: Column<DocumentRow>[] = [
   { header: 'inspectionStart', cell: (r) => r.doc.meta.inspectionPeriod?.start },
   { header: 'inspectionEnd', cell: (r) => r.doc.meta.inspectionPeriod?.end },
   { header: 'feedbackDate', cell: (r) => r.doc.meta.feedbackDate },
+  { header: 'inspectionType', cell: (r) => r.doc.meta.inspectionType },
+  { header: 'inspectionTeam', cell: (r) => r.doc.meta.inspectionTeam },
   { header: 'problemsFound', cell: (r) => r.doc.problems.length },
   { header: 'categoriesFound', cell: (r) => r.doc.categories.length },
   { header: 'totalProblems', cell: (r) => r.doc.summary.totalProblems },
@@ -61,6 +63,11 @@ export const DOCUMENT_COLUMNS: Column<DocumentRow>[] = [
   { header: 'completionRate', cell: (r) => r.doc.summary.completionRate },
   { header: 'petitionsReceived', cell: (r) => r.doc.summary.petitionsReceived },
   { header: 'petitionsResolved', cell: (r) => r.doc.summary.petitionsResolved },
+  { header: 'immediateItems', cell: (r) => r.doc.summary.immediateItems },
+  { header: 'immediateResolved', cell: (r) => r.doc.summary.immediateResolved },
+  { header: 'rulesMade', cell: (r) => r.doc.summary.rulesMade },
+  { header: 'moneyRecovered', cell: (r) => r.doc.summary.moneyRecovered },
+  { header: 'peopleHeldAccountable', cell: (r) => r.doc.summary.peopleHeldAccountable },
   { header: 'numbers', cell: (r) => r.doc.numbers.length },
   { header: 'dates', cell: (r) => r.doc.dates.length },
   { header: 'errors', cell: (r) => r.doc.diagnostics.filter((d) => d.level === 'error').length },
@@ -121,7 +128,17 @@ export const DIAGNOSTIC_COLUMNS: Column<Item<FinalDocument['diagnostics'][number
 ];
 
 /** The audit codes that make a notice's arithmetic fail. */
-export const ARITHMETIC_CODES = ['validate/item-count-mismatch', 'validate/totals-mismatch', 'validate/rate-mismatch', 'validate/petitions-exceed', 'validate/status-contradicts-totals'];
+export const ARITHMETIC_CODES = [
+  'validate/item-count-mismatch',
+  'validate/totals-mismatch',
+  'validate/part-exceeds-total',
+  'validate/rate-mismatch',
+  'validate/petitions-exceed',
+  'validate/immediate-exceed',
+  'validate/status-contradicts-totals',
+  'validate/problem-number-skipped',
+  'validate/problem-number-repeated',
+];
 
 export function auditVerdict(doc: FinalDocument): string {
   const failed = [...new Set(doc.diagnostics.map((d) => d.code).filter((c) => ARITHMETIC_CODES.includes(c)))];

@@ -51,6 +51,10 @@ export const Meta = z.object({
   documentDate: IsoDate.nullable(),
   inspectionPeriod: Period.nullable(),
   feedbackDate: IsoDate.nullable(),
+  /** What kind of inspection the notice answers: 巡视, 巡察, 审计 or 督察; null when none is named. */
+  inspectionType: z.enum(['巡视', '巡察', '审计', '督察']).nullable().default(null),
+  /** The team that inspected, as written: 省委第一巡视组, 中央第二巡视组. */
+  inspectionTeam: z.string().nullable().default(null),
 });
 export type Meta = z.infer<typeof Meta>;
 
@@ -63,6 +67,16 @@ export const Summary = z.object({
   completionRate: z.number().min(0).max(1).nullable(),
   petitionsReceived: z.number().nullable(),
   petitionsResolved: z.number().nullable(),
+  /** 立行立改 items: 巡视交办的立行立改事项12件 → 12. */
+  immediateItems: z.number().nullable().default(null),
+  /** 立行立改 items resolved: 立行立改事项12件,已办结12件 → 12. */
+  immediateResolved: z.number().nullable().default(null),
+  /** Rules made or revised: 建立完善规章制度768个 → 768. */
+  rulesMade: z.number().nullable().default(null),
+  /** Money recovered, in 元: 挽回经济损失172.74万元 → 1727400. */
+  moneyRecovered: z.number().nullable().default(null),
+  /** People held accountable: 追责问责552人 → 552. */
+  peopleHeldAccountable: z.number().nullable().default(null),
 });
 export type Summary = z.infer<typeof Summary>;
 

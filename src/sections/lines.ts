@@ -1,0 +1,35 @@
+import { parseNumeral } from '../normalize/numerals.js';
+
+/** One line of the cleaned text; `start`/`end` are offsets into it, `end` exclusive, without the `\n`. */
+export interface Line { start: number; end: number; text: string }
+
+/** A value read from the text with the span it was read from. */
+export interface Found<T> { value: T; span: [number, number] }
+
+export function splitLines(text: string): Line[] {
+  const lines: Line[] = [];
+  let start = 0;
+  for (const part of text.split('\n')) {
+    lines.push({ start, end: start + part.length, text: part });
+    start += part.length + 1;
+  }
+  return lines;
+}
+
+/** Sentences ending in 。 or a line break, each with its offset; the terminator stays with the sentence. */
+export function splitSentences(text: string): { text: string; start: number }[] {
+  const out: { text: string; start: number }[] = [];
+  let start = 0;
+  for (const part of text.split(/(?<=[。\n])/)) {
+    out.push({ text: part, start });
+    start += part.length;
+  }
+  return out;
+}
+
+/** 36 → 36, 三十六 → 36, 1,390 → 1390; NaN when unreadable. */
+export function toNumber(s: string): number {
+  return parseNumeral(s.replace(/[,，\s]/g, '')) ?? Number.NaN;
+}
+
+export const CN = '[一二三四五六七八九十]+';
