@@ -61,7 +61,14 @@ describe.each(corpusFiles())('copies of %s', (name) => {
     const doc = run('c', name.replace(/\.txt$/, '.html'), utf8(html));
     expect(doc.clean.format).toBe('html');
     expect(doc.clean.text).toBe(want);
-    expect(findings(doc)).toEqual(findings(original));
+    // The page states when it was published (发布时间：2024-06-18), which the bare text lacks: a
+    // date whose year the text alone could not know may now be resolved; every other finding holds.
+    const known = (d: ValidatedDocument) => ({
+      ...findings(d),
+      dates: d.final.dates.map((x, i) => (original.final.dates[i]?.start === null && original.final.dates[i]?.end === null ? [x.text, x.kind] : [x.text, x.start, x.end, x.grain, x.kind])),
+    });
+    expect(known(doc)).toEqual(known(original));
+    expect(doc.final.meta.documentDate).toBe(original.final.meta.documentDate ?? '2024-06-18');
     expect(doc.clean.pageMeta).toMatchObject({ 发布时间: '2024-06-18', 来源: '县纪委监委' });
     // Offsets point into the HTML source: each Han character maps to itself in the page.
     const map = fromAnchors(doc.clean.offsetMap, doc.clean.text.length);
