@@ -7,6 +7,7 @@ import { CleanError, decodeBytes } from './clean/decode.js';
 import { htmlToText, readPageMeta, repairEntityResidue } from './clean/html.js';
 import { normalizeScript } from './clean/script.js';
 import { detectSpun } from './clean/spun.js';
+import { minhash } from './clean/near-duplicates.js';
 import type { StepResult } from './clean/step.js';
 import { jieba } from './jieba.js';
 import { type MappedText, TextMapBuilder, compose, identity, rewrite, toAnchors } from './clean/text-map.js';
@@ -25,6 +26,8 @@ export const CleanOutput = z.object({
   offsetMap: z.array(z.tuple([z.number().int(), z.number().int()])),
   /** Metadata a web page showed around the notice (发布时间, 来源 …), keyed as shown. */
   pageMeta: z.record(z.string(), z.string()),
+  /** MinHash signature of the Han text (128 numbers), or null when too short: links reposts across a batch. */
+  minhash: z.array(z.number().int()).nullable(),
   quality: Quality,
   messages: z.array(Message),
 });
@@ -184,6 +187,7 @@ export function clean(input: RawInput): CleanedDocument {
       text: mapped.text,
       offsetMap: toAnchors(mapped.map),
       pageMeta,
+      minhash: minhash(mapped.text),
       quality: { flags: [...flags] },
       messages,
     },

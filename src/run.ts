@@ -3,7 +3,7 @@ import path from 'node:path';
 import pLimit from 'p-limit';
 import { CleanError, documentId } from './clean.js';
 import { batchCsv } from './csv.js';
-import { findDuplicates } from './clean/near-duplicates.js';
+import { linkDuplicates } from './clean/near-duplicates.js';
 import { type Timings, runPipeline, stageFiles } from './pipeline.js';
 import type { FinalDocument } from './schema.js';
 import { writeReport } from './report/build.js';
@@ -74,7 +74,7 @@ export async function run(options: RunOptions): Promise<RunReport> {
   const timings: Partial<Timings> = {};
   const failures: Failure[] = [];
   const finals: FinalDocument[] = [];
-  const texts = new Map<string, string>();
+  const signatures = new Map<string, number[] | null>();
   await Promise.all(
     files.map((file) =>
       limit(async () => {
@@ -85,7 +85,7 @@ export async function run(options: RunOptions): Promise<RunReport> {
           await fs.mkdir(dir, { recursive: true });
           for (const { file: name, json } of stageFiles(doc)) await writeAtomic(path.join(dir, name), json);
           finals.push(doc.final);
-          texts.set(doc.final.id, doc.clean.text);
+          signatures.set(doc.final.id, doc.clean.minhash);
         } catch (error) {
           const reason = error instanceof CleanError ? error.message : `internal error: ${error instanceof Error ? error.stack ?? error.message : String(error)}`;
           failures.push({ source: file.path, id: file.id, reason });
@@ -96,7 +96,7 @@ export async function run(options: RunOptions): Promise<RunReport> {
   );
   finals.sort((a, b) => a.id.localeCompare(b.id));
   // Reposts of one notice are linked in batch order (sorted ids), so a researcher counts it once.
-  const duplicates = findDuplicates(finals.map((d) => ({ id: d.id, text: texts.get(d.id) ?? '' })));
+  const duplicates = linkDuplicates(finals.map((d) => ({ id: d.id, minhash: signatures.get(d.id) ?? null })));
   for (const [name, csv] of Object.entries(batchCsv(finals, duplicates))) await writeAtomic(path.join(options.outDir, name), csv);
   await writeReport(options.outDir, failures);
   const report: RunReport = {

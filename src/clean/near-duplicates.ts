@@ -69,35 +69,71 @@ export function signature(set: Set<number>): Uint32Array {
   return sig;
 }
 
-export function estimateSimilarity(a: Uint32Array, b: Uint32Array): number {
+export function estimateSimilarity(a: ArrayLike<number>, b: ArrayLike<number>): number {
   let same = 0;
   for (let p = 0; p < PERMUTATIONS; p++) if (a[p] === b[p]) same++;
   return same / PERMUTATIONS;
 }
 
 /**
- * Links reposts within a batch: each document that repeats an earlier one maps to the first
- * document of its group with the similarity to it. Documents too short to have shingles are
- * never linked. Pass simplified text (the cleaned text), so a traditional repost matches.
+ * A document's MinHash signature, or `null` when it is too short to have a shingle. The clean
+ * stage stores it in `1-clean.json`, so a batch links reposts from 128 numbers per document
+ * without holding any text.
  */
-export function findDuplicates<Id>(docs: readonly { id: Id; text: string }[]): Map<Id, Duplicate<Id>> {
-  const sets = docs.map((d) => shingles(d.text));
-  const sigs = sets.map((s) => signature(s));
+export function minhash(text: string): number[] | null {
+  const set = shingles(text);
+  return set.size ? Array.from(signature(set)) : null;
+}
+
+/**
+ * Locality-sensitive hashing: the signature in `BANDS` bands of `PERMUTATIONS / BANDS` rows;
+ * two documents are compared only when some band is equal. 32 bands of 4 rows catch pairs of
+ * similarity 0.5 with probability 1 − (1 − 0.5⁴)³² ≈ 0.87 and of 0.65 (a copy cut to 70%)
+ * with 0.995, while the cost stays linear in the batch instead of quadratic.
+ */
+export const BANDS = 32;
+
+/**
+ * Links reposts within a batch, given in batch order: each document that repeats an earlier
+ * one maps to the first document of its group, with the similarity to it. Documents without a
+ * signature are never linked.
+ */
+export function linkDuplicates<Id>(docs: readonly { id: Id; minhash: readonly number[] | null }[]): Map<Id, Duplicate<Id>> {
+  const rows = PERMUTATIONS / BANDS;
+  const buckets = new Map<string, number[]>();
   const out = new Map<Id, Duplicate<Id>>();
-  const root = docs.map((_, i) => i);
-  for (let j = 1; j < docs.length; j++) {
-    if (!sets[j]!.size) continue;
+  const isRoot = docs.map(() => true);
+  docs.forEach((doc, j) => {
+    const sig = doc.minhash;
+    if (!sig) return;
+    const keys: string[] = [];
+    for (let b = 0; b < BANDS; b++) keys.push(`${b}:${sig.slice(b * rows, (b + 1) * rows).join(',')}`);
     let best = -1;
     let bestSim = 0;
-    for (let i = 0; i < j; i++) {
-      if (!sets[i]!.size || root[i] !== i) continue;
-      const sim = estimateSimilarity(sigs[i]!, sigs[j]!);
-      if (sim > bestSim) (best = i), (bestSim = sim);
+    const seen = new Set<number>();
+    for (const key of keys) {
+      for (const i of buckets.get(key) ?? []) {
+        if (seen.has(i) || !isRoot[i]) continue;
+        seen.add(i);
+        const sim = estimateSimilarity(docs[i]!.minhash!, sig);
+        if (sim > bestSim) (best = i), (bestSim = sim);
+      }
     }
     if (best >= 0 && bestSim >= DUPLICATE_THRESHOLD) {
-      root[j] = best;
-      out.set(docs[j]!.id, { duplicateOf: docs[best]!.id, similarity: Math.round(bestSim * 1000) / 1000 });
+      isRoot[j] = false;
+      out.set(doc.id, { duplicateOf: docs[best]!.id, similarity: Math.round(bestSim * 1000) / 1000 });
+      return;
     }
-  }
+    for (const key of keys) {
+      const bucket = buckets.get(key);
+      if (bucket) bucket.push(j);
+      else buckets.set(key, [j]);
+    }
+  });
   return out;
+}
+
+/** `linkDuplicates` on texts (simplified, cleaned), for use on its own. */
+export function findDuplicates<Id>(docs: readonly { id: Id; text: string }[]): Map<Id, Duplicate<Id>> {
+  return linkDuplicates(docs.map((d) => ({ id: d.id, minhash: minhash(d.text) })));
 }
