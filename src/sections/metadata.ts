@@ -136,7 +136,7 @@ export function readInspection(text: string, documentDate: string | null) {
     offset = start;
     if (!/巡视|巡察/.test(sentence)) continue;
     const { dates } = findDates(sentence, { documentDate });
-    if (!period && /对.{1,80}?(?:进行|开展)了?.{0,12}?(?:巡视|巡察)/.test(sentence)) {
+    if (!period && /对.{1,200}?(?:进行|开展)了?.{0,12}?(?:巡视|巡察)/.test(sentence)) {
       const d = dates.find((x) => x.kind === 'range' && x.start && x.end);
       if (d) period = { value: { start: d.start!, end: d.end! }, span: [offset + d.span[0], offset + d.span[1]] };
     }
