@@ -1,14 +1,20 @@
 #!/usr/bin/env node
 import os from 'node:os';
 import { parseArgs } from 'node:util';
-import { UsageError, run } from './run.js';
+import { runJsonl } from './jsonl.js';
+import { createProgress } from './progress.js';
+import { UsageError, listInputs, run } from './run.js';
 import { writeReport } from './report/build.js';
 
-const USAGE = `usage: zhenggai run <file or folder>... [--out DIR] [--jobs N] [--force]
+const USAGE = `usage: zhenggai run <file or folder>... [--out DIR] [--jobs N] [--force] [--quiet]
+       zhenggai run --jsonl - [--jobs N] [--quiet]
 
-  --out DIR   where to write (default: out)
-  --jobs N    documents processed at once (default: the number of cores)
-  --force     redo every document
+  --out DIR     where to write (default: out)
+  --jobs N      worker threads (default: the number of cores)
+  --force       redo every document, even those an earlier run wrote from the same input
+  --quiet       no progress on stderr (failures are still listed)
+  --jsonl FILE  read one {"id", "text"} or {"id", "path"} per line from FILE (- for stdin),
+                write one final document per line on stdout, and nothing to disk
 
 exit status: 0 all documents processed, 1 some failed, 2 bad usage`;
 
@@ -40,7 +46,14 @@ export async function main(argv: string[]): Promise<number> {
     parsed = parseArgs({
       args: rest,
       allowPositionals: true,
-      options: { out: { type: 'string', default: 'out' }, jobs: { type: 'string' }, force: { type: 'boolean', default: false }, help: { type: 'boolean', short: 'h' } },
+      options: {
+        out: { type: 'string', default: 'out' },
+        jobs: { type: 'string' },
+        force: { type: 'boolean', default: false },
+        quiet: { type: 'boolean', default: false },
+        jsonl: { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
+      },
     });
   } catch (error) {
     console.error(`zhenggai: ${(error as Error).message}\n${USAGE}`);
@@ -55,14 +68,29 @@ export async function main(argv: string[]): Promise<number> {
     console.error(`zhenggai: --jobs takes a whole number of at least 1, not "${parsed.values.jobs}"`);
     return 2;
   }
+  const { quiet } = parsed.values;
+  if (parsed.values.jsonl !== undefined) {
+    if (parsed.positionals.length > 0) {
+      console.error(`zhenggai: --jsonl reads its documents from its own input, not from ${parsed.positionals.join(' ')}\n${USAGE}`);
+      return 2;
+    }
+    const report = await runJsonl({ input: parsed.values.jsonl, jobs, progress: createProgress({ total: null, quiet }) });
+    const { documents, processed, failed } = report.counts;
+    if (!quiet) console.error(`zhenggai: ${processed} of ${documents} documents processed, ${failed} failed`);
+    return failed > 0 ? 1 : 0;
+  }
   if (parsed.positionals.length === 0) {
     console.error(`zhenggai: name at least one file or folder\n${USAGE}`);
     return 2;
   }
   try {
-    const report = await run({ inputs: parsed.positionals, outDir: parsed.values.out!, jobs, log: (line) => console.error(line) });
-    const { documents, processed, failed } = report.counts;
-    console.error(`zhenggai: ${processed} of ${documents} documents processed, ${failed} failed, in ${(report.timings.total / 1000).toFixed(1)} s; see ${report.outDir}/run.json`);
+    const total = (await listInputs(parsed.positionals)).length;
+    const progress = createProgress({ total, quiet });
+    const report = await run({ inputs: parsed.positionals, outDir: parsed.values.out!, jobs, force: parsed.values.force, progress });
+    const { documents, processed, skipped, failed } = report.counts;
+    if (!quiet) {
+      console.error(`zhenggai: ${processed} of ${documents} documents processed, ${skipped} skipped (done before, unchanged), ${failed} failed, in ${(report.timings.total / 1000).toFixed(1)} s; see ${report.outDir}/run.json`);
+    }
     return failed > 0 ? 1 : 0;
   } catch (error) {
     if (error instanceof UsageError) {

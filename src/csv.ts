@@ -13,19 +13,37 @@ export interface Column<Row> {
   cell: (row: Row) => string | number | boolean | null | undefined;
 }
 
+const OPTIONS = {
+  record_delimiter: 'windows',
+  quoted_string: true,
+  escape_formulas: true,
+  cast: { boolean: (v: boolean) => (v ? 'true' : 'false') },
+} as const;
+
+export type Cell = string | number | boolean | null;
+
 export function toCsv<Row>(columns: readonly Column<Row>[], rows: readonly Row[]): string {
-  return stringify(
-    rows.map((row) => columns.map((c) => c.cell(row) ?? null)),
-    {
-      bom: true,
-      header: true,
-      columns: columns.map((c) => c.header),
-      record_delimiter: 'windows',
-      quoted_string: true,
-      escape_formulas: true,
-      cast: { boolean: (v) => (v ? 'true' : 'false') },
-    },
-  );
+  return csvHead(columns) + csvRows(columns, rows);
+}
+
+/** The start of a CSV file: the byte-order mark and the header row. */
+export function csvHead<Row>(columns: readonly Column<Row>[]): string {
+  return stringify([], { ...OPTIONS, bom: true, header: true, columns: columns.map((c) => c.header) });
+}
+
+/** Each row's cells, in column order. */
+export function csvCells<Row>(columns: readonly Column<Row>[], rows: readonly Row[]): Cell[][] {
+  return rows.map((row) => columns.map((c) => c.cell(row) ?? null));
+}
+
+/** Rows without a header, to append to a file that `csvHead` began. */
+export function csvRows<Row>(columns: readonly Column<Row>[], rows: readonly Row[]): string {
+  return csvLines(csvCells(columns, rows));
+}
+
+/** Rows of cells as CSV lines, with the options of every table. */
+export function csvLines(cells: readonly Cell[][]): string {
+  return stringify(cells as Cell[][], OPTIONS);
 }
 
 const spanStart = (s: [number, number] | null | undefined) => s?.[0];
@@ -145,17 +163,58 @@ export function auditVerdict(doc: FinalDocument): string {
   return failed.length ? failed.join(' ') : 'ok';
 }
 
+/** The item tables, streamed: file name, columns, and the rows one final document contributes. */
+export const ITEM_TABLES = [
+  { file: 'problems.csv', columns: PROBLEM_COLUMNS, rows: (doc: FinalDocument) => doc.problems.map((item) => ({ doc, item })) },
+  { file: 'numbers.csv', columns: NUMBER_COLUMNS, rows: (doc: FinalDocument) => doc.numbers.map((item) => ({ doc, item })) },
+  { file: 'dates.csv', columns: DATE_COLUMNS, rows: (doc: FinalDocument) => doc.dates.map((item) => ({ doc, item })) },
+  { file: 'diagnostics.csv', columns: DIAGNOSTIC_COLUMNS, rows: (doc: FinalDocument) => doc.diagnostics.map((item) => ({ doc, item })) },
+] as const;
+
+type AnyTable = { file: string; columns: readonly Column<never>[]; rows: (doc: FinalDocument) => never[] };
+const itemTables = ITEM_TABLES as unknown as readonly AnyTable[];
+
+/** Each item table's rows for one document, without headers, keyed by file name: what a run appends. */
+export function itemCsv(doc: FinalDocument): Record<string, string> {
+  return Object.fromEntries(itemTables.map((t) => [t.file, csvRows(t.columns, t.rows(doc))]));
+}
+
+/** Each item table's byte-order mark and header row, keyed by file name. */
+export function itemCsvHeads(): Record<string, string> {
+  return Object.fromEntries(itemTables.map((t) => [t.file, csvHead(t.columns)]));
+}
+
+/**
+ * A document's row of documents.csv, as cells. The row waits for the end of the run (it is
+ * small), when near-duplicate detection over the whole batch fills `duplicateOf` and `similarity`.
+ */
+export function documentCells(doc: FinalDocument): Cell[] {
+  return csvCells(DOCUMENT_COLUMNS, [{ doc, audit: auditVerdict(doc) }])[0]!;
+}
+
+const DUPLICATE_OF = DOCUMENT_COLUMNS.findIndex((c) => c.header === 'duplicateOf');
+const SIMILARITY = DOCUMENT_COLUMNS.findIndex((c) => c.header === 'similarity');
+
+/** documents.csv from each document's cells and the batch's duplicates. */
+export function documentsCsv(rows: readonly Cell[][], duplicates: ReadonlyMap<string, { duplicateOf: string; similarity: number }>): string {
+  const cells = rows.map((row) => {
+    const duplicate = duplicates.get(row[0] as string);
+    if (!duplicate) return row;
+    const out = [...row];
+    out[DUPLICATE_OF] = duplicate.duplicateOf;
+    out[SIMILARITY] = duplicate.similarity;
+    return out;
+  });
+  return csvHead(DOCUMENT_COLUMNS) + csvLines(cells);
+}
+
 /** All five tables for a batch of final documents, keyed by file name. */
 export function batchCsv(
   docs: readonly FinalDocument[],
   duplicates: ReadonlyMap<string, { duplicateOf: string; similarity: number }> = new Map(),
 ): Record<string, string> {
-  const items = <T>(pick: (d: FinalDocument) => readonly T[]) => docs.flatMap((doc) => pick(doc).map((item) => ({ doc, item })));
   return {
-    'documents.csv': toCsv(DOCUMENT_COLUMNS, docs.map((doc) => ({ doc, audit: auditVerdict(doc), ...duplicates.get(doc.id) }))),
-    'problems.csv': toCsv(PROBLEM_COLUMNS, items((d) => d.problems)),
-    'numbers.csv': toCsv(NUMBER_COLUMNS, items((d) => d.numbers)),
-    'dates.csv': toCsv(DATE_COLUMNS, items((d) => d.dates)),
-    'diagnostics.csv': toCsv(DIAGNOSTIC_COLUMNS, items((d) => d.diagnostics)),
+    'documents.csv': documentsCsv(docs.map(documentCells), duplicates),
+    ...Object.fromEntries(itemTables.map((t) => [t.file, toCsv(t.columns, docs.flatMap((doc) => t.rows(doc)))])),
   };
 }

@@ -1,12 +1,15 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import pLimit from 'p-limit';
-import { CleanError, documentId } from './clean.js';
-import { batchCsv } from './csv.js';
+import { documentId } from './clean.js';
+import { type Cell, documentsCsv, itemCsvHeads } from './csv.js';
 import { linkDuplicates } from './clean/near-duplicates.js';
-import { type Timings, runPipeline, stageFiles } from './pipeline.js';
-import type { FinalDocument } from './schema.js';
 import { writeReport } from './report/build.js';
+import type { Timings } from './pipeline.js';
+import { createPool, ordered } from './pool.js';
+import type { Progress } from './progress.js';
+import { type Task, writeAtomic } from './worker.js';
+
+export { writeAtomic };
 
 /** Input files the pipeline reads; anything else in a folder is ignored. */
 export const INPUT_EXTENSIONS = ['.txt', '.html', '.htm'];
@@ -14,9 +17,13 @@ export const INPUT_EXTENSIONS = ['.txt', '.html', '.htm'];
 export interface RunOptions {
   inputs: string[];
   outDir: string;
+  /** Worker threads (default 1). */
   jobs?: number;
-  /** Called with a line for stderr: a failure as it happens. */
+  /** Redo documents an earlier run already wrote from the same input with the same code. */
+  force?: boolean;
+  /** Called with a line for stderr: a failure as it happens (through `progress` when given). */
   log?: (line: string) => void;
+  progress?: Progress;
 }
 
 export interface InputFile { path: string; id: string }
@@ -27,7 +34,8 @@ export interface RunReport {
   finishedAt: string;
   inputs: string[];
   outDir: string;
-  counts: { documents: number; processed: number; failed: number };
+  /** `skipped`: done by an earlier run from the same input with the same code, not redone. */
+  counts: { documents: number; processed: number; skipped: number; failed: number };
   failures: Failure[];
   /** Milliseconds spent in each stage, summed over documents. */
   timings: Partial<Timings> & { total: number };
@@ -57,55 +65,103 @@ export class UsageError extends Error {
   override name = 'UsageError';
 }
 
-/** Writes a file whole or not at all: a temporary file, then a rename. */
-export async function writeAtomic(file: string, data: string): Promise<void> {
-  const tmp = `${file}.${process.pid}.tmp`;
-  await fs.writeFile(tmp, data);
-  await fs.rename(tmp, file);
+/**
+ * The report page holds every document's text in one HTML file; past this many documents a run
+ * leaves it out (the CSVs and JSON files are the way to read a corpus that size).
+ */
+export const REPORT_MAX_DOCUMENTS = 2000;
+
+/** The item CSV files, begun with their headers and appended to as documents finish. */
+class CsvFiles {
+  private constructor(private readonly handles: Map<string, { file: string; tmp: string; handle: fs.FileHandle }>) {}
+
+  static async open(outDir: string): Promise<CsvFiles> {
+    const handles = new Map();
+    for (const [name, head] of Object.entries(itemCsvHeads())) {
+      const file = path.join(outDir, name);
+      const tmp = `${file}.${process.pid}.tmp`;
+      const handle = await fs.open(tmp, 'w');
+      await handle.write(head);
+      handles.set(name, { file, tmp, handle });
+    }
+    return new CsvFiles(handles);
+  }
+
+  async append(rows: Record<string, string>): Promise<void> {
+    for (const [name, text] of Object.entries(rows)) if (text) await this.handles.get(name)!.handle.write(text);
+  }
+
+  /** Renames each whole file into place, so a killed run never leaves half a table. */
+  async close(): Promise<void> {
+    for (const { file, tmp, handle } of this.handles.values()) {
+      await handle.close();
+      await fs.rename(tmp, file);
+    }
+  }
 }
 
-/** Processes every input; one bad file is a failure in the report, never the end of the batch. */
+/** Temporary files a killed run left in the output folder. */
+async function removeLeftovers(outDir: string): Promise<void> {
+  for (const name of await fs.readdir(outDir)) if (name.endsWith('.tmp')) await fs.rm(path.join(outDir, name), { force: true });
+}
+
+/** Documents handed to the pool ahead of the one being written: enough to keep every thread busy. */
+const AHEAD_PER_JOB = 4;
+
+/**
+ * Processes every input in a pool of worker threads; one bad file is a failure in the report,
+ * never the end of the batch. Documents stream through: each is written by its worker, and
+ * only its CSV rows come back, appended in input order.
+ */
 export async function run(options: RunOptions): Promise<RunReport> {
   const startedAt = new Date().toISOString();
   const t0 = performance.now();
   const files = await listInputs(options.inputs);
   await fs.mkdir(options.outDir, { recursive: true });
-  const limit = pLimit(Math.max(1, options.jobs ?? 1));
+  await removeLeftovers(options.outDir);
+  const outDir = path.resolve(options.outDir);
+  const jobs = Math.max(1, options.jobs ?? 1);
+  const log = options.progress ? (line: string) => options.progress!.log(line) : (options.log ?? (() => {}));
   const timings: Partial<Timings> = {};
   const failures: Failure[] = [];
-  const finals: FinalDocument[] = [];
-  const signatures = new Map<string, number[] | null>();
-  await Promise.all(
-    files.map((file) =>
-      limit(async () => {
-        try {
-          const bytes = await fs.readFile(file.path);
-          const doc = runPipeline({ id: file.id, source: file.path, bytes }, timings);
-          const dir = path.join(options.outDir, file.id);
-          await fs.mkdir(dir, { recursive: true });
-          for (const { file: name, json } of stageFiles(doc)) await writeAtomic(path.join(dir, name), json);
-          finals.push(doc.final);
-          signatures.set(doc.final.id, doc.clean.minhash);
-        } catch (error) {
-          const reason = error instanceof CleanError ? error.message : `internal error: ${error instanceof Error ? error.stack ?? error.message : String(error)}`;
-          failures.push({ source: file.path, id: file.id, reason });
-          options.log?.(`zhenggai: ${file.path}: ${reason}`);
-        }
-      }),
-    ),
-  );
-  finals.sort((a, b) => a.id.localeCompare(b.id));
+  const counts = { documents: files.length, processed: 0, skipped: 0, failed: 0 };
+  const csv = await CsvFiles.open(options.outDir);
+  // One small row and one 128-number signature per document wait for near-duplicate detection.
+  const rows: Cell[][] = [];
+  const signatures: { id: string; minhash: number[] | null }[] = [];
+  const pool = createPool(jobs);
+  try {
+    const tasks = files.map((file): Task => ({ kind: 'file', path: file.path, id: file.id, outDir, force: options.force ?? false }));
+    for await (const outcome of ordered(tasks, jobs * AHEAD_PER_JOB, (task) => pool.run(task))) {
+      counts[outcome.status]++;
+      for (const [stage, ms] of Object.entries(outcome.timings ?? {})) timings[stage as keyof Timings] = (timings[stage as keyof Timings] ?? 0) + ms;
+      if (outcome.csv) await csv.append(outcome.csv);
+      if (outcome.row) {
+        rows.push(outcome.row);
+        signatures.push({ id: outcome.id, minhash: outcome.minhash ?? null });
+      }
+      if (outcome.status === 'failed') {
+        failures.push({ source: outcome.source, id: outcome.id, reason: outcome.reason! });
+        log(`zhenggai: ${outcome.source}: ${outcome.reason}`);
+      }
+      options.progress?.tick();
+    }
+  } finally {
+    await pool.close();
+    options.progress?.end();
+  }
+  await csv.close();
   // Reposts of one notice are linked in batch order (sorted ids), so a researcher counts it once.
-  const duplicates = linkDuplicates(finals.map((d) => ({ id: d.id, minhash: signatures.get(d.id) ?? null })));
-  for (const [name, csv] of Object.entries(batchCsv(finals, duplicates))) await writeAtomic(path.join(options.outDir, name), csv);
-  await writeReport(options.outDir, failures);
+  await writeAtomic(path.join(options.outDir, 'documents.csv'), documentsCsv(rows, linkDuplicates(signatures)));
+  if (files.length <= REPORT_MAX_DOCUMENTS) await writeReport(options.outDir, failures);
+  else log(`zhenggai: no report.html for ${files.length} documents (more than ${REPORT_MAX_DOCUMENTS}); the CSVs hold the batch`);
   const report: RunReport = {
     startedAt,
     finishedAt: new Date().toISOString(),
     inputs: options.inputs,
     outDir: options.outDir,
-    counts: { documents: files.length, processed: finals.length, failed: failures.length },
-    failures: failures.sort((a, b) => a.id.localeCompare(b.id)),
+    counts,
+    failures,
     timings: { ...timings, total: performance.now() - t0 },
   };
   await writeAtomic(path.join(options.outDir, 'run.json'), JSON.stringify(report, null, 1) + '\n');

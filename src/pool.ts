@@ -1,0 +1,47 @@
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { Piscina } from 'piscina';
+import type { Outcome, Task } from './worker.js';
+
+/**
+ * The compiled worker. Pool threads always run `dist/`; under vitest this module is the
+ * TypeScript source, so it points at the build next to it (tests compile first).
+ */
+export function workerFile(): string {
+  const beside = fileURLToPath(new URL('./worker.js', import.meta.url));
+  if (existsSync(beside)) return beside;
+  return fileURLToPath(new URL('../dist/worker.js', import.meta.url));
+}
+
+export interface Pool {
+  run(task: Task): Promise<Outcome>;
+  close(): Promise<void>;
+}
+
+/** `jobs` threads, each loading nodejieba and its dictionaries once. */
+export function createPool(jobs: number): Pool {
+  const piscina = new Piscina({ filename: workerFile(), minThreads: jobs, maxThreads: jobs, idleTimeout: Infinity });
+  return {
+    run: (task) =>
+      piscina.run(task).catch((error: unknown) => ({
+        status: 'failed' as const,
+        id: task.id,
+        source: task.kind === 'file' ? task.path : (task.path ?? task.id),
+        reason: `internal error: worker: ${error instanceof Error ? error.message : String(error)}`,
+      })),
+    close: () => piscina.destroy(),
+  };
+}
+
+/**
+ * `work` on each item with at most `window` in flight, results in input order. The window
+ * keeps every thread busy while bounding what waits in memory, however long the input.
+ */
+export async function* ordered<T, R>(items: Iterable<T> | AsyncIterable<T>, window: number, work: (item: T) => Promise<R>): AsyncGenerator<R> {
+  const pending: Promise<R>[] = [];
+  for await (const item of items) {
+    pending.push(work(item));
+    if (pending.length >= window) yield await pending.shift()!;
+  }
+  while (pending.length) yield await pending.shift()!;
+}
