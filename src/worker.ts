@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { promises as fs, readFileSync, readdirSync } from 'node:fs';
+import { promises as fs, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { threadId } from 'node:worker_threads';
 import { fileURLToPath } from 'node:url';
@@ -69,6 +69,17 @@ export async function writeAtomic(file: string, data: string): Promise<void> {
   await fs.rename(tmp, file);
 }
 
+/**
+ * `writeAtomic` for pool threads. A thread has one document at a time and nothing else to do
+ * while its files are written, and synchronous calls spare a round trip through libuv's
+ * thread pool for each of them: with asynchronous writes a worker sat idle a third of the time.
+ */
+function writeAtomicSync(file: string, data: string): void {
+  const tmp = `${file}.${process.pid}-${threadId}.tmp`;
+  writeFileSync(tmp, data);
+  renameSync(tmp, file);
+}
+
 const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
 
 const failureReason = (error: unknown) =>
@@ -84,11 +95,11 @@ interface Done {
 const summary = (final: FinalDocument, minhash: number[] | null) => ({ row: documentCells(final), csv: itemCsv(final), minhash });
 
 /** The final document of an earlier run and its signature, if made from these bytes by this code. */
-async function earlier(dir: string, bytes: Uint8Array): Promise<{ final: FinalDocument; done: Done } | null> {
+function earlier(dir: string, bytes: Uint8Array): { final: FinalDocument; done: Done } | null {
   try {
-    const done = JSON.parse(await fs.readFile(path.join(dir, DONE_FILE), 'utf8')) as Done;
+    const done = JSON.parse(readFileSync(path.join(dir, DONE_FILE), 'utf8')) as Done;
     if (done.version !== PIPELINE_VERSION || done.sha256 !== sha256(bytes)) return null;
-    const final = FinalDocument.safeParse(JSON.parse(await fs.readFile(path.join(dir, FINAL_FILE), 'utf8')));
+    const final = FinalDocument.safeParse(JSON.parse(readFileSync(path.join(dir, FINAL_FILE), 'utf8')));
     return final.success ? { final: final.data, done } : null;
   } catch {
     return null;
@@ -99,26 +110,26 @@ async function runFile(task: Extract<Task, { kind: 'file' }>): Promise<Outcome> 
   const { id, path: source } = task;
   const dir = path.join(task.outDir, id);
   try {
-    const bytes = await fs.readFile(source);
+    const bytes = readFileSync(source);
     if (!task.force) {
-      const prior = await earlier(dir, bytes);
+      const prior = earlier(dir, bytes);
       if (prior) return { status: 'skipped', id, source, ...summary(prior.final, prior.done.minhash ?? null) };
     }
     const timings: Partial<Timings> = {};
     const doc = runPipeline({ id, source, bytes }, timings);
     const files = stageFiles(doc);
-    await fs.rm(path.join(dir, DONE_FILE), { force: true });
-    if ((await fs.mkdir(dir, { recursive: true })) === undefined) {
+    rmSync(path.join(dir, DONE_FILE), { force: true });
+    if (mkdirSync(dir, { recursive: true }) === undefined) {
       // The folder was there: drop temporary files a killed run left behind.
-      for (const name of await fs.readdir(dir)) if (name.endsWith('.tmp')) await fs.rm(path.join(dir, name), { force: true });
+      for (const name of readdirSync(dir)) if (name.endsWith('.tmp')) rmSync(path.join(dir, name), { force: true });
     }
-    for (const { file, json } of files) await writeAtomic(path.join(dir, file), json);
+    for (const { file, json } of files) writeAtomicSync(path.join(dir, file), json);
     const done: Done = { sha256: doc.final.sha256, version: PIPELINE_VERSION, minhash: doc.clean.minhash };
-    await writeAtomic(path.join(dir, DONE_FILE), JSON.stringify(done) + '\n');
+    writeAtomicSync(path.join(dir, DONE_FILE), JSON.stringify(done) + '\n');
     return { status: 'processed', id, source, timings, ...summary(doc.final, doc.clean.minhash) };
   } catch (error) {
     // Outputs of an earlier input would no longer match this one.
-    await fs.rm(dir, { recursive: true, force: true }).catch(() => {});
+    rmSync(dir, { recursive: true, force: true });
     return { status: 'failed', id, source, reason: failureReason(error) };
   }
 }
@@ -126,7 +137,7 @@ async function runFile(task: Extract<Task, { kind: 'file' }>): Promise<Outcome> 
 async function runLine(task: Extract<Task, { kind: 'line' }>): Promise<Outcome> {
   const source = task.path ?? task.id;
   try {
-    const bytes = task.text !== undefined ? Buffer.from(task.text, 'utf8') : await fs.readFile(task.path!);
+    const bytes = task.text !== undefined ? Buffer.from(task.text, 'utf8') : readFileSync(task.path!);
     const timings: Partial<Timings> = {};
     const doc = runPipeline({ id: task.id, source, bytes }, timings);
     return { status: 'processed', id: task.id, source, timings, json: JSON.stringify(doc.final) };

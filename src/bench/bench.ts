@@ -1,0 +1,148 @@
+import { spawnSync } from 'node:child_process';
+import { promises as fs, readFileSync, readdirSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+
+/**
+ * `npm run bench [-- --mb N] [--doc-kb N] [--jobs N]`: the pipeline against the segmenter it is built on.
+ * Builds a corpus of N MB (default 100) from varied copies of ../shared/corpus and its dev set
+ * in a temporary folder, then runs, each in a child process of its own so that its peak
+ * resident memory is its own: (a) nodejieba cut with HMM (the segmentation the pipeline does)
+ * over the same texts in one thread, (b) the whole pipeline with one worker, (c) with all
+ * workers. Prints MB/s, documents/s, peak memory, and the ratios (b)/(a) and (c)/(b).
+ */
+
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+const SHARED = path.resolve(ROOT, '../shared/corpus');
+const MB = 1e6;
+
+interface Measure {
+  seconds: number;
+  maxRssMb: number;
+  documents: number;
+}
+
+/** A copy that differs from the source: its digits shifted, two middle paragraphs swapped. */
+function vary(text: string, k: number): string {
+  const shifted = text.replace(/[0-9]/g, (d) => String((Number(d) + k) % 10));
+  const lines = shifted.split('\n');
+  if (lines.length > 6) {
+    const i = 2 + (k % (lines.length - 4));
+    [lines[i], lines[i + 1]] = [lines[i + 1]!, lines[i]!];
+  }
+  return lines.join('\n');
+}
+
+/**
+ * Documents of about `docKb` KB each (the workload of the issue: ten thousand files, a
+ * gigabyte, is 100 KB a file): varied copies of the sources, one after another under a
+ * copy number, until the document is that long.
+ */
+async function buildCorpus(dir: string, mb: number, docKb: number): Promise<{ files: number; bytes: number }> {
+  const sources = [SHARED, path.join(SHARED, 'dev')].flatMap((d) =>
+    readdirSync(d)
+      .filter((f) => f.endsWith('.txt'))
+      .map((f) => readFileSync(path.join(d, f), 'utf8')),
+  );
+  if (!sources.length) throw new Error(`no .txt files in ${SHARED}`);
+  let bytes = 0;
+  let files = 0;
+  let k = 0;
+  while (bytes < mb * MB) {
+    const sub = path.join(dir, String(Math.floor(files / 1000)).padStart(3, '0'));
+    if (files % 1000 === 0) await fs.mkdir(sub, { recursive: true });
+    const parts: string[] = [];
+    let size = 0;
+    do {
+      const part = `（第${k}份）\n${vary(sources[k % sources.length]!, Math.floor(k / sources.length))}`;
+      parts.push(part);
+      size += Buffer.byteLength(part) + 1;
+      k++;
+    } while (size < docKb * 1000);
+    const text = parts.join('\n');
+    await fs.writeFile(path.join(sub, `n${String(files).padStart(6, '0')}.txt`), text);
+    bytes += Buffer.byteLength(text);
+    files++;
+  }
+  return { files, bytes };
+}
+
+/** Runs this file as a child doing one measurement, and reads its report line. */
+function child(args: string[]): Measure {
+  const result = spawnSync(process.execPath, [fileURLToPath(import.meta.url), '--child', ...args], { encoding: 'utf8', maxBuffer: 64 * MB });
+  const line = result.stdout.trim().split('\n').pop() ?? '';
+  if (result.status !== 0 || !line.startsWith('{')) throw new Error(`bench child ${args.join(' ')} failed (${result.status}):\n${result.stderr}`);
+  return JSON.parse(line) as Measure;
+}
+
+async function measureChild(kind: string, dir: string, out: string, jobs: number): Promise<Measure> {
+  let t0 = performance.now();
+  let documents = 0;
+  if (kind === 'cut' || kind === 'cut-nohmm') {
+    const { jieba } = await import('../jieba.js');
+    // The dictionaries load before the clock starts: (a) is the segmenter's speed alone.
+    const jb = jieba();
+    t0 = performance.now();
+    const hmm = kind === 'cut';
+    for (const sub of readdirSync(dir).sort()) {
+      for (const f of readdirSync(path.join(dir, sub)).sort()) {
+        jb.cut(readFileSync(path.join(dir, sub, f), 'utf8'), hmm);
+        documents++;
+      }
+    }
+  } else {
+    const { run } = await import('../run.js');
+    const report = await run({ inputs: [dir], outDir: out, jobs, force: true });
+    documents = report.counts.processed;
+  }
+  return { seconds: (performance.now() - t0) / 1000, maxRssMb: process.resourceUsage().maxRSS / 1024, documents };
+}
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: {
+      mb: { type: 'string', default: '100' },
+      'doc-kb': { type: 'string', default: '100' },
+      jobs: { type: 'string', default: String(os.availableParallelism()) },
+      child: { type: 'string' },
+      dir: { type: 'string' },
+      out: { type: 'string' },
+    },
+  });
+  const jobs = Number(values.jobs);
+  if (values.child) {
+    console.log(JSON.stringify(await measureChild(values.child, values.dir!, values.out!, jobs)));
+    return;
+  }
+  const mb = Number(values.mb);
+  if (!(mb > 0) || !(jobs >= 1) || !(Number(values['doc-kb']) > 0)) throw new Error('usage: npm run bench -- [--mb N] [--doc-kb N] [--jobs N]');
+  const tmp = await fs.mkdtemp(path.join(os.tmpdir(), 'zhenggai-bench-'));
+  try {
+    const dir = path.join(tmp, 'in');
+    const corpus = await buildCorpus(dir, mb, Number(values['doc-kb']));
+    const size = corpus.bytes / MB;
+    console.log(`corpus: ${corpus.files} documents, ${size.toFixed(1)} MB, from varied copies of ${SHARED}`);
+    console.log(`machine: ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}\n`);
+    const rows: [string, Measure][] = [];
+    const show = (label: string, m: Measure) => {
+      rows.push([label, m]);
+      console.log(`${label.padEnd(44)} ${(size / m.seconds).toFixed(2).padStart(7)} MB/s ${(m.documents / m.seconds).toFixed(1).padStart(8)} docs/s ${m.maxRssMb.toFixed(0).padStart(6)} MB peak  (${m.seconds.toFixed(1)} s)`);
+    };
+    const out = path.join(tmp, 'out');
+    const cut = child(['cut', '--dir', dir]);
+    show('(a) nodejieba cut, HMM, one thread', cut);
+    show('    nodejieba cut, no HMM (reference)', child(['cut-nohmm', '--dir', dir]));
+    const one = child(['pipeline', '--dir', dir, '--out', out, '--jobs', '1']);
+    show('(b) pipeline, 1 worker', one);
+    await fs.rm(out, { recursive: true, force: true });
+    const all = child(['pipeline', '--dir', dir, '--out', out, '--jobs', String(jobs)]);
+    show(`(c) pipeline, ${jobs} workers`, all);
+    console.log(`\n(b)/(a) = ${(cut.seconds / one.seconds).toFixed(2)}   (c)/(b) = ${(one.seconds / all.seconds).toFixed(2)}`);
+  } finally {
+    await fs.rm(tmp, { recursive: true, force: true });
+  }
+}
+
+await main();
