@@ -26,6 +26,8 @@ export interface Outcome {
   id: string;
   source: string;
   reason?: string;
+  /** Size of the input, in bytes. */
+  bytes?: number;
   timings?: Partial<Timings>;
   /** The document's row of documents.csv, as cells (its duplicate columns filled at the end). */
   row?: Cell[];
@@ -113,7 +115,7 @@ async function runFile(task: Extract<Task, { kind: 'file' }>): Promise<Outcome> 
     const bytes = readFileSync(source);
     if (!task.force) {
       const prior = earlier(dir, bytes);
-      if (prior) return { status: 'skipped', id, source, ...summary(prior.final, prior.done.minhash ?? null) };
+      if (prior) return { status: 'skipped', id, source, bytes: bytes.length, ...summary(prior.final, prior.done.minhash ?? null) };
     }
     const timings: Partial<Timings> = {};
     const doc = runPipeline({ id, source, bytes }, timings);
@@ -126,7 +128,7 @@ async function runFile(task: Extract<Task, { kind: 'file' }>): Promise<Outcome> 
     for (const { file, json } of files) writeAtomicSync(path.join(dir, file), json);
     const done: Done = { sha256: doc.final.sha256, version: PIPELINE_VERSION, minhash: doc.clean.minhash };
     writeAtomicSync(path.join(dir, DONE_FILE), JSON.stringify(done) + '\n');
-    return { status: 'processed', id, source, timings, ...summary(doc.final, doc.clean.minhash) };
+    return { status: 'processed', id, source, bytes: bytes.length, timings, ...summary(doc.final, doc.clean.minhash) };
   } catch (error) {
     // Outputs of an earlier input would no longer match this one.
     rmSync(dir, { recursive: true, force: true });

@@ -107,6 +107,8 @@ async function main(): Promise<void> {
       'doc-kb': { type: 'string', default: '100' },
       jobs: { type: 'string', default: String(os.availableParallelism()) },
       child: { type: 'string' },
+      /** Only build the corpus, into this folder, and keep it (for profiling). */
+      'corpus-only': { type: 'string' },
       dir: { type: 'string' },
       out: { type: 'string' },
     },
@@ -117,6 +119,11 @@ async function main(): Promise<void> {
     return;
   }
   const mb = Number(values.mb);
+  if (values['corpus-only']) {
+    const corpus = await buildCorpus(values['corpus-only'], mb, Number(values['doc-kb']));
+    console.log(`corpus: ${corpus.files} documents, ${(corpus.bytes / MB).toFixed(1)} MB in ${values['corpus-only']}`);
+    return;
+  }
   if (!(mb > 0) || !(jobs >= 1) || !(Number(values['doc-kb']) > 0)) throw new Error('usage: npm run bench -- [--mb N] [--doc-kb N] [--jobs N]');
   const tmp = await fs.mkdtemp(path.join(os.tmpdir(), 'zhenggai-bench-'));
   try {
