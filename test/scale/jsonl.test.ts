@@ -66,7 +66,7 @@ describe('zhenggai run --jsonl -', () => {
     });
   });
 
-  test('lists a bad line on stderr, writes the others, and exits 1', () => {
+  test('lists a bad line on stderr, writes the others, and exits 1 (0 with --allow-failures)', () => {
     const bad = ['{"id": "ok", "text": "巡视整改工作已完成。"}', 'not json', '{"id": "empty", "text": ""}', '{"text": "无编号"}'].join('\n');
     const result = spawnSync(process.execPath, [CLI, 'run', '--jsonl', '-', '--quiet'], { input: bad, encoding: 'utf8' });
     expect(result.status).toBe(1);
@@ -74,5 +74,8 @@ describe('zhenggai run --jsonl -', () => {
     expect(result.stderr).toMatch(/line 2: not a JSON object/);
     expect(result.stderr).toMatch(/empty: empty file/);
     expect(result.stderr).toMatch(/line 4: needs a string "id"/);
+    const allowed = spawnSync(process.execPath, [CLI, 'run', '--jsonl', '-', '--quiet', '--allow-failures'], { input: bad, encoding: 'utf8' });
+    expect(allowed.status).toBe(0);
+    expect(allowed.stdout).toBe(result.stdout);
   });
 });
