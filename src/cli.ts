@@ -3,7 +3,7 @@ import os from 'node:os';
 import { parseArgs } from 'node:util';
 import { runJsonl } from './jsonl.js';
 import { createProgress } from './progress.js';
-import { UsageError, listInputs, run } from './run.js';
+import { UsageError, run } from './run.js';
 import { writeReport } from './report/build.js';
 
 const USAGE = `usage: zhenggai run <file or folder>... [--out DIR] [--jobs N] [--force] [--quiet]
@@ -87,8 +87,7 @@ export async function main(argv: string[]): Promise<number> {
     return 2;
   }
   try {
-    const total = (await listInputs(parsed.positionals)).length;
-    const progress = createProgress({ total, quiet });
+    const progress = (total: number) => createProgress({ total, quiet });
     const report = await run({ inputs: parsed.positionals, outDir: parsed.values.out!, jobs, force: parsed.values.force, progress });
     const { documents, processed, skipped, failed } = report.counts;
     if (!quiet) {

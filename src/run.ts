@@ -7,7 +7,7 @@ import { writeReport } from './report/build.js';
 import type { Timings } from './pipeline.js';
 import { createPool, ordered } from './pool.js';
 import type { Progress } from './progress.js';
-import { type Task, writeAtomic } from './worker.js';
+import { type Task, temporary, writeAtomic } from './worker.js';
 
 export { writeAtomic };
 
@@ -23,7 +23,8 @@ export interface RunOptions {
   force?: boolean;
   /** Called with a line for stderr: a failure as it happens (through `progress` when given). */
   log?: (line: string) => void;
-  progress?: Progress;
+  /** Makes the progress display once the number of documents is known. */
+  progress?: (total: number) => Progress;
 }
 
 export interface InputFile { path: string; id: string }
@@ -81,7 +82,7 @@ class CsvFiles {
     const handles = new Map();
     for (const [name, head] of Object.entries(itemCsvHeads())) {
       const file = path.join(outDir, name);
-      const tmp = `${file}.${process.pid}.tmp`;
+      const tmp = temporary(file);
       const handle = await fs.open(tmp, 'w');
       await handle.write(head);
       handles.set(name, { file, tmp, handle });
@@ -123,7 +124,8 @@ export async function run(options: RunOptions): Promise<RunReport> {
   await removeLeftovers(options.outDir);
   const outDir = path.resolve(options.outDir);
   const jobs = Math.max(1, options.jobs ?? 1);
-  const log = options.progress ? (line: string) => options.progress!.log(line) : (options.log ?? (() => {}));
+  const progress = options.progress?.(files.length);
+  const log = progress ? (line: string) => progress.log(line) : (options.log ?? (() => {}));
   const timings: Partial<Timings> = {};
   const failures: Failure[] = [];
   const counts = { documents: files.length, processed: 0, skipped: 0, failed: 0 };
@@ -148,11 +150,11 @@ export async function run(options: RunOptions): Promise<RunReport> {
         failures.push({ source: outcome.source, id: outcome.id, reason: outcome.reason! });
         log(`zhenggai: ${outcome.source}: ${outcome.reason}`);
       }
-      options.progress?.tick();
+      progress?.tick();
     }
   } finally {
     await pool.close();
-    options.progress?.end();
+    progress?.end();
   }
   await csv.close();
   // Reposts of one notice are linked in batch order (sorted ids), so a researcher counts it once.

@@ -64,9 +64,12 @@ export const PIPELINE_VERSION = (() => {
   return hash.digest('hex').slice(0, 16);
 })();
 
+/** A temporary name beside `file`, unique to this process and thread; a run removes leftovers ending in `.tmp`. */
+export const temporary = (file: string) => `${file}.${process.pid}-${threadId}.tmp`;
+
 /** Writes a file whole or not at all: a temporary file, then a rename. */
 export async function writeAtomic(file: string, data: string): Promise<void> {
-  const tmp = `${file}.${process.pid}-${threadId}.tmp`;
+  const tmp = temporary(file);
   await fs.writeFile(tmp, data);
   await fs.rename(tmp, file);
 }
@@ -77,7 +80,7 @@ export async function writeAtomic(file: string, data: string): Promise<void> {
  * thread pool for each of them: with asynchronous writes a worker sat idle a third of the time.
  */
 function writeAtomicSync(file: string, data: string): void {
-  const tmp = `${file}.${process.pid}-${threadId}.tmp`;
+  const tmp = temporary(file);
   writeFileSync(tmp, data);
   renameSync(tmp, file);
 }
