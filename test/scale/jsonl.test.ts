@@ -1,7 +1,7 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { describe, expect, test } from 'vitest';
+import { afterAll, describe, expect, test } from 'vitest';
 import { documentId } from '../../src/clean.js';
 import { FinalDocument } from '../../src/schema.js';
 import { CLI } from '../helpers.js';
@@ -21,6 +21,7 @@ const byId = (lines: string): Map<string, unknown> =>
 
 describe('zhenggai run --jsonl -', () => {
   const { dir, input } = smallCorpus(2);
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
   const files = (readdirSync(input, { recursive: true }) as string[]).filter((f) => f.endsWith('.txt')).sort();
   // Half the lines carry the text, half a path, as a crawler's output might.
   const lines = files.map((f, i) => {

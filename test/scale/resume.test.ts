@@ -1,7 +1,7 @@
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { describe, expect, test } from 'vitest';
+import { afterAll, describe, expect, test } from 'vitest';
 import { STAGES } from '../../src/pipeline.js';
 import { CLI } from '../helpers.js';
 import { readJson, smallCorpus } from './corpus.js';
@@ -27,6 +27,7 @@ async function killMidway(input: string, out: string, after: number): Promise<nu
 
 describe('a run killed with SIGKILL midway, then run again', () => {
   const { dir, input, count } = smallCorpus(3);
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
   const whole = path.join(dir, 'whole');
   const resumed = path.join(dir, 'resumed');
 
