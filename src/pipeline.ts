@@ -1,3 +1,4 @@
+import { toJson } from './json.js';
 import type { z } from 'zod';
 import { type RawInput, CleanOutput, clean } from './clean.js';
 import { SegmentOutput, segment } from './segment.js';
@@ -41,6 +42,6 @@ export function stageFiles(doc: ValidatedDocument): { file: string; json: string
   return STAGES.map((stage) => {
     const parsed = stage.schema.safeParse(stage.output(doc));
     if (!parsed.success) throw new Error(`${stage.name} output does not match its schema: ${parsed.error.message}`);
-    return { file: stage.file, json: JSON.stringify(parsed.data, null, 1) + '\n' };
+    return { file: stage.file, json: toJson(parsed.data) + '\n' };
   });
 }

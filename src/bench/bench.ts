@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { promises as fs, readFileSync, readdirSync } from 'node:fs';
+import { existsSync, promises as fs, readFileSync, readdirSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -111,6 +111,8 @@ async function main(): Promise<void> {
       'corpus-only': { type: 'string' },
       dir: { type: 'string' },
       out: { type: 'string' },
+      /** Leave out the report's browser measurement. */
+      'no-report': { type: 'boolean', default: false },
     },
   });
   const jobs = Number(values.jobs);
@@ -147,6 +149,29 @@ async function main(): Promise<void> {
     const all = child(['pipeline', '--dir', dir, '--out', out, '--jobs', String(jobs)]);
     show(`(c) pipeline, ${jobs} workers`, all);
     console.log(`\n(b)/(a) = ${(cut.seconds / one.seconds).toFixed(2)}   (c)/(b) = ${(one.seconds / all.seconds).toFixed(2)}`);
+
+    // The extract stage alone (dates and numbers) over the corpus texts, so it never becomes the bottleneck.
+    const { benchExtract } = await import('../normalize/bench.js');
+    const texts: string[] = [];
+    let taken = 0;
+    for (const sub of readdirSync(dir).sort()) {
+      for (const f of readdirSync(path.join(dir, sub)).sort()) {
+        if (taken > 20 * MB) break;
+        const text = readFileSync(path.join(dir, sub, f), 'utf8');
+        texts.push(text);
+        taken += Buffer.byteLength(text);
+      }
+    }
+    console.log(`(d) extract stage alone (findDates + findNumbers) ${(await benchExtract(texts)).mbPerSecond.toFixed(1)} MB/s over ${(taken / MB).toFixed(1)} MB`);
+
+    if (values['no-report']) return;
+    const { benchReport, CHROMIUM } = await import('../report/bench.js');
+    if (!existsSync(CHROMIUM)) {
+      console.log(`(e) report: skipped, ${CHROMIUM} is missing (apt-get install chromium)`);
+      return;
+    }
+    const r = await benchReport(2000);
+    console.log(`(e) report of ${r.documents} documents (${(r.htmlBytes / MB).toFixed(0)} MB): overview shown in ${r.openMs.toFixed(0)} ms, whole page parsed in ${r.loadedMs.toFixed(0)} ms, a document opened in ${r.documentMs.toFixed(0)} ms`);
   } finally {
     await fs.rm(tmp, { recursive: true, force: true });
   }

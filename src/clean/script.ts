@@ -105,12 +105,17 @@ export const TRADITIONAL_SHARE = 0.05;
 export const TRADITIONAL_MIN = 3;
 
 const HAN = /\p{Script=Han}/u;
+/** Code units of the text's start that decide its script. */
+export const SHARE_SAMPLE = 6000;
 
 /**
  * How much of `text` is in traditional script: the Han characters OpenCC would change, out of
  * all Han characters. Simplified notices score 0.000, the traditional copies 0.31–0.42.
  */
-export function traditionalShare(text: string): { han: number; traditional: number; share: number } {
+export function traditionalShare(whole: string): { han: number; traditional: number; share: number } {
+  // A copy is converted as a whole, so its first stretch tells its script: OpenCC's phrase
+  // tables over a 100 KB notice would cost more than segmenting it.
+  const text = whole.slice(0, SHARE_SAMPLE);
   const converted = t2s(text);
   let han = 0;
   let traditional = 0;

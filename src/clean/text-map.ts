@@ -15,7 +15,12 @@ export interface MappedText {
 
 export class TextMapBuilder {
   private readonly parts: string[] = [];
-  private readonly offsets: number[] = [];
+  /**
+   * Runs of output, three numbers each: input offset, length, and whether the input offset
+   * advances with the output (1, a kept stretch) or stays (0, a replacement mapped to its start).
+   * Runs instead of one entry per code unit: cleaning a 100 KB notice keeps long stretches.
+   */
+  private readonly runs: number[] = [];
   private length = 0;
 
   constructor(private readonly input: string) {}
@@ -24,7 +29,7 @@ export class TextMapBuilder {
   keep(start: number, end: number): this {
     if (end <= start) return this;
     this.parts.push(this.input.slice(start, end));
-    for (let i = start; i < end; i++) this.offsets.push(i);
+    this.runs.push(start, end - start, 1);
     this.length += end - start;
     return this;
   }
@@ -36,8 +41,7 @@ export class TextMapBuilder {
   replace(start: number, end: number, value: string): this {
     if (!value) return this;
     this.parts.push(value);
-    const same = value.length === end - start;
-    for (let i = 0; i < value.length; i++) this.offsets.push(same ? start + i : start);
+    this.runs.push(start, value.length, value.length === end - start ? 1 : 0);
     this.length += value.length;
     return this;
   }
@@ -53,7 +57,11 @@ export class TextMapBuilder {
 
   build(inputEnd = this.input.length): MappedText {
     const map = new Int32Array(this.length + 1);
-    for (let i = 0; i < this.length; i++) map[i] = this.offsets[i]!;
+    let o = 0;
+    for (let r = 0; r < this.runs.length; r += 3) {
+      const start = this.runs[r]!, len = this.runs[r + 1]!, step = this.runs[r + 2]!;
+      for (let i = 0; i < len; i++) map[o++] = start + i * step;
+    }
     map[this.length] = inputEnd;
     return { text: this.parts.join(''), map };
   }
