@@ -67,12 +67,12 @@ export class UsageError extends Error {
 }
 
 /**
- * The report page holds every document's text and raw input in one HTML file, built in memory:
- * for a 20 MB batch the run's peak memory went from 300 MB to 620 MB. Past this many bytes of
- * input a run leaves it out (the CSVs and JSON files are the way to read a corpus that size;
- * `zhenggai report OUT` still builds it on request).
+ * The report page carries every document's text and raw input in one HTML file. It is written
+ * one document at a time, so memory does not limit it, but a page past a few hundred megabytes
+ * is slow to open in a browser: past this many bytes of input a run leaves it out (the CSVs and
+ * JSON files are the way to read a corpus that size; `zhenggai report OUT` still builds it).
  */
-export const REPORT_MAX_BYTES = 10e6;
+export const REPORT_MAX_BYTES = 50e6;
 
 /** The item CSV files, begun with their headers and appended to as documents finish. */
 class CsvFiles {

@@ -5,7 +5,7 @@ import { decode } from '../clean.js';
 import { fromAnchors } from '../clean/text-map.js';
 import { ARITHMETIC_CODES } from '../csv.js';
 import type { FinalDocument } from '../schema.js';
-import { renderPage } from './page.js';
+import { PAGE_END, docBlock, pageStart } from './page.js';
 
 /**
  * The review page: `out/report.html`, one self-contained file (inline CSS and JavaScript, no
@@ -188,10 +188,46 @@ function failedRow(id: string, reason: string): IndexRow {
   };
 }
 
-/** Reads every `<docId>/` of an out folder (and the failures of its run.json) into a batch. */
-export async function loadBatch(outDir: string, failures?: readonly Failure[]): Promise<Batch> {
+/** One document's data for the page, from its `<docId>/` folder. */
+async function readDocData(dir: string, final: FinalDocument): Promise<DocData> {
+  // Without its cleaned text a document still opens: every span is then listed as not aligned.
+  const clean = ((await readJson(path.join(dir, '1-clean.json')).catch(() => null)) ?? { text: '', offsetMap: [[0, 0]], source: final.source }) as {
+    text: string;
+    offsetMap: [number, number][];
+    source: string;
+  };
+  const sections = (await readJson(path.join(dir, '3-sections.json')).catch(() => ({}))) as Record<string, unknown>;
+  const meta = (sections.meta ?? {}) as Record<string, unknown>;
+  const metaSpans: Record<string, [number, number] | null> = {};
+  for (const [k, v] of Object.entries(meta)) if (k.endsWith('Span')) metaSpans[k.slice(0, -4)] = (v as [number, number] | null) ?? null;
+  const source = clean.source ?? final.source;
+  return {
+    id: final.id,
+    source,
+    text: clean.text,
+    offsetMap: clean.offsetMap ?? [[0, 0]],
+    ...(await readRaw(source, final.sha256).then((r) => ({ ...r, raw: r.raw === null ? null : rawPatches(clean.text, clean.offsetMap ?? [[0, 0]], r.raw) }))),
+    final,
+    sections: {
+      headings: Array.isArray(sections.headings) ? (sections.headings as DocData['sections']['headings']) : [],
+      metaSpans,
+      summarySpan: (sections.summarySpan as [number, number] | null | undefined) ?? null,
+      kindEvidence: Array.isArray(sections.kindEvidence) ? (sections.kindEvidence as string[]) : [],
+    },
+  };
+}
+
+/**
+ * Walks every `<docId>/` of an out folder with a final document, in id order, and the failures
+ * of its run.json: `visit` gets each readable document with its number in the page.
+ */
+async function eachDocument(
+  outDir: string,
+  failures: readonly Failure[] | undefined,
+  visit: (dir: string, final: FinalDocument, n: number) => Promise<void>,
+): Promise<IndexRow[]> {
   const rows: IndexRow[] = [];
-  const docs: DocData[] = [];
+  let n = 0;
   const entries = (await fs.readdir(outDir, { withFileTypes: true })).filter((e) => e.isDirectory()).map((e) => e.name).sort();
   for (const id of entries) {
     const dir = path.join(outDir, id);
@@ -199,28 +235,8 @@ export async function loadBatch(outDir: string, failures?: readonly Failure[]): 
     if (!(await fs.stat(finalFile).catch(() => null))) continue;
     try {
       const final = (await readJson(finalFile)) as FinalDocument;
-      const clean = (await readJson(path.join(dir, '1-clean.json'))) as { text: string; offsetMap: [number, number][]; source: string };
-      const sections = (await readJson(path.join(dir, '3-sections.json')).catch(() => ({}))) as Record<string, unknown>;
-      const meta = (sections.meta ?? {}) as Record<string, unknown>;
-      const metaSpans: Record<string, [number, number] | null> = {};
-      for (const [k, v] of Object.entries(meta)) if (k.endsWith('Span')) metaSpans[k.slice(0, -4)] = (v as [number, number] | null) ?? null;
-      const source = clean.source ?? final.source;
-      const n = docs.length;
-      docs.push({
-        id: final.id,
-        source,
-        text: clean.text,
-        offsetMap: clean.offsetMap ?? [[0, 0]],
-        ...(await readRaw(source, final.sha256).then((r) => ({ ...r, raw: r.raw === null ? null : rawPatches(clean.text, clean.offsetMap ?? [[0, 0]], r.raw) }))),
-        final,
-        sections: {
-          headings: Array.isArray(sections.headings) ? (sections.headings as DocData['sections']['headings']) : [],
-          metaSpans,
-          summarySpan: (sections.summarySpan as [number, number] | null | undefined) ?? null,
-          kindEvidence: Array.isArray(sections.kindEvidence) ? (sections.kindEvidence as string[]) : [],
-        },
-      });
-      rows.push(indexRow(n, final));
+      await visit(dir, final, n);
+      rows.push(indexRow(n++, final));
     } catch (error) {
       rows.push(failedRow(id, `unreadable output in ${dir}: ${(error as Error).message}`));
     }
@@ -229,18 +245,34 @@ export async function loadBatch(outDir: string, failures?: readonly Failure[]): 
   for (const f of run?.failures ?? []) {
     if (!rows.some((r) => r.id === f.id)) rows.push(failedRow(f.id, `${f.source}: ${f.reason}`));
   }
+  return rows;
+}
+
+/** Reads every document of an out folder into one batch in memory (small batches, tests). */
+export async function loadBatch(outDir: string, failures?: readonly Failure[]): Promise<Batch> {
+  const docs: DocData[] = [];
+  const rows = await eachDocument(outDir, failures, async (dir, final) => void docs.push(await readDocData(dir, final)));
   return { outDir, rows, docs };
 }
 
 /**
  * Builds `<outDir>/report.html` from what the run wrote there; returns the file's path.
  * `failures` are this run's (run.json is written after the report); without them they come from run.json.
+ * Two passes, so memory holds one document at a time whatever the batch: the final documents
+ * make the overview's index, written first; then each document's data is appended in turn.
  */
 export async function writeReport(outDir: string, failures?: readonly Failure[]): Promise<string> {
-  const batch = await loadBatch(outDir, failures);
   const file = path.join(outDir, 'report.html');
   const tmp = `${file}.${process.pid}.tmp`;
-  await fs.writeFile(tmp, renderPage(batch, new Date().toISOString()));
+  const rows = await eachDocument(outDir, failures, async () => {});
+  const out = await fs.open(tmp, 'w');
+  try {
+    await out.write(pageStart(outDir, rows, new Date().toISOString()));
+    await eachDocument(outDir, [], async (dir, final, n) => void (await out.write(docBlock(await readDocData(dir, final), n))));
+    await out.write(PAGE_END);
+  } finally {
+    await out.close();
+  }
   await fs.rename(tmp, file);
   return file;
 }

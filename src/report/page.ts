@@ -6,17 +6,31 @@ import { CLIENT_JS } from './client.js';
  * index and each document are JSON in `<script type="application/json">` blocks (`<` escaped
  * as `\u003c`, so no text can close the block early).
  */
+/** JSON safe inside a `<script>` element. */
+const json = (v: unknown): string => JSON.stringify(v).replace(/</g, '\\u003c').replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
+
+/** The whole page for a batch held in memory; `writeReport` streams the same parts instead. */
 export function renderPage(batch: Batch, generatedAt: string): string {
-  const json = (v: unknown): string => JSON.stringify(v).replace(/</g, '\\u003c').replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
-  const index = { outDir: batch.outDir, generatedAt, rows: batch.rows };
-  const blocks = batch.docs.map((d, n) => `<script type="application/json" id="doc-${n}">${json(d)}</script>`).join('\n');
+  return pageStart(batch.outDir, batch.rows, generatedAt) + batch.docs.map((d, n) => docBlock(d, n)).join('') + PAGE_END;
+}
+
+/** One document's data, parsed by the page only when the document is opened. */
+export function docBlock(doc: Batch['docs'][number], n: number): string {
+  return `<script type="application/json" id="doc-${n}">${json(doc)}</script>\n`;
+}
+
+export const PAGE_END = '</body>\n</html>\n';
+
+/** Everything before the documents' data: the overview works as soon as this is parsed. */
+export function pageStart(outDir: string, rows: Batch['rows'], generatedAt: string): string {
+  const index = { outDir, generatedAt, rows };
   return `<!doctype html>
 <html lang="zh-CN">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; img-src 'none'; connect-src 'none'">
-<title>zhenggai review · ${escapeHtml(batch.outDir)}</title>
+<title>zhenggai review · ${escapeHtml(outDir)}</title>
 <style>${CSS}</style>
 </head>
 <body>
@@ -72,9 +86,6 @@ export function renderPage(batch: Batch, generatedAt: string): string {
 </main>
 <script type="application/json" id="index">${json(index)}</script>
 <script>${CLIENT_JS}</script>
-${blocks}
-</body>
-</html>
 `;
 }
 
