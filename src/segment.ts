@@ -41,11 +41,6 @@ export function sentenceSpans(text: string): [number, number][] {
 }
 
 /**
- * Segments each sentence with nodejieba and aligns every word back to the text. nodejieba
- * returns strings, not offsets; a word that is not found where the previous one ended is a
- * mismatch, recorded as an error message rather than silently dropped.
- */
-/**
  * Each word's part of speech, remembered. nodejieba's `tag` is its `cut` (with HMM) followed by
  * a lookup that depends on the word alone, but it returns one JS object per word, which costs
  * more than the segmentation itself. So: cut, and learn each distinct word's tag once, by
@@ -98,6 +93,11 @@ function tagSentences(sentences: string[]): Tagged[] {
   return result;
 }
 
+/**
+ * Segments each sentence with nodejieba and aligns every word back to the text. nodejieba
+ * returns strings, not offsets; a word that is not found where the previous one ended is a
+ * mismatch, recorded as an error message rather than silently dropped.
+ */
 export function segment(doc: CleanedDocument): SegmentedDocument {
   const { text } = doc.clean;
   const sentences = sentenceSpans(text);

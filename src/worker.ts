@@ -8,6 +8,10 @@ import { type Cell, documentCells, itemCsv } from './csv.js';
 import { type Timings, runPipeline, stageFiles } from './pipeline.js';
 import { FinalDocument } from './schema.js';
 import { USER_DICT } from './segment.js';
+import { jieba } from './jieba.js';
+
+// nodejieba's dictionaries load once per thread, here, not inside the first document's clean timing.
+jieba();
 
 /**
  * One document's work in a pool thread: read, skip if already done, run the stages, write every
