@@ -49,7 +49,7 @@ export type SectionedDocument = SegmentedDocument & { sections: SectionsOutput }
  */
 export function detectSections(doc: SegmentedDocument): SectionedDocument {
   const { text } = doc.clean;
-  const pageMeta: Record<string, string> = (doc.clean as { pageMeta?: Record<string, string> }).pageMeta ?? {};
+  const { pageMeta } = doc.clean;
   const lines = splitLines(text);
   const messages: Message[] = [];
   const structure = readStructure(text, lines);
