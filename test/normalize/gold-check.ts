@@ -4,8 +4,12 @@ import path from 'node:path';
 import { findNumbers } from '../../src/normalize/numbers.js';
 import { findDates } from '../../src/normalize/dates.js';
 
-export const CORPUS = '/work/shared/corpus';
-export const GOLD = '/work/shared/gold';
+import { fileURLToPath } from 'node:url';
+
+/** The shared corpus and gold annotations, beside the checkout (`../shared`). */
+const SHARED = fileURLToPath(new URL('../../../shared/', import.meta.url));
+export const CORPUS = path.join(SHARED, 'corpus');
+export const GOLD = path.join(SHARED, 'gold');
 
 const PUNCT: Record<string, string> = { '，': ',', '：': ':', '；': ';', '（': '(', '）': ')', '“': '"', '”': '"', '‘': "'", '’': "'", '～': '~', '－': '-', '—': '-', '。': '.', '、': ',' };
 export const fold = (s: unknown) => String(s ?? '').normalize('NFKC').replace(/\s+/g, '').replace(/[，：；（）“”‘’～－—。、]/g, (c) => PUNCT[c] ?? c);
