@@ -3,7 +3,7 @@ import path from 'node:path';
 import { z } from 'zod';
 import { Message, Quality } from './schema.js';
 import { isBoilerplate, stripBoilerplate } from './clean/boilerplate.js';
-import { CleanError, decodeBytes } from './clean/decode.js';
+import { CleanError, type Decoded, decodeBytes } from './clean/decode.js';
 import { htmlToText, readPageMeta, repairEntityResidue } from './clean/html.js';
 import { normalizeScript } from './clean/script.js';
 import { detectSpun } from './clean/spun.js';
@@ -48,15 +48,18 @@ export interface CleanedDocument {
   map: Int32Array;
 }
 
-/** Bytes to text: see `clean/decode.ts` (BOM, <meta charset>, UTF-8, else GB18030 or Big5). */
-export function decode(bytes: Uint8Array, options: { html?: boolean } = {}): { raw: string; encoding: string } {
-  const { raw, encoding } = decodeBytes(bytes, options);
-  return { raw, encoding };
-}
+/** `<!doctype html>` or `<html` at the start of a file makes it a web page, whatever its name. */
+const HTML_START = /^\s*(?:<!doctype html|<html[\s>])/i;
 
-function looksLikeHtml(source: string, raw: string): boolean {
-  if (/\.html?$/i.test(source)) return true;
-  return /^\s*(?:<!doctype html|<html[\s>])/i.test(raw.slice(0, 1000));
+/**
+ * An input's bytes to its raw text, as the clean stage reads them (and the review page again):
+ * a web page by its name or its markup, so that its `<meta charset>` is honoured.
+ */
+export function decodeInput(source: string, bytes: Uint8Array): Decoded & { format: 'text' | 'html' } {
+  // Before decoding, the bytes read as Latin-1 are enough to see the markup.
+  const html = /\.html?$/i.test(source) || HTML_START.test(new TextDecoder('latin1').decode(bytes.subarray(0, 1000)));
+  const decoded = decodeBytes(bytes, { html });
+  return { ...decoded, format: html || HTML_START.test(decoded.raw.slice(0, 1000)) ? 'html' : 'text' };
 }
 
 /** Characters that end a sentence or a clause at the end of a line. */
@@ -143,10 +146,8 @@ function moveSpan(span: [number, number], from: MappedText, to: MappedText): [nu
 
 export function clean(input: RawInput): CleanedDocument {
   const sha256 = createHash('sha256').update(input.bytes).digest('hex');
-  const htmlByName = /\.html?$/i.test(input.source);
-  const decoded = decodeBytes(input.bytes, { html: htmlByName || looksLikeHtmlBytes(input.bytes) });
-  const { raw, encoding } = decoded;
-  const format = looksLikeHtml(input.source, raw) ? 'html' : 'text';
+  const decoded = decodeInput(input.source, input.bytes);
+  const { raw, encoding, format } = decoded;
   const flags = new Set(decoded.flags);
   const messages: Message[] = [...decoded.messages];
   const pending: { step: StepResult }[] = [];
@@ -192,11 +193,6 @@ export function clean(input: RawInput): CleanedDocument {
       messages,
     },
   };
-}
-
-/** `<!doctype html>` or `<html` near the start of the bytes, before they are decoded. */
-function looksLikeHtmlBytes(bytes: Uint8Array): boolean {
-  return /^\s*(?:<!doctype html|<html[\s>])/i.test(new TextDecoder('latin1').decode(bytes.subarray(0, 1000)));
 }
 
 /** The document id of CONTRACT.md: relative path without extension, `/` → `__`, odd characters → `_`. */

@@ -1,5 +1,6 @@
 export * from './schema.js';
-export { clean, decode, documentId, CleanError, CleanOutput, type RawInput, type CleanedDocument } from './clean.js';
+export { decodeBytes as decode } from './clean/decode.js';
+export { clean, documentId, CleanError, CleanOutput, type RawInput, type CleanedDocument } from './clean.js';
 export { segment, SegmentOutput } from './segment.js';
 export { USER_DICT, jieba } from './jieba.js';
 export { detectSections, SectionsOutput, STATUS_PHRASES, SUMMARY_PATTERNS } from './detect-sections.js';

@@ -2,7 +2,7 @@ import { createReadStream } from 'node:fs';
 import readline from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
 import { once } from 'node:events';
-import { createPool, ordered } from './pool.js';
+import { AHEAD_PER_JOB, createPool, ordered } from './pool.js';
 import type { Progress } from './progress.js';
 import type { Outcome, Task } from './worker.js';
 
@@ -59,7 +59,7 @@ export async function runJsonl(options: JsonlOptions): Promise<JsonlReport> {
     return 'kind' in task ? pool.run(task) : { status: 'failed', id: task.id, source: task.id, reason: task.reason };
   };
   try {
-    for await (const outcome of ordered(lines(input), jobs * 4, work)) {
+    for await (const outcome of ordered(lines(input), jobs * AHEAD_PER_JOB, work)) {
       counts.documents++;
       if (outcome.status === 'failed') {
         counts.failed++;

@@ -13,6 +13,9 @@ export function workerFile(): string {
   return fileURLToPath(new URL('../dist/worker.js', import.meta.url));
 }
 
+/** Documents handed to the pool ahead of the one being written: enough to keep every thread busy. */
+export const AHEAD_PER_JOB = 4;
+
 export interface Pool {
   run(task: Task): Promise<Outcome>;
   close(): Promise<void>;

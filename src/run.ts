@@ -5,9 +5,10 @@ import { type Cell, documentsCsv, itemCsvHeads } from './csv.js';
 import { linkDuplicates } from './clean/near-duplicates.js';
 import { writeReport } from './report/build.js';
 import type { Timings } from './pipeline.js';
-import { createPool, ordered } from './pool.js';
+import { AHEAD_PER_JOB, createPool, ordered } from './pool.js';
 import type { Progress } from './progress.js';
-import { type Task, temporary, writeAtomic } from './worker.js';
+import type { Task } from './worker.js';
+import { temporary, writeAtomic } from './atomic.js';
 
 export { writeAtomic };
 
@@ -107,9 +108,6 @@ class CsvFiles {
 async function removeLeftovers(outDir: string): Promise<void> {
   for (const name of await fs.readdir(outDir)) if (name.endsWith('.tmp')) await fs.rm(path.join(outDir, name), { force: true });
 }
-
-/** Documents handed to the pool ahead of the one being written: enough to keep every thread busy. */
-const AHEAD_PER_JOB = 4;
 
 /**
  * Processes every input in a pool of worker threads; one bad file is a failure in the report,

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
-import { promises as fs, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { writeAtomicSync } from './atomic.js';
 import path from 'node:path';
-import { threadId } from 'node:worker_threads';
 import { fileURLToPath } from 'node:url';
 import { CleanError } from './clean.js';
 import { type Cell, documentCells, itemCsv } from './csv.js';
@@ -67,27 +67,6 @@ export const PIPELINE_VERSION = (() => {
   hash.update(readFileSync(USER_DICT));
   return hash.digest('hex').slice(0, 16);
 })();
-
-/** A temporary name beside `file`, unique to this process and thread; a run removes leftovers ending in `.tmp`. */
-export const temporary = (file: string) => `${file}.${process.pid}-${threadId}.tmp`;
-
-/** Writes a file whole or not at all: a temporary file, then a rename. */
-export async function writeAtomic(file: string, data: string): Promise<void> {
-  const tmp = temporary(file);
-  await fs.writeFile(tmp, data);
-  await fs.rename(tmp, file);
-}
-
-/**
- * `writeAtomic` for pool threads. A thread has one document at a time and nothing else to do
- * while its files are written, and synchronous calls spare a round trip through libuv's
- * thread pool for each of them: with asynchronous writes a worker sat idle a third of the time.
- */
-function writeAtomicSync(file: string, data: string): void {
-  const tmp = temporary(file);
-  writeFileSync(tmp, data);
-  renameSync(tmp, file);
-}
 
 const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
 

@@ -1,11 +1,12 @@
 import { createHash } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import { decode } from '../clean.js';
+import { decodeInput } from '../clean.js';
 import { fromAnchors } from '../clean/text-map.js';
 import { ARITHMETIC_CODES } from '../csv.js';
 import type { FinalDocument } from '../schema.js';
 import { PAGE_END, docBlock, pageStart } from './page.js';
+import { temporary } from '../atomic.js';
 
 /**
  * The review page: `out/report.html`, one self-contained file (inline CSS and JavaScript, no
@@ -112,7 +113,7 @@ async function readRaw(source: string, sha256: string): Promise<{ raw: string | 
     return { raw: null, rawNote: `the raw input ${source} has changed since the run (sha256 differs); rerun to see it` };
   }
   try {
-    return { raw: decode(bytes).raw, rawNote: null };
+    return { raw: decodeInput(source, bytes).raw, rawNote: null };
   } catch (error) {
     return { raw: null, rawNote: `the raw input ${source} could not be decoded: ${(error as Error).message}` };
   }
@@ -263,7 +264,7 @@ export async function loadBatch(outDir: string, failures?: readonly Failure[]): 
  */
 export async function writeReport(outDir: string, failures?: readonly Failure[]): Promise<string> {
   const file = path.join(outDir, 'report.html');
-  const tmp = `${file}.${process.pid}.tmp`;
+  const tmp = temporary(file);
   const rows = await eachDocument(outDir, failures, async () => {});
   const out = await fs.open(tmp, 'w');
   try {
