@@ -9,7 +9,7 @@ import { normalizeScript } from './clean/script.js';
 import { detectSpun } from './clean/spun.js';
 import { minhash } from './clean/near-duplicates.js';
 import type { StepResult } from './clean/step.js';
-import { jieba } from './jieba.js';
+import { words } from './jieba.js';
 import { type MappedText, TextMapBuilder, compose, identity, rewrite, toAnchors } from './clean/text-map.js';
 
 export { CleanError };
@@ -71,7 +71,7 @@ const NUMBERED_START = /^(?:[一二三四五六七八九十]+[、是]|[(（][一
 function wordAcrossBreak(prev: string, next: string): boolean {
   const left = prev.slice(-4);
   let offset = 0;
-  for (const word of jieba().cut(left + next.slice(0, 4))) {
+  for (const word of words(left + next.slice(0, 4))) {
     if (offset < left.length && offset + word.length > left.length) return true;
     offset += word.length;
   }

@@ -1,7 +1,7 @@
 import { toJson } from './json.js';
 import type { z } from 'zod';
 import { type RawInput, CleanOutput, clean } from './clean.js';
-import { SegmentOutput, segment } from './segment.js';
+import { SegmentLayer, SegmentOutput, segment } from './segment.js';
 import { SectionsOutput, detectSections } from './detect-sections.js';
 import { ExtractOutput, extract } from './extract.js';
 import { ValidateOutput, type ValidatedDocument, validate } from './validate.js';
@@ -13,11 +13,11 @@ import { ValidateOutput, type ValidatedDocument, validate } from './validate.js'
  */
 export const STAGES = [
   { name: 'clean', file: '1-clean.json', schema: CleanOutput, output: (d: ValidatedDocument) => d.clean },
-  { name: 'segment', file: '2-segment.json', schema: SegmentOutput, output: (d: ValidatedDocument) => d.segment },
+  { name: 'segment', file: '2-segment.json', schema: SegmentOutput, layer: SegmentLayer, output: (d: ValidatedDocument) => d.segment },
   { name: 'sections', file: '3-sections.json', schema: SectionsOutput, output: (d: ValidatedDocument) => d.sections },
   { name: 'extract', file: '4-extract.json', schema: ExtractOutput, output: (d: ValidatedDocument) => d.extract },
   { name: 'validate', file: '5-validate.json', schema: ValidateOutput, output: (d: ValidatedDocument) => d.final },
-] as const satisfies readonly { name: string; file: string; schema: z.ZodType; output: (d: ValidatedDocument) => unknown }[];
+] as const satisfies readonly { name: string; file: string; schema: z.ZodType; layer?: z.ZodType; output: (d: ValidatedDocument) => unknown }[];
 
 export type StageName = (typeof STAGES)[number]['name'];
 export type Timings = Record<StageName, number>;
@@ -37,10 +37,14 @@ export function runPipeline(input: RawInput, timings?: Partial<Timings>): Valida
   return timed('validate', () => validate(extracted));
 }
 
-/** Every stage's JSON for one document, each checked by its schema; a failure is a bug. */
+/**
+ * Every stage's JSON for one document, each checked by its schema; a failure is a bug. A stage
+ * whose layer the pipeline holds in another form than its file (the segment stage's tokens) is
+ * checked by the schema of that form, `layer`.
+ */
 export function stageFiles(doc: ValidatedDocument): { file: string; json: string }[] {
   return STAGES.map((stage) => {
-    const parsed = stage.schema.safeParse(stage.output(doc));
+    const parsed = ('layer' in stage ? stage.layer : stage.schema).safeParse(stage.output(doc));
     if (!parsed.success) throw new Error(`${stage.name} output does not match its schema: ${parsed.error.message}`);
     return { file: stage.file, json: toJson(parsed.data) + '\n' };
   });

@@ -21,7 +21,7 @@ export interface Pool {
   close(): Promise<void>;
 }
 
-/** `jobs` threads, each loading nodejieba and its dictionaries once. */
+/** `jobs` threads, sharing one segmenter dictionary (src/jieba.ts). */
 export function createPool(jobs: number): Pool {
   const piscina = new Piscina({ filename: workerFile(), minThreads: jobs, maxThreads: jobs, idleTimeout: Infinity });
   return {

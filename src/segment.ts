@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { Message, Span } from './schema.js';
 import type { CleanedDocument } from './clean.js';
-import { jieba } from './jieba.js';
+import { segmenter } from './jieba.js';
 
 export { USER_DICT } from './jieba.js';
 
@@ -18,7 +18,67 @@ export const SegmentOutput = z.object({
 });
 export type SegmentOutput = z.infer<typeof SegmentOutput>;
 
-export type SegmentedDocument = CleanedDocument & { segment: SegmentOutput };
+/**
+ * A document's tokens, held as three typed arrays rather than one small array per token: a
+ * 100 KB notice has some 20,000 tokens, and as objects they cost more to build, to check and to
+ * write than the segmentation itself. Iterating gives `[start, end, tag]` triples, and
+ * `JSON.stringify` writes them as `2-segment.json` has them.
+ */
+export class Tokens {
+  constructor(
+    /** Token i is `[bounds[2i], bounds[2i+1])` in the cleaned text. */
+    readonly bounds: Uint32Array,
+    /** Token i's part of speech is `names[tags[i]]`. */
+    readonly tags: Uint8Array,
+    readonly names: readonly string[],
+  ) {
+    if (bounds.length !== tags.length * 2) throw new Error(`Tokens: ${bounds.length} bounds for ${tags.length} tags`);
+  }
+
+  get length(): number {
+    return this.tags.length;
+  }
+
+  start(i: number): number {
+    return this.bounds[2 * i]!;
+  }
+
+  end(i: number): number {
+    return this.bounds[2 * i + 1]!;
+  }
+
+  tag(i: number): string {
+    return this.names[this.tags[i]!]!;
+  }
+
+  *[Symbol.iterator](): IterableIterator<[number, number, string]> {
+    for (let i = 0; i < this.length; i++) yield [this.start(i), this.end(i), this.tag(i)];
+  }
+
+  map<T>(f: (token: [number, number, string], i: number) => T): T[] {
+    return Array.from(this, f);
+  }
+
+  toJSON(): [number, number, string][] {
+    return [...this];
+  }
+
+  /** The layer as `toJson` writes an array of triples: one token a line, at `indent`. */
+  toJsonLines(indent: string): string {
+    if (this.length === 0) return '[]';
+    const quoted = this.names.map((name) => JSON.stringify(name));
+    const inner = `\n${indent} [`;
+    const parts: string[] = new Array(this.length);
+    for (let i = 0; i < this.length; i++) parts[i] = `${inner}${this.bounds[2 * i]},${this.bounds[2 * i + 1]},${quoted[this.tags[i]!]}]`;
+    return `[${parts.join(',')}\n${indent}]`;
+  }
+}
+
+/** The segment layer as the pipeline holds it: tokens as `Tokens`, written as triples. */
+export const SegmentLayer = SegmentOutput.extend({ tokens: z.instanceof(Tokens) });
+export type SegmentLayer = z.infer<typeof SegmentLayer>;
+
+export type SegmentedDocument = CleanedDocument & { segment: SegmentLayer };
 
 /** A sentence ends after 。！？； or a line break; closing quotes stay with their sentence. */
 const SENTENCE = /[^\n。！？!?；;]*(?:[。！？!?；;]+[”’」』)）]*|\n|$)/g;
@@ -40,86 +100,47 @@ export function sentenceSpans(text: string): [number, number][] {
   return spans;
 }
 
-/**
- * Each word's part of speech, remembered. nodejieba's `tag` is its `cut` (with HMM) followed by
- * a lookup that depends on the word alone, but it returns one JS object per word, which costs
- * more than the segmentation itself. So: cut, and learn each distinct word's tag once, by
- * tagging the word by itself. A word that tagging alone would split (an HMM word such as 住在)
- * is remembered as null, and its sentence is tagged the slow way.
- */
-const TAGS = new Map<string, string | null>();
-/** Enough for the vocabulary of a large corpus; past it, start again rather than grow. */
-const MAX_TAGS = 500_000;
-
-function tagOf(jb: ReturnType<typeof jieba>, word: string): string | null {
-  let tag = TAGS.get(word);
-  if (tag === undefined) {
-    const alone = jb.tag(word);
-    tag = alone.length === 1 && alone[0]!.word === word ? alone[0]!.tag : null;
-    if (TAGS.size >= MAX_TAGS) TAGS.clear();
-    TAGS.set(word, tag);
-  }
-  return tag;
-}
-
-type Tagged = { word: string; tag: string }[];
-
-/**
- * Words and tags of each sentence, exactly as `jb.tag(sentence)` gives them, from one call to
- * nodejieba: the sentences joined by line breaks. nodejieba cuts at a line break and returns it
- * as a word of its own, and no sentence contains one, so the words between two breaks are
- * that sentence's words.
- */
-function tagSentences(sentences: string[]): Tagged[] {
-  const jb = jieba();
-  const result: Tagged[] = [];
-  let current: Tagged = [];
-  let exact = true;
-  const finish = () => {
-    result.push(exact ? current : jb.tag(sentences[result.length]!));
-    current = [];
-    exact = true;
-  };
-  for (const word of jb.cut(sentences.join('\n'), true)) {
-    if (word === '\n') {
-      finish();
-      continue;
-    }
-    const tag = tagOf(jb, word);
-    if (tag === null) exact = false;
-    else current.push({ word, tag });
-  }
-  finish();
-  return result;
+/** Whether a character code may start a whitespace word (ASCII space and control, NBSP, U+1680, U+2000–U+205F, U+3000, BOM). */
+function maySpace(code: number): boolean {
+  return code <= 0x20 || code === 0xa0 || code === 0x1680 || (code >= 0x2000 && code <= 0x205f) || code === 0x3000 || code === 0xfeff;
 }
 
 /**
- * Segments each sentence with nodejieba and aligns every word back to the text. nodejieba
- * returns strings, not offsets; a word that is not found where the previous one ended is a
- * mismatch, recorded as an error message rather than silently dropped.
+ * Segments the text sentence by sentence, as nodejieba's `tag(sentence)` would, in one call to
+ * the segmenter: the sentences joined by line breaks, which the segmenter always cuts at and
+ * returns as words of their own. Its offsets into the joined string are moved back onto the
+ * text; whitespace words are left out.
  */
 export function segment(doc: CleanedDocument): SegmentedDocument {
   const { text } = doc.clean;
   const sentences = sentenceSpans(text);
-  const tokens: [number, number, string][] = [];
-  const messages: Message[] = [];
-  const tagged = sentences.length ? tagSentences(sentences.map(([start, end]) => text.slice(start, end))) : [];
-  for (const [i, [start, end]] of sentences.entries()) {
-    let cursor = start;
-    for (const { word, tag } of tagged[i]!) {
-      if (text.startsWith(word, cursor)) {
-        if (!/^\s+$/.test(word)) tokens.push([cursor, cursor + word.length, tag]);
-        cursor += word.length;
-        continue;
-      }
-      const found = text.indexOf(word, cursor);
-      if (found < 0 || found >= end) {
-        messages.push({ level: 'error', code: 'segment/misaligned', message: `nodejieba word "${word}" not found in the text after offset ${cursor}`, span: [cursor, end] });
-        break;
-      }
-      tokens.push([found, found + word.length, tag]);
-      cursor = found + word.length;
+  const { spans, tags, names } = segmenter().spans(sentences.map(([start, end]) => text.slice(start, end)).join('\n'));
+  const n = tags.length;
+  const bounds = new Uint32Array(n * 2);
+  const kept = new Uint8Array(n);
+  let count = 0;
+  let sentence = 0;
+  // The joined string's offset of the current sentence's start, and that sentence's start in the text.
+  let joinedStart = 0;
+  let shift = sentences.length ? sentences[0]![0] : 0;
+  for (let i = 0; i < n; i++) {
+    const from = spans[2 * i]!;
+    const to = spans[2 * i + 1]!;
+    if (sentence < sentences.length && from >= joinedStart + sentences[sentence]![1] - sentences[sentence]![0]) {
+      // The line break between two sentences.
+      joinedStart = to;
+      sentence++;
+      shift = sentence < sentences.length ? sentences[sentence]![0] - joinedStart : 0;
+      continue;
     }
+    const start = from + shift;
+    const end = to + shift;
+    if (maySpace(text.charCodeAt(start)) && /^\s+$/.test(text.slice(start, end))) continue;
+    bounds[2 * count] = start;
+    bounds[2 * count + 1] = end;
+    kept[count] = tags[i]!;
+    count++;
   }
-  return { ...doc, segment: { id: doc.clean.id, sentences, tokens, messages } };
+  const tokens = new Tokens(bounds.slice(0, count * 2), kept.slice(0, count), names);
+  return { ...doc, segment: { id: doc.clean.id, sentences, tokens, messages: [] } };
 }

@@ -7,11 +7,11 @@ import { CleanError } from './clean.js';
 import { type Cell, documentCells, itemCsv } from './csv.js';
 import { type Timings, runPipeline, stageFiles } from './pipeline.js';
 import { FinalDocument } from './schema.js';
-import { USER_DICT } from './segment.js';
-import { jieba } from './jieba.js';
+import { SEGMENTER_SOURCE, USER_DICT, segmenter } from './jieba.js';
 
-// nodejieba's dictionaries load once per thread, here, not inside the first document's clean timing.
-jieba();
+// The segmenter loads here, not inside the first document's clean timing; the first thread of
+// the process builds its dictionary, the others find it built.
+segmenter();
 
 /**
  * One document's work in a pool thread: read, skip if already done, run the stages, write every
@@ -50,7 +50,7 @@ const FINAL_FILE = '5-validate.json';
 const here = path.dirname(fileURLToPath(import.meta.url));
 
 /**
- * The pipeline's version: a hash of the compiled stages and the user dictionary, so that any
+ * The pipeline's version: a hash of the compiled stages, the segmenter's source and the user dictionary, so that any
  * change to the code that makes the outputs redoes every document on the next run.
  */
 export const PIPELINE_VERSION = (() => {
@@ -64,7 +64,7 @@ export const PIPELINE_VERSION = (() => {
     }
   };
   walk(here);
-  hash.update(readFileSync(USER_DICT));
+  hash.update(readFileSync(SEGMENTER_SOURCE)).update(readFileSync(USER_DICT));
   return hash.digest('hex').slice(0, 16);
 })();
 

@@ -1,6 +1,8 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { Worker } from 'node:worker_threads';
 import { expect, test } from 'vitest';
+import { segmenter } from '../../src/jieba.js';
 import { runPipeline } from '../../src/pipeline.js';
 import { createPool, ordered } from '../../src/pool.js';
 import { sharedFiles } from './corpus.js';
@@ -19,6 +21,36 @@ test('nodejieba in two worker threads at once gives what it gives in the main th
     });
   } finally {
     await pool.close();
+  }
+});
+
+test('worker threads share the dictionary the first thread built, and cut with it as that thread does', async () => {
+  const text = readFileSync(sharedFiles()[0]!, 'utf8');
+  const here = segmenter().spans(text);
+  const jieba = new URL('../../dist/jieba.js', import.meta.url).href;
+  const code = `
+    const { parentPort, workerData } = require('node:worker_threads');
+    import(${JSON.stringify(jieba)}).then(({ segmenter, segmenterBuiltHere }) => {
+      const { spans, tags, names } = segmenter().spans(workerData);
+      parentPort.postMessage({ built: segmenterBuiltHere(), spans: [...spans], tags: [...tags].map((t) => names[t]) });
+    });`;
+  const answers = await Promise.all(
+    [0, 1].map(
+      () =>
+        new Promise<{ built: boolean; spans: number[]; tags: string[] }>((resolve, reject) => {
+          const worker = new Worker(code, { eval: true, workerData: text });
+          worker.once('message', (m) => {
+            resolve(m);
+            void worker.terminate();
+          });
+          worker.once('error', reject);
+        }),
+    ),
+  );
+  for (const answer of answers) {
+    expect(answer.built).toBe(false);
+    expect(answer.spans).toEqual([...here.spans]);
+    expect(answer.tags).toEqual([...here.tags].map((t) => here.names[t]));
   }
 });
 

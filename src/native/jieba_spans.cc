@@ -1,0 +1,192 @@
+// nodejieba's segmenter (cppjieba's MixSegment: dictionary DAG plus HMM, the `cut(text, true)`
+// and `tag(text)` of nodejieba) with two differences that matter to a corpus run:
+//
+// 1. One dictionary per process, not per thread. nodejieba's `load()` builds the trie in every
+//    worker thread, twice (once more for a TextRank extractor the pipeline never calls), about
+//    234 MB a thread. Here the first thread to ask builds it, once, and every worker thread
+//    reads it: MixSegment's Cut and LookupTag are const and touch nothing but their arguments.
+// 2. Offsets and tags, not strings. nodejieba returns one JS string (and for `tag`, one object)
+//    per word, which the pipeline then had to find again in the text. Here a call returns the
+//    words' [start, end) offsets in UTF-16 code units of the string passed in, and a tag index
+//    per word into a short list of tag names.
+//
+// The tags are exactly nodejieba `tag`'s: the word's dictionary tag, or for a word the
+// dictionary does not know, x / m / eng by cppjieba's own rule (PosTagger::LookupTag).
+
+#include <node_api.h>
+
+#include <map>
+#include <memory>
+#include <mutex>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "cppjieba/MixSegment.hpp"
+
+namespace {
+
+std::mutex load_mutex;
+// Keyed by "dict\nhmm\nuser": a process that asks for other dictionaries gets its own segmenter.
+std::map<std::string, std::shared_ptr<const cppjieba::MixSegment>> segmenters;
+
+struct Env {
+  std::shared_ptr<const cppjieba::MixSegment> segmenter;
+};
+
+#define CHECK(call)                                                  \
+  do {                                                               \
+    if ((call) != napi_ok) {                                         \
+      napi_throw_error(env, nullptr, "jieba_spans: " #call " failed"); \
+      return nullptr;                                                \
+    }                                                                \
+  } while (0)
+
+bool GetString(napi_env env, napi_value value, std::string& out) {
+  size_t length = 0;
+  if (napi_get_value_string_utf8(env, value, nullptr, 0, &length) != napi_ok) return false;
+  out.resize(length);
+  if (length == 0) return true;
+  std::vector<char> buffer(length + 1);
+  if (napi_get_value_string_utf8(env, value, buffer.data(), length + 1, &length) != napi_ok) return false;
+  out.assign(buffer.data(), length);
+  return true;
+}
+
+Env* GetEnv(napi_env env) {
+  void* data = nullptr;
+  napi_get_instance_data(env, &data);
+  return static_cast<Env*>(data);
+}
+
+// load(dictPath, hmmPath, userDictPath): true if this call built the dictionary, false if it
+// was already built (by this thread or another).
+napi_value Load(napi_env env, napi_callback_info info) {
+  size_t argc = 3;
+  napi_value argv[3];
+  CHECK(napi_get_cb_info(env, info, &argc, argv, nullptr, nullptr));
+  if (argc != 3) {
+    napi_throw_type_error(env, nullptr, "load(dictPath, hmmPath, userDictPath)");
+    return nullptr;
+  }
+  std::string dict, hmm, user;
+  if (!GetString(env, argv[0], dict) || !GetString(env, argv[1], hmm) || !GetString(env, argv[2], user)) {
+    napi_throw_type_error(env, nullptr, "load: the three paths must be strings");
+    return nullptr;
+  }
+  bool built = false;
+  std::shared_ptr<const cppjieba::MixSegment> segmenter;
+  {
+    std::lock_guard<std::mutex> lock(load_mutex);
+    const std::string key = dict + "\n" + hmm + "\n" + user;
+    auto found = segmenters.find(key);
+    if (found == segmenters.end()) {
+      segmenter = std::make_shared<const cppjieba::MixSegment>(dict, hmm, user);
+      segmenters.emplace(key, segmenter);
+      built = true;
+    } else {
+      segmenter = found->second;
+    }
+  }
+  GetEnv(env)->segmenter = segmenter;
+  napi_value result;
+  CHECK(napi_get_boolean(env, built, &result));
+  return result;
+}
+
+// UTF-16 code units in a UTF-8 string: one per character, two for one beyond the BMP.
+uint32_t Utf16Length(const std::string& s) {
+  uint32_t n = 0;
+  for (unsigned char c : s) {
+    if ((c & 0xC0) != 0x80) n += c >= 0xF0 ? 2 : 1;
+  }
+  return n;
+}
+
+// spans(text) -> { spans: Uint32Array [start0, end0, start1, end1 …], tags: Uint8Array, names: string[] }
+napi_value Spans(napi_env env, napi_callback_info info) {
+  Env* state = GetEnv(env);
+  if (!state->segmenter) {
+    napi_throw_error(env, nullptr, "jieba_spans: call load() first");
+    return nullptr;
+  }
+  size_t argc = 1;
+  napi_value argv[1];
+  CHECK(napi_get_cb_info(env, info, &argc, argv, nullptr, nullptr));
+  std::string text;
+  if (argc != 1 || !GetString(env, argv[0], text)) {
+    napi_throw_type_error(env, nullptr, "spans(text): text must be a string");
+    return nullptr;
+  }
+
+  std::vector<cppjieba::Word> words;
+  state->segmenter->Cut(text, words, true);
+
+  // The words cover the text in order; offsets are recounted in UTF-16 from their byte offsets.
+  const size_t n = words.size();
+  napi_value spans_buffer, tags_buffer;
+  void* spans_data = nullptr;
+  void* tags_data = nullptr;
+  CHECK(napi_create_arraybuffer(env, n * 2 * sizeof(uint32_t), &spans_data, &spans_buffer));
+  CHECK(napi_create_arraybuffer(env, n, &tags_data, &tags_buffer));
+  uint32_t* spans = static_cast<uint32_t*>(spans_data);
+  uint8_t* tags = static_cast<uint8_t*>(tags_data);
+
+  std::unordered_map<std::string, uint8_t> index;
+  std::vector<std::string> names;
+  size_t byte = 0;
+  uint32_t unit = 0;
+  for (size_t i = 0; i < n; i++) {
+    const cppjieba::Word& w = words[i];
+    if (w.offset > byte) {
+      unit += Utf16Length(text.substr(byte, w.offset - byte));
+      byte = w.offset;
+    }
+    const uint32_t length = Utf16Length(w.word);
+    spans[2 * i] = unit;
+    spans[2 * i + 1] = unit + length;
+    unit += length;
+    byte += w.word.size();
+
+    std::string tag = state->segmenter->LookupTag(w.word);
+    auto found = index.find(tag);
+    if (found == index.end()) {
+      if (names.size() == 255) {
+        napi_throw_error(env, nullptr, "jieba_spans: more than 255 distinct tags in one text");
+        return nullptr;
+      }
+      found = index.emplace(tag, static_cast<uint8_t>(names.size())).first;
+      names.push_back(tag);
+    }
+    tags[i] = found->second;
+  }
+
+  napi_value result, spans_array, tags_array, names_array;
+  CHECK(napi_create_typedarray(env, napi_uint32_array, n * 2, spans_buffer, 0, &spans_array));
+  CHECK(napi_create_typedarray(env, napi_uint8_array, n, tags_buffer, 0, &tags_array));
+  CHECK(napi_create_array_with_length(env, names.size(), &names_array));
+  for (size_t i = 0; i < names.size(); i++) {
+    napi_value name;
+    CHECK(napi_create_string_utf8(env, names[i].data(), names[i].size(), &name));
+    CHECK(napi_set_element(env, names_array, i, name));
+  }
+  CHECK(napi_create_object(env, &result));
+  CHECK(napi_set_named_property(env, result, "spans", spans_array));
+  CHECK(napi_set_named_property(env, result, "tags", tags_array));
+  CHECK(napi_set_named_property(env, result, "names", names_array));
+  return result;
+}
+
+void FreeEnv(napi_env, void* data, void*) { delete static_cast<Env*>(data); }
+
+}  // namespace
+
+NAPI_MODULE_INIT() {
+  napi_set_instance_data(env, new Env(), FreeEnv, nullptr);
+  napi_property_descriptor properties[] = {
+      {"load", nullptr, Load, nullptr, nullptr, nullptr, napi_default, nullptr},
+      {"spans", nullptr, Spans, nullptr, nullptr, nullptr, napi_default, nullptr},
+  };
+  if (napi_define_properties(env, exports, 2, properties) != napi_ok) return nullptr;
+  return exports;
+}
