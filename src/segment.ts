@@ -63,15 +63,44 @@ export class Tokens {
     return [...this];
   }
 
-  /** The layer as `toJson` writes an array of triples: one token a line, at `indent`. */
+  /**
+   * The layer as `toJson` writes an array of triples: one token a line, at `indent`. Written as
+   * UTF-8 bytes and decoded once: a 100 KB notice has some 20,000 lines, and a string for each
+   * cost three times as much.
+   */
   toJsonLines(indent: string): string {
     if (this.length === 0) return '[]';
-    const quoted = this.names.map((name) => JSON.stringify(name));
-    const inner = `\n${indent} [`;
-    const parts: string[] = new Array(this.length);
-    for (let i = 0; i < this.length; i++) parts[i] = `${inner}${this.bounds[2 * i]},${this.bounds[2 * i + 1]},${quoted[this.tags[i]!]}]`;
-    return `[${parts.join(',')}\n${indent}]`;
+    const encoder = new TextEncoder();
+    const tags = this.names.map((name) => encoder.encode(`${JSON.stringify(name)}]`));
+    const lineStart = encoder.encode(`,\n${indent} [`);
+    // Each line: its start, two offsets of at most 10 digits, two commas, the tag and `]`.
+    const longest = lineStart.length + 22 + Math.max(...tags.map((t) => t.length));
+    const bytes = new Uint8Array(1 + this.length * longest);
+    bytes[0] = BRACKET;
+    let at = 1;
+    for (let i = 0; i < this.length; i++) {
+      // The first line has no comma before it.
+      for (let k = i === 0 ? 1 : 0; k < lineStart.length; k++) bytes[at++] = lineStart[k]!;
+      at = putDigits(bytes, at, this.bounds[2 * i]!);
+      bytes[at++] = COMMA;
+      at = putDigits(bytes, at, this.bounds[2 * i + 1]!);
+      bytes[at++] = COMMA;
+      const tag = tags[this.tags[i]!]!;
+      for (let k = 0; k < tag.length; k++) bytes[at++] = tag[k]!;
+    }
+    return `${Buffer.from(bytes.buffer, 0, at).toString('utf8')}\n${indent}]`;
   }
+}
+
+const BRACKET = 0x5b;
+const COMMA = 0x2c;
+
+/** Writes the decimal digits of `n` (an offset: a non-negative integer below 2^31) at `at`; returns the position after them. */
+function putDigits(bytes: Uint8Array, at: number, n: number): number {
+  let end = at + 1;
+  for (let rest = n; rest >= 10; rest = (rest / 10) | 0) end++;
+  for (let i = end; i > at; n = (n / 10) | 0) bytes[--i] = 0x30 + (n % 10);
+  return end;
 }
 
 /** The segment layer as the pipeline holds it: tokens as `Tokens`, written as triples. */
