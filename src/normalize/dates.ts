@@ -10,7 +10,7 @@
  *   message `extract/year-unknown` says so.
  */
 import type { DateMention, Message } from '../schema.js';
-import { matchView } from './script.js';
+import { charSet, isDigit, matchView } from './script.js';
 
 export interface DateContext { documentDate: string | null }
 
@@ -227,8 +227,25 @@ function readAtom(v: string, i: number, inRange: boolean): Atom | null {
 
 interface Expr { start: number; end: number; a: Atom; b: Atom | null; kind: DateMention['kind'] }
 
-// A candidate start: a digit run, a Chinese year or month, a relative word or a cut-off word.
-const TRIGGER = /截止到|截至|截止|今年|本年|去年|上年|前年|明年|本月|上月|下月|\d+|[〇零一二三四五六七八九]{4}(?= ?年)|(?:十[一二]?|[一二三四五六七八九])(?=月)/g;
+// A candidate start: a cut-off word, a relative word, a digit run, a Chinese year or month.
+const TRIGGER_WORDS = [...POINT_PREFIXES.map((p) => p.word), ...Object.keys(RELATIVE_YEARS), ...Object.keys(RELATIVE_MONTHS)];
+const CHINESE_TRIGGER_AT = S('[〇零一二三四五六七八九]{4}(?= ?年)|(?:十[一二]?|[一二三四五六七八九])(?=月)');
+const TRIGGER_START = charSet(`0123456789〇零一二三四五六七八九十${TRIGGER_WORDS.map((w) => w[0]).join('')}`);
+// Every reading of a digit run in readAtom goes on with one of these (2023年, 9月, 7日, 2023-05-04, 4至6月,
+// 2021 10/23): after a digit run in 36个 or 12345热线 there is no date to read.
+const AFTER_DATE_DIGITS = charSet(' -./~—至到年月日号');
+const CODE_BEFORE = /[A-Za-z0-9_/.\-@#]/;
+
+// The length of the candidate start at i (0: none), the stretch passed over when no date is read there.
+function triggerLength(v: string, i: number): number {
+  if (isDigit(v.charCodeAt(i))) {
+    let j = i + 1;
+    while (isDigit(v.charCodeAt(j))) j++;
+    return j - i;
+  }
+  for (const w of TRIGGER_WORDS) if (v.startsWith(w, i)) return w.length;
+  return exec(CHINESE_TRIGGER_AT, v, i)?.[0].length ?? 0;
+}
 
 function readExpr(v: string, i: number): Expr | null {
   let start = i;
@@ -311,16 +328,17 @@ export function findDates(text: string, context: DateContext): { dates: DateMent
   const doc = parseIso(context?.documentDate ?? null);
 
   const exprs: Expr[] = [];
-  const re = new RegExp(TRIGGER.source, 'g');
-  for (let m = re.exec(v); m; m = re.exec(v)) {
-    const i = m.index;
+  let i = 0;
+  while (i < v.length) {
+    const length = TRIGGER_START[v.charCodeAt(i)] === 1 ? triggerLength(v, i) : 0;
+    if (length === 0) { i++; continue; }
     const before = i > 0 ? v[i - 1]! : '';
     // 第十三轮, 〔2023〕7号, /2023-46395, CN53: ordinals and codes are not dates.
-    if (before === '第' || /[A-Za-z0-9_/.\-@#]/.test(before)) { re.lastIndex = i + m[0].length; continue; }
-    const e = readExpr(v, i);
-    if (!e) { re.lastIndex = i + m[0].length; continue; }
+    const skip = before === '第' || CODE_BEFORE.test(before) || (isDigit(v.charCodeAt(i)) && AFTER_DATE_DIGITS[v.charCodeAt(i + length)] !== 1);
+    const e = skip ? null : readExpr(v, i);
+    if (!e) { i += length; continue; }
     exprs.push(e);
-    re.lastIndex = e.end;
+    i = e.end;
   }
 
   const years = new Set<number>();

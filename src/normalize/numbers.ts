@@ -10,7 +10,7 @@
  */
 import type { NumberMention, Span, Approx } from '../schema.js';
 import { parseNumeral, roundScaled, CHINESE_DIGITS } from './numerals.js';
-import { matchView } from './script.js';
+import { charSet, isDigit, matchView } from './script.js';
 
 export interface MeasureWord {
   /** The unit written into `NumberMention.unit`. */
@@ -170,14 +170,14 @@ export const SLOGANS: readonly { phrase: string; example: string }[] = [
   { phrase: '十五五', example: '“十五五”规划' },
 ];
 
-// One pass over the view finds every candidate numeral; the context rules decide what it is.
-// 百分之八十 first (its 百 would otherwise start a Chinese numeral), then Arabic, 数十, Chinese.
-const CANDIDATE = /百分之|千分之|\d+(?:,\d{3})*(?:\.\d+)?|数(?=[十百千万])|[〇零一二两三四五六七八九十百千万亿几壹贰叁肆伍陆柒捌玖拾佰仟]+/g;
+const CHINESE_NUMERAL = '〇零一二两三四五六七八九十百千万亿几壹贰叁肆伍陆柒捌玖拾佰仟';
 const ARABIC_AT = /\d+(?:,\d{3})*(?:\.\d+)?/y;
-const CHINESE_AT = /[〇零一二两三四五六七八九十百千万亿几壹贰叁肆伍陆柒捌玖拾佰仟]+/y;
+// Where a candidate numeral can start: a digit, 数 (数十家) or a Chinese numeral (百分之 included).
+const NUMERAL_START = charSet(`0123456789数${CHINESE_NUMERAL}`);
+const IS_CHINESE_NUMERAL = charSet(CHINESE_NUMERAL);
 const MULTIPLIER_AT = /[百千万亿]{1,2}/y;
 const RANGE_SEP_AT = /[ \u3000]?(?:~|-|—|至|到)[ \u3000]?/y;
-const SPACE_AT = /[ \u3000\u00a0]?/y;
+const SPACES = charSet(' \u3000\u00a0');
 const OPEN_QUOTE = /[“「『‘"'《〈<]/;
 const CODE_NEIGHBOUR = /[A-Za-z0-9_@./:#+\-]/;
 
@@ -188,6 +188,13 @@ const INFIX_AT = new RegExp(`(?:${alternation(Object.keys(APPROX_INFIXES))})`, '
 const SUFFIX_AT = new RegExp(`(?:${alternation(Object.keys(APPROX_SUFFIXES))})`, 'y');
 const SLOGAN_RE = new RegExp(alternation(SLOGANS.map((s) => s.phrase)), 'g');
 const PREFIX_KEYS = Object.keys(APPROX_PREFIXES).sort(byLengthDesc);
+// What may come right after a Chinese numeral in a mention (see readMention): a measure word (三个月),
+// 余/多 (十余家), 分之 (三分之一), 个多月, a range separator (三到五年, as RANGE_SEP_AT) or a space.
+const AFTER_CHINESE_NUMERAL = charSet(
+  [...Object.keys(MEASURE_WORDS), ...Object.keys(APPROX_INFIXES)].map((w) => w[0]).join('') + '分个~-—至到 \u3000\u00a0',
+);
+// The last characters of the approximation prefixes: 近17万份 ends in 近, 不少于3次 in 于.
+const PREFIX_ENDS = charSet(Object.keys(APPROX_PREFIXES).map((w) => w[w.length - 1]).join(''));
 // 关荣村5组 is a name; 20头以上 is a count whose measure word follows the number and ends the phrase.
 const LOOSE_UNIT_AT = /[\u4e00-\u9fff](?=以上|以下|左右|[,，。;；、)）\s]|$)/y;
 
@@ -204,10 +211,11 @@ function readNumber(v: string, i: number): NumberToken | null {
   const arabic = matchAt(ARABIC_AT, v, i);
   if (arabic !== null) {
     let end = i + arabic.length;
-    let value = parseNumeral(arabic);
+    // 1,390 goes through parseNumeral, which checks the groups of three (1234,567 is no number).
+    let value = arabic.includes(',') ? parseNumeral(arabic) : Number(arabic);
     if (value === null) return null;
     // 0730-5208005, 05017375: a leading zero means a code, 0.1877 does not.
-    const code = /^0\d/.test(arabic) || arabic.replace(/[.,]/g, '').length > 12;
+    const code = /^0\d/.test(arabic) || (arabic.length > 12 && arabic.replace(/[.,]/g, '').length > 12);
     const mult = matchAt(MULTIPLIER_AT, v, end);
     if (mult !== null) {
       for (const c of mult) value *= c === '百' ? 100 : c === '千' ? 1000 : c === '万' ? 1e4 : 1e8;
@@ -215,18 +223,17 @@ function readNumber(v: string, i: number): NumberToken | null {
     }
     return { value, end, chinese: false, approx: null, leadingUnit: false, code };
   }
-  let run: string | null;
+  let run: string;
   let end: number;
   if (v.startsWith('数', i)) {
     // 数十家 → 10 家, over
-    const rest = matchAt(CHINESE_AT, v, i + 1);
-    if (rest === null) return null;
-    run = '几' + rest;
-    end = i + 1 + rest.length;
+    end = chineseEnd(v, i + 1);
+    if (end === i + 1) return null;
+    run = '几' + v.slice(i + 1, end);
   } else {
-    run = matchAt(CHINESE_AT, v, i);
-    if (run === null) return null;
-    end = i + run.length;
+    end = chineseEnd(v, i);
+    if (end === i) return null;
+    run = v.slice(i, end);
   }
   let approx: Approx | null = null;
   let t = run;
@@ -261,16 +268,25 @@ export function findNumbers(text: string, options: { exclude?: Span[] } = {}): N
     return false;
   };
 
+  // One pass over the view finds every candidate numeral; the context rules decide what it is.
   const out: NumberMention[] = [];
-  const re = new RegExp(CANDIDATE.source, 'g');
-  for (let m = re.exec(v); m; m = re.exec(v)) {
-    const at = m.index;
-    const mention = readMention(v, at);
-    if (mention === null) {
-      re.lastIndex = at + m[0].length;
+  let at = 0;
+  while (at < v.length) {
+    if (NUMERAL_START[v.charCodeAt(at)] === 0) {
+      at++;
       continue;
     }
-    re.lastIndex = Math.max(mention.end, at + 1);
+    const length = candidateLength(v, at);
+    if (length === 0) {
+      at++;
+      continue;
+    }
+    const mention = readMention(v, at);
+    if (mention === null) {
+      at += length;
+      continue;
+    }
+    at = Math.max(mention.end, at + 1);
     if (overlapsExcluded(mention.start, mention.end)) continue;
     out.push({
       text: text.slice(mention.start, mention.end),
@@ -284,7 +300,26 @@ export function findNumbers(text: string, options: { exclude?: Span[] } = {}): N
   return out;
 }
 
-interface RawMention { start: number; end: number; value: number; valueMax?: number; unit: string; approx: Approx | null }
+// The candidate numeral starting at i, as the length to skip when it is no mention; 0 when none starts there.
+// 百分之八十 first (its 百 would otherwise start a Chinese numeral), then Arabic, 数十, Chinese.
+function candidateLength(v: string, i: number): number {
+  if (v.startsWith('百分之', i) || v.startsWith('千分之', i)) return 3;
+  const c = v.charCodeAt(i);
+  if (isDigit(c)) return matchAt(ARABIC_AT, v, i)!.length;
+  if (c === 0x6570 /* 数 */) {
+    const next = v[i + 1];
+    return next === '十' || next === '百' || next === '千' || next === '万' ? 1 : 0;
+  }
+  return chineseEnd(v, i) - i;
+}
+
+// Where the run of Chinese numerals from i ends.
+function chineseEnd(v: string, i: number): number {
+  while (i < v.length && IS_CHINESE_NUMERAL[v.charCodeAt(i)] === 1) i++;
+  return i;
+}
+
+interface RawMention { start: number; end: number; value: number; valueMax: number | undefined; unit: string; approx: Approx | null }
 
 function readMention(v: string, at: number): RawMention | null {
   const before = at > 0 ? v[at - 1]! : '';
@@ -304,11 +339,14 @@ function readMention(v: string, at: number): RawMention | null {
     return withApprox(v, at, n.end, n.value, undefined, v[at] === '百' ? '%' : '‰', null);
   }
 
+  // 进一步, 统一, 一些: most Chinese numerals are words, and the character after them shows it.
+  if (IS_CHINESE_NUMERAL[v.charCodeAt(at)] === 1 && AFTER_CHINESE_NUMERAL[v.charCodeAt(chineseEnd(v, at))] !== 1) return null;
   const first = readNumber(v, at);
   if (first === null || first.code) return null;
   let end = first.end;
   // 9:00~17:00, 2.3.4: times of day and version-like codes.
-  if (/[:：]\d|\.\d/.test(v.slice(end, end + 2))) return null;
+  const next = v[end];
+  if ((next === ':' || next === '：' || next === '.') && isDigit(v.charCodeAt(end + 1))) return null;
   if (end < v.length && /[A-Za-z_@]/.test(v[end]!)) return null;
 
   // 三分之一 → 0.333… 分之
@@ -340,16 +378,13 @@ function readMention(v: string, at: number): RawMention | null {
     end += infix.length;
   }
   // 1个多月 → 1 个月, over: the approximation sits inside the measure word.
-  const split = /^个[多余]月/.test(v.slice(end, end + 3)) ? { unit: '个月', end: end + 3 } : null;
+  const split = v.startsWith('个多月', end) || v.startsWith('个余月', end) ? { unit: '个月', end: end + 3 } : null;
   if (split) approx = 'over';
   // 100万余元: 余 between the multiplier and the unit is already consumed above.
   const unit = split ?? unitAt(v, end, first.chinese);
-  const prefix = prefixAt(v, at);
-  if (unit === null) {
-    return null;
-  }
+  if (unit === null) return null;
   // 近万人次 / 万余人: a bare 万 counts only with an approximation word.
-  if (first.leadingUnit && approx === null && prefix === null) return null;
+  if (first.leadingUnit && approx === null && prefixAt(v, at) === null) return null;
   // 一个问题, 一名牵头领导: 一 is the article; 一年, 一个月 are durations.
   if (first.chinese && first.value === 1 && /^[一壹]$/.test(v.slice(at, first.end)) && !TIME_UNITS.has(unit.unit)) return null;
   // 2018年, 2022 年: years, left to findDates.
@@ -361,8 +396,7 @@ function readMention(v: string, at: number): RawMention | null {
 }
 
 function unitAt(v: string, i: number, chinese: boolean): { unit: string; end: number } | null {
-  const sp = matchAt(SPACE_AT, v, i) ?? '';
-  const j = i + sp.length;
+  const j = SPACES[v.charCodeAt(i)] === 1 ? i + 1 : i;
   const w = matchAt(UNIT_AT, v, j);
   if (w !== null) {
     const entry = MEASURE_WORDS[w]!;
@@ -378,6 +412,7 @@ function unitAt(v: string, i: number, chinese: boolean): { unit: string; end: nu
 }
 
 function prefixAt(v: string, at: number): { word: string; approx: Approx } | null {
+  if (PREFIX_ENDS[v.charCodeAt(at - 1)] !== 1) return null;
   for (const p of PREFIX_KEYS) {
     const s = at - p.length;
     if (s >= 0 && v.startsWith(p, s)) {
@@ -402,5 +437,5 @@ function withApprox(v: string, at: number, end: number, value: number, valueMax:
     end += suffix.length;
     approx = approx ?? APPROX_SUFFIXES[suffix]!.approx;
   }
-  return { start, end, value, ...(valueMax !== undefined ? { valueMax } : {}), unit, approx };
+  return { start, end, value, valueMax, unit, approx };
 }

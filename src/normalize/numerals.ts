@@ -69,6 +69,8 @@ export function parseNumeral(s: string): number | null {
 
 /** Removes float noise from scaling: 217.69 × 10000 = 2176899.9999999995 → 2176900. */
 export function roundScaled(v: number): number {
+  // Integers of up to 12 digits are already what toPrecision(12) would give back.
+  if (Number.isInteger(v) && Math.abs(v) < 1e12) return v;
   return Number.isFinite(v) ? Number(v.toPrecision(12)) : v;
 }
 

@@ -209,6 +209,27 @@ export const PROBLEM_INTRO = /存在(?:以下|如下|的)?(?:几个方面|主要
 export const MEASURE_INTRO = /下一步|措施|举措|做法|要求|建议|意见|表态|强调|部署|打算|计划|将/;
 
 const ORDINALS = '一二三四五六七八九十';
+const ORDINAL_IS = new RegExp(`[${ORDINALS}]是`, 'g');
+const CLAUSE_MARK = /[\n。；;：:,，]/;
+
+/**
+ * Every N是 at the start of the text, of a line or of a clause, spaces allowed between: "存在以下问题:一是…;二是…".
+ * `start` is where the spaces begin (just after the line break or the mark). Found from the rare N是 backwards:
+ * a look-behind would be tried at every character of the text.
+ */
+function inlineMarks(text: string): { n: number; start: number; textStart: number }[] {
+  const marks: { n: number; start: number; textStart: number }[] = [];
+  for (const m of text.matchAll(ORDINAL_IS)) {
+    const at = m.index!;
+    let start = at;
+    while (start > 0 && /\s/.test(text[start - 1]!)) start--;
+    // the leftmost start after a mark: the spaces' own start, else just after a line break among them
+    while (start <= at && start > 0 && !CLAUSE_MARK.test(text[start - 1]!)) start++;
+    if (start > at) continue;
+    marks.push({ n: ORDINALS.indexOf(m[0][0]!) + 1, start, textStart: at + 2 });
+  }
+  return marks;
+}
 
 /**
  * Problems stated inline as 一是…二是…三是…: "存在以下问题:一是…;二是…" or a run of paragraphs
@@ -216,9 +237,7 @@ const ORDINALS = '一二三四五六七八九十';
  * measures or requirements ("下一步…一是提高政治站位") are not problems.
  */
 export function readInlineProblems(text: string): Problem[] {
-  const marks = [...text.matchAll(new RegExp(`(?<=^|[\\n。；;：:,，])\\s*([${ORDINALS}])是`, 'g'))].map((m) => ({
-    n: ORDINALS.indexOf(m[1]!) + 1, start: m.index!, textStart: m.index! + m[0].length,
-  }));
+  const marks = inlineMarks(text);
   const problems: Problem[] = [];
   for (let i = 0; i < marks.length; i++) {
     if (marks[i]!.n !== 1) continue;

@@ -1,6 +1,6 @@
 import { findDates, parseDate } from '../normalize/dates.js';
-import type { Meta } from '../schema.js';
-import { type Found, type Line, splitSentences } from './lines.js';
+import type { DateMention, Meta } from '../schema.js';
+import { type Found, type Line, sentencesWith } from './lines.js';
 
 const pad = (n: number) => String(n).padStart(2, '0');
 const YEAR = '(?:\\d{4}|[〇零一二三四五六七八九]{4})';
@@ -132,12 +132,13 @@ export function readInspection(text: string, documentDate: string | null) {
   let type: InspectionType | null = null;
   let team: Found<string> | null = null;
   let offset = 0;
-  for (const { text: sentence, start } of splitSentences(text)) {
+  for (const { text: sentence, start } of sentencesWith(text, /巡视|巡察/g)) {
     offset = start;
-    if (!/巡视|巡察/.test(sentence)) continue;
-    const { dates } = findDates(sentence, { documentDate });
+    // Read only for a sentence that may give the period or the feedback date: most sentences name 巡视 in passing.
+    let dates: DateMention[] | null = null;
+    const datesOf = () => (dates ??= findDates(sentence, { documentDate }).dates);
     if (!period && /对.{1,200}?(?:进行|开展)了?.{0,12}?(?:巡视|巡察)/.test(sentence)) {
-      const d = dates.find((x) => x.kind === 'range' && x.start && x.end);
+      const d = datesOf().find((x) => x.kind === 'range' && x.start && x.end);
       if (d) period = { value: { start: d.start!, end: d.end! }, span: [offset + d.span[0], offset + d.span[1]] };
     }
     if (!team) {
@@ -148,7 +149,7 @@ export function readInspection(text: string, documentDate: string | null) {
       }
     }
     if (!feedback && /反馈/.test(sentence) && /意见|问题/.test(sentence)) {
-      const d = dates.find((x) => x.kind === 'point' && x.grain === 'day' && x.start && !x.yearInferred);
+      const d = datesOf().find((x) => x.kind === 'point' && x.grain === 'day' && x.start && !x.yearInferred);
       if (d) feedback = { value: d.start!, span: [offset + d.span[0], offset + d.span[1]] };
       else if (period) {
         const md = /(?<![\d年])(\d{1,2})月(\d{1,2})日/.exec(sentence);

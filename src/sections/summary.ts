@@ -1,5 +1,5 @@
 import type { Summary } from '../schema.js';
-import { splitSentences, toNumber } from './lines.js';
+import { sentencesWith, toNumber } from './lines.js';
 
 export const emptySummary = (): Summary => ({
   totalProblems: null, completed: null, partial: null, notCompleted: null, completionRate: null,
@@ -42,15 +42,15 @@ const RATE = new RegExp(`(?:完成率|整改率|销号率)[^%,，;；。\\d]{0,6
 const SHARE = /^\s*占[^,，;；。\d]{0,12}?(\d+(?:\.\d+)?)\s*%/;
 
 function readProblemTotals(text: string, summary: Summary, evidence: SummaryEvidence): [number, number] | null {
-  for (const sentence of splitSentences(text)) {
+  // A totals sentence names 问题: every total pattern does, and without a total the sentence must at least be
+  // about problems ("完成镇级问题整改38个" / "有642个面上问题未完成整改").
+  for (const sentence of sentencesWith(text, /问题/g)) {
     const s = sentence.text;
     let totalAt: { index: number; length: number; value: number } | null = null;
     for (const row of TOTAL_PATTERNS) {
       const m = row.pattern.exec(s);
       if (m && (!totalAt || m.index < totalAt.index)) totalAt = { index: m.index, length: m[0].length, value: toNumber(m[1]!) };
     }
-    // Without a total the sentence must at least be about problems: "完成镇级问题整改38个" / "有642个面上问题未完成整改".
-    if (!totalAt && !/问题/.test(s)) continue;
     const from = totalAt ? totalAt.index + totalAt.length : 0;
     // After a total, the problem part ends where another thing is counted: "…未完成1个;巡视移交的1390件信访件…"
     const cut = totalAt ? s.slice(from).search(OTHER_COUNT) : -1;
