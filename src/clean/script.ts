@@ -105,6 +105,15 @@ export const TRADITIONAL_SHARE = 0.05;
 export const TRADITIONAL_MIN = 3;
 
 const HAN = /\p{Script=Han}/u;
+/**
+ * Whether a UTF-16 code unit, read alone, is Han. The unified block 一 (U+4E00) … U+9FFF, almost
+ * every character of a notice, is all Han, and nothing below the radicals (U+2E80) is, so the
+ * Unicode property is looked up only for the few code units in between and above.
+ */
+function isHanUnit(c: number): boolean {
+  if (c >= 0x4e00 && c <= 0x9fff) return true;
+  return c >= 0x2e80 && HAN.test(String.fromCharCode(c));
+}
 /** Code units of the text's start that decide its script. */
 export const SHARE_SAMPLE = 6000;
 
@@ -121,10 +130,10 @@ export function traditionalShare(whole: string): { han: number; traditional: num
   let traditional = 0;
   const same = converted.length === text.length;
   for (let i = 0; i < text.length; i++) {
-    const c = text[i]!;
-    if (!HAN.test(c)) continue;
+    const c = text.charCodeAt(i);
+    if (!isHanUnit(c)) continue;
     han++;
-    if (same ? converted[i] !== c : t2s(c) !== c) traditional++;
+    if (same ? converted.charCodeAt(i) !== c : t2s(text[i]!) !== text[i]) traditional++;
   }
   return { han, traditional, share: han ? traditional / han : 0 };
 }
