@@ -10,7 +10,7 @@ import { detectSpun } from './clean/spun.js';
 import { minhash } from './clean/near-duplicates.js';
 import type { StepResult } from './clean/step.js';
 import { segmenter } from './jieba.js';
-import { type MappedText, TextMapBuilder, compose, identity, rewrite, toAnchors } from './clean/text-map.js';
+import { type MappedText, TextMapBuilder, identity, rewrite, toAnchors } from './clean/text-map.js';
 
 export { CleanError };
 
@@ -147,12 +147,12 @@ export function normalizeLines(input: MappedText): MappedText {
     starts.push(m.index + body.length - body.trimStart().length);
   }
   const broken = brokenMidSentence(lines);
-  const b = new TextMapBuilder(src);
+  const b = new TextMapBuilder(input);
   lines.forEach((line, i) => {
     if (i > 0 && !broken[i]) b.insert(starts[i]!, '\n');
     b.keep(starts[i]!, starts[i]! + line.length);
   });
-  return compose(input, b.build());
+  return b.build();
 }
 
 /** Runs of spaces inside a line become one; a full-width space between words becomes a space. */

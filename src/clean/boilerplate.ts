@@ -3,7 +3,7 @@
  * (breadcrumbs, footers, share widgets), chrome fragments glued into a header line, and
  * punctuation a copy doubled. Each rule is data with a real example from a crawled page.
  */
-import { type MappedText, TextMapBuilder, compose, rewrite } from './text-map.js';
+import { type MappedText, TextMapBuilder, rewrite } from './text-map.js';
 import { type StepResult, message } from './step.js';
 
 export interface BoilerplateRule {
@@ -80,7 +80,7 @@ function collapsePunctuation(input: MappedText): { text: MappedText; count: numb
  */
 export function stripBoilerplate(input: MappedText): StepResult {
   const src = input.text;
-  const b = new TextMapBuilder(src);
+  const b = new TextMapBuilder(input);
   const dropped: string[] = [];
   const lineRe = /[^\n]*\n?/g;
   for (let m = lineRe.exec(src); m && m[0].length > 0; m = lineRe.exec(src)) {
@@ -92,7 +92,7 @@ export function stripBoilerplate(input: MappedText): StepResult {
     }
     b.keep(m.index, m.index + m[0].length);
   }
-  let text = dropped.length ? compose(input, b.build()) : input;
+  let text = dropped.length ? b.build() : input;
   let fragments = 0;
   for (const rule of FRAGMENTS) {
     text = rewrite(text, rule.pattern, () => {

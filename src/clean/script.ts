@@ -4,7 +4,7 @@
  * writes one character for one character, each mapped to its counterpart.
  */
 import * as OpenCC from 'opencc-js';
-import { type MappedText, TextMapBuilder, compose, rewrite } from './text-map.js';
+import { type MappedText, TextMapBuilder, rewrite } from './text-map.js';
 import { type StepResult, message } from './step.js';
 import type { Message } from '../schema.js';
 
@@ -48,7 +48,7 @@ const MOJIBAKE = /\uFFFD+|\?!(?:[\p{Script=Han}]{0,8}\?)?/gu;
 /** Removes pinyin annotations; flags `pinyin-annotations` and reports mangled remains. */
 export function removePinyin(input: MappedText): StepResult {
   const src = input.text;
-  const b = new TextMapBuilder(src);
+  const b = new TextMapBuilder(input);
   let last = 0;
   let count = 0;
   ANNOTATION.lastIndex = 0;
@@ -58,7 +58,7 @@ export function removePinyin(input: MappedText): StepResult {
     count++;
   }
   b.keep(last, src.length);
-  let text = count ? compose(input, b.build()) : input;
+  let text = count ? b.build() : input;
   if (count >= ANNOTATED_MIN) {
     text = rewrite(text, NEUTRAL, () => {
       count++;
@@ -147,7 +147,7 @@ export function traditionalShare(whole: string): { han: number; traditional: num
  */
 function convertExact(input: MappedText): MappedText {
   const src = input.text;
-  const b = new TextMapBuilder(src);
+  const b = new TextMapBuilder(input);
   const lineRe = /[^\n]*\n?/g;
   for (let m = lineRe.exec(src); m && m[0].length > 0; m = lineRe.exec(src)) {
     const line = m[0];
@@ -166,7 +166,7 @@ function convertExact(input: MappedText): MappedText {
       run = i + 1;
     }
   }
-  return compose(input, b.build());
+  return b.build();
 }
 
 /** Converts a document written in traditional script to simplified; flags `traditional-script`. */

@@ -1,10 +1,10 @@
 /**
  * Text rewriting that never loses its way back to the input.
  *
- * Every cleaning step reads an input string and writes an output string through a
- * `TextMapBuilder`, which records for each output code unit the input offset it came from.
- * `compose` chains two steps, so the clean stage ends with one map from every offset of the
- * cleaned text back to the raw (decoded) input. Offsets are UTF-16 code units; the map has
+ * Every cleaning step reads an input text and writes an output string through a
+ * `TextMapBuilder`, which records for each output code unit the input offset it came from,
+ * carried through the input's own map, so the clean stage ends with one map from every offset
+ * of the cleaned text back to the raw (decoded) input. Offsets are UTF-16 code units; the map has
  * `text.length + 1` entries, the last one being where the text ends in the input.
  */
 export interface MappedText {
@@ -22,8 +22,15 @@ export class TextMapBuilder {
    */
   private readonly runs: number[] = [];
   private length = 0;
+  private readonly input: string;
+  /** The input's map back to the raw text, or `null` when the input is the raw text itself. */
+  private readonly inner: Int32Array | null;
 
-  constructor(private readonly input: string) {}
+  /** Builds from `input`: a step's input with its map, or the raw text itself. */
+  constructor(input: MappedText | string) {
+    this.input = typeof input === 'string' ? input : input.text;
+    this.inner = typeof input === 'string' ? null : input.map;
+  }
 
   /** Copies `input[start, end)` unchanged. */
   keep(start: number, end: number): this {
@@ -55,14 +62,17 @@ export class TextMapBuilder {
     return this.length;
   }
 
-  build(inputEnd = this.input.length): MappedText {
+  /** The text written, mapped to where the input maps (one pass, no intermediate map). */
+  build(): MappedText {
     const map = new Int32Array(this.length + 1);
+    const inner = this.inner;
     let o = 0;
     for (let r = 0; r < this.runs.length; r += 3) {
       const start = this.runs[r]!, len = this.runs[r + 1]!, step = this.runs[r + 2]!;
-      for (let i = 0; i < len; i++) map[o++] = start + i * step;
+      if (inner) for (let i = 0; i < len; i++) map[o++] = inner[start + i * step]!;
+      else for (let i = 0; i < len; i++) map[o++] = start + i * step;
     }
-    map[this.length] = inputEnd;
+    map[this.length] = inner ? inner[this.input.length]! : this.input.length;
     return { text: this.parts.join(''), map };
   }
 }
@@ -74,13 +84,6 @@ export function identity(text: string): MappedText {
   return { text, map };
 }
 
-/** `outer` was made from `inner.text`; the result maps `outer.text` back to `inner`'s input. */
-export function compose(inner: MappedText, outer: MappedText): MappedText {
-  const map = new Int32Array(outer.map.length);
-  for (let i = 0; i < map.length; i++) map[i] = inner.map[outer.map[i]!]!;
-  return { text: outer.text, map };
-}
-
 /**
  * Applies `rewrite` to every match of `pattern` (global) and keeps the rest.
  * `rewrite` returns the replacement, or `null` to keep the match as it is.
@@ -90,7 +93,7 @@ export function rewrite(
   pattern: RegExp,
   replacement: (match: RegExpExecArray) => string | null,
 ): MappedText {
-  const b = new TextMapBuilder(input.text);
+  const b = new TextMapBuilder(input);
   let last = 0;
   pattern.lastIndex = 0;
   for (let m = pattern.exec(input.text); m; m = pattern.exec(input.text)) {
@@ -107,7 +110,7 @@ export function rewrite(
   }
   if (last === 0) return input;
   b.keep(last, input.text.length);
-  return compose(input, b.build());
+  return b.build();
 }
 
 /**
