@@ -18,7 +18,9 @@ export class TextMapBuilder {
   /**
    * Runs of output, three numbers each: input offset, length, and whether the input offset
    * advances with the output (1, a kept stretch) or stays (0, a replacement mapped to its start).
-   * Runs instead of one entry per code unit: cleaning a 100 KB notice keeps long stretches.
+   * Runs instead of one entry per code unit: cleaning a 100 KB notice keeps long stretches,
+   * and a run that continues the previous one extends it (an HTML page's text is kept a
+   * character at a time), so that `build` copies whole stretches of the input's map at once.
    */
   private readonly runs: number[] = [];
   private length = 0;
@@ -36,8 +38,7 @@ export class TextMapBuilder {
   keep(start: number, end: number): this {
     if (end <= start) return this;
     this.parts.push(this.input.slice(start, end));
-    this.runs.push(start, end - start, 1);
-    this.length += end - start;
+    this.run(start, end - start, 1);
     return this;
   }
 
@@ -48,9 +49,18 @@ export class TextMapBuilder {
   replace(start: number, end: number, value: string): this {
     if (!value) return this;
     this.parts.push(value);
-    this.runs.push(start, value.length, value.length === end - start ? 1 : 0);
-    this.length += value.length;
+    this.run(start, value.length, value.length === end - start ? 1 : 0);
     return this;
+  }
+
+  /** Appends a run, or extends the last one when this one continues it. */
+  private run(start: number, length: number, step: number): void {
+    const runs = this.runs;
+    const last = runs.length - 3;
+    this.length += length;
+    const continues = step === 1 && last >= 0 && runs[last + 2] === 1 && runs[last]! + runs[last + 1]! === start;
+    if (continues) runs[last + 1] = runs[last + 1]! + length;
+    else runs.push(start, length, step);
   }
 
   /** Writes `value` that has no counterpart in the input (a joining newline), mapped to `at`. */
@@ -69,8 +79,10 @@ export class TextMapBuilder {
     let o = 0;
     for (let r = 0; r < this.runs.length; r += 3) {
       const start = this.runs[r]!, len = this.runs[r + 1]!, step = this.runs[r + 2]!;
-      if (inner) for (let i = 0; i < len; i++) map[o++] = inner[start + i * step]!;
-      else for (let i = 0; i < len; i++) map[o++] = start + i * step;
+      if (step === 0) map.fill(inner ? inner[start]! : start, o, o + len);
+      else if (inner) map.set(inner.subarray(start, start + len), o);
+      else for (let i = 0; i < len; i++) map[o + i] = start + i;
+      o += len;
     }
     map[this.length] = inner ? inner[this.input.length]! : this.input.length;
     return { text: this.parts.join(''), map };
