@@ -24,7 +24,7 @@ export const BOILERPLATE: readonly BoilerplateRule[] = [
   { name: 'breadcrumb', pattern: /^(?:当前位置|您的位置|您现在的位置|所在位置|现在位置)\s*[:：]/, example: '当前位置: 首页>>要闻>>各镇动态' },
   { name: 'home-crumb', pattern: /^(?:首页|主页|网站首页)\s*(?:>>?|->|»|＞|$)/, example: '首页 >> 巡视巡察' },
   { name: 'arrow-crumb', pattern: /^(?:->|>>|»)\s*[^。，,]{1,30}(?:\s*(?:->|>>?|»)\s*[^。，,]{1,20})+$/, example: '-> 要闻 -> 审计通告 -> 审计公告' },
-  { name: 'article-crumb', pattern: /^[^。，,]{1,30}(?:>|>>|»)\s*[^。，,]{1,20}(?:>|>>|»)\s*正文$/, example: '新华网>廉政> 正文' },
+  { name: 'article-crumb', pattern: /正文$(?<=^[^。，,]{1,30}(?:>|>>|»)\s*[^。，,]{1,20}(?:>|>>|»)\s*正文)/, example: '新华网>廉政> 正文' },
   { name: 'font-size', pattern: /^(?:字体大小|字体|字号)\s*[:：]?\s*(?:[【\[]?\s*[大中小]?\s*[】\]]?\s*)*(?:打印|打印本页)?\s*$/, example: '字体:【 打印' },
   { name: 'eye-care', pattern: /保护视力色(?<=^.{0,20}保护视力色)/, example: '保护视力色: 杏仁黄 秋叶褐 胭脂红 芥末绿 天蓝 雪青 灰 银河白(默认色)' },
   { name: 'share', pattern: /^分享到\s*[:：]?/, example: '分享到:' },
