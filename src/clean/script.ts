@@ -36,8 +36,33 @@ const NEUTRAL = /[(（](?<=\p{Script=Han}[(（])(?:[zcs]h?|[bpmfdtnlgkhjqxryw])?
 /** Toned annotations from which a document counts as annotated. */
 const ANNOTATED_MIN = 3;
 
-/** Tone-marked Latin left over where a copy mangled an annotation: 實打?qū)? */
-const PINYIN_RESIDUE = new RegExp(`[(（?]?[a-zü]*[${TONED}][${PINYIN_LETTERS}]*[)）?]?`, 'gu');
+/** Tone-marked Latin left over where a copy mangled an annotation: 實打?qū)? (tried at one position). */
+const PINYIN_RESIDUE = new RegExp(`[(（?]?[a-zü]*[${TONED}][${PINYIN_LETTERS}]*[)）?]?`, 'uy');
+const TONE_MARK = new RegExp(`[${TONED}]`, 'g');
+/** `[a-zü]` of the pattern above. */
+const isPinyinLetter = (c: number) => (c >= 0x61 && c <= 0x7a) || c === 0xfc;
+
+/**
+ * Where `PINYIN_RESIDUE` matches in `text`, as a global search for it would find them. Every
+ * match holds a toned vowel, and a search for those skips through a notice several times faster
+ * than trying the pattern at each position: the match holding the first toned vowel after the
+ * last match starts at the run of letters (and the bracket or `?`) just before that vowel.
+ */
+function pinyinResidues(text: string): { index: number; residue: string }[] {
+  const found: { index: number; residue: string }[] = [];
+  let from = 0;
+  TONE_MARK.lastIndex = 0;
+  for (let m = TONE_MARK.exec(text); m; m = TONE_MARK.exec(text)) {
+    let index = m.index;
+    while (index > from && isPinyinLetter(text.charCodeAt(index - 1))) index--;
+    if (index > from && '(（?'.includes(text[index - 1]!)) index--;
+    PINYIN_RESIDUE.lastIndex = index;
+    const residue = PINYIN_RESIDUE.exec(text)![0];
+    found.push({ index, residue });
+    from = TONE_MARK.lastIndex = index + residue.length;
+  }
+  return found;
+}
 
 /**
  * Mis-decoded stretches: the replacement character, or a `?` followed by `!` inside a sentence,
@@ -66,12 +91,11 @@ export function removePinyin(input: MappedText): StepResult {
     });
   }
   const messages: Message[] = [];
-  PINYIN_RESIDUE.lastIndex = 0;
-  for (let m = PINYIN_RESIDUE.exec(text.text); m; m = PINYIN_RESIDUE.exec(text.text)) {
+  for (const { index, residue } of pinyinResidues(text.text)) {
     messages.push(
-      message('warning', 'clean/pinyin-residue', `mangled pinyin annotation left in the text: ${m[0]}`, [
-        m.index,
-        m.index + m[0].length,
+      message('warning', 'clean/pinyin-residue', `mangled pinyin annotation left in the text: ${residue}`, [
+        index,
+        index + residue.length,
       ]),
     );
   }
