@@ -71,7 +71,7 @@ const NUMBERED_START = /^(?:[一二三四五六七八九十]+[、是]|[(（][一
  * For each pair of lines, whether the segmenter reads a word across the end of the first and
  * the start of the second (规|划局). The four code units either side of every break go to the
  * segmenter as one text, a pair a line: cppjieba cuts at each `\n` first, so every pair is read
- * as it would be alone, and one call per document costs far less than one per break.
+ * as it would be alone, and one call per document costs less than one per break.
  */
 function wordsAcrossBreaks(pairs: readonly [string, string][]): boolean[] {
   const windows: string[] = [];
@@ -106,7 +106,7 @@ function runsOn(prev: string, next: string): boolean {
   return /^[\p{Script=Han}]/u.test(next) && !NUMBERED_START.test(next);
 }
 
-/** A long sentence with clauses, which a line break cannot have ended. */
+/** A long line with clauses: when it runs on, the break cut a sentence short. */
 function longSentence(line: string): boolean {
   return line.length >= 40 && /[,，;；]/.test(line);
 }
