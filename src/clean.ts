@@ -9,8 +9,8 @@ import { normalizeScript } from './clean/script.js';
 import { detectSpun } from './clean/spun.js';
 import { minhash } from './clean/near-duplicates.js';
 import type { StepResult } from './clean/step.js';
-import { words } from './jieba.js';
-import { type MappedText, TextMapBuilder, compose, identity, rewrite, toAnchors } from './clean/text-map.js';
+import { segmenter } from './jieba.js';
+import { type MappedText, TextMapBuilder, identity, rewrite, toAnchors } from './clean/text-map.js';
 
 export { CleanError };
 
@@ -67,28 +67,65 @@ const LINE_END_PUNCT = /[。！？!?；;：:，,、”’"'）)》】…—\]]$/
 /** Numbered headings and list items that start a new paragraph: 一、 (一) 1. ① 二是. */
 const NUMBERED_START = /^(?:[一二三四五六七八九十]+[、是]|[(（][一二三四五六七八九十\d]+[)）]|\d+[.、．]|[①-⑳]|问题\d|第[一二三四五六七八九十]+)/;
 
-/** Whether the segmenter reads a word across the end of `prev` and the start of `next` (规|划局). */
-function wordAcrossBreak(prev: string, next: string): boolean {
-  const left = prev.slice(-4);
+/**
+ * For each pair of lines, whether the segmenter reads a word across the end of the first and
+ * the start of the second (规|划局). The four code units either side of every break go to the
+ * segmenter as one text, a pair a line: cppjieba cuts at each `\n` first, so every pair is read
+ * as it would be alone, and one call per document costs less than one per break.
+ */
+function wordsAcrossBreaks(pairs: readonly [string, string][]): boolean[] {
+  const windows: string[] = [];
+  const breaks: number[] = [];
   let offset = 0;
-  for (const word of words(left + next.slice(0, 4))) {
-    if (offset < left.length && offset + word.length > left.length) return true;
-    offset += word.length;
+  for (const [prev, next] of pairs) {
+    const left = prev.slice(-4);
+    const window = left + next.slice(0, 4);
+    windows.push(window);
+    breaks.push(offset + left.length);
+    offset += window.length + 1;
   }
-  return false;
+  const across = pairs.map(() => false);
+  if (!pairs.length) return across;
+  const { spans } = segmenter().spans(windows.join('\n'));
+  // No word crosses a `\n`, so a word across a break lies in that break's window.
+  let w = 0;
+  for (let i = 0; i < spans.length; i += 2) {
+    while (w < breaks.length && breaks[w]! <= spans[i]!) w++;
+    if (w === breaks.length) break;
+    if (spans[i + 1]! > breaks[w]!) across[w] = true;
+  }
+  return across;
 }
 
 /**
- * Whether a page layout broke a sentence between `prev` and `next`:
- * "…迅速向相关单位、乡镇、企业下" ⏎⏎ "达责令限期整改决定书10余份". The first line runs on (no
- * punctuation at its end), the next does not start a numbered item, and either a word spans the
- * break (下达, 规划局, 整改) or the first line is a long sentence cut short.
+ * Whether `next` may continue the sentence of `prev`: `prev` runs on (no punctuation at its end)
+ * and `next` starts with a Han character, not a numbered item.
  */
-function brokenMidSentence(prev: string, next: string): boolean {
-  if (!prev || !next) return false;
+function runsOn(prev: string, next: string): boolean {
   if (LINE_END_PUNCT.test(prev)) return false;
-  if (!/^[\p{Script=Han}]/u.test(next) || NUMBERED_START.test(next)) return false;
-  return wordAcrossBreak(prev, next) || (prev.length >= 40 && /[,，;；]/.test(prev));
+  return /^[\p{Script=Han}]/u.test(next) && !NUMBERED_START.test(next);
+}
+
+/** A long line with clauses: when it runs on, the break cut a sentence short. */
+function longSentence(line: string): boolean {
+  return line.length >= 40 && /[,，;；]/.test(line);
+}
+
+/**
+ * For each break between `lines` (break `i` before line `i`, `false` for the first), whether a
+ * page layout broke a sentence there: "…迅速向相关单位、乡镇、企业下" ⏎⏎ "达责令限期整改决定书10余份".
+ * The first line runs on into the next, and either it is a long sentence cut short or a word
+ * spans the break (下达, 规划局, 整改).
+ */
+function brokenMidSentence(lines: readonly string[]): boolean[] {
+  const broken = lines.map((line, i) => i > 0 && runsOn(lines[i - 1]!, line));
+  const ask: number[] = [];
+  broken.forEach((runs, i) => {
+    if (runs && !longSentence(lines[i - 1]!)) ask.push(i);
+  });
+  const across = wordsAcrossBreaks(ask.map((i) => [lines[i - 1]!, lines[i]!]));
+  ask.forEach((i, k) => (broken[i] = across[k]!));
+  return broken;
 }
 
 /**
@@ -98,24 +135,24 @@ function brokenMidSentence(prev: string, next: string): boolean {
  */
 export function normalizeLines(input: MappedText): MappedText {
   const src = input.text;
-  const b = new TextMapBuilder(src);
-  const lineRe = /[^\r\n]*(?:\r\n|\r|\n|$)/g;
-  let previous = '';
-  let wrote = false;
+  const lineRe = /([^\r\n]*)(?:\r\n|\r|\n|$)/g;
+  const lines: string[] = [];
+  const starts: number[] = [];
   for (let m = lineRe.exec(src); m && m[0].length > 0; m = lineRe.exec(src)) {
-    const body = m[0].replace(/[\r\n]+$/, '');
-    const lead = body.length - body.replace(/^[\s\u3000\u00a0\ufeff]+/, '').length;
-    const trail = body.length - body.replace(/[\s\u3000\u00a0\ufeff]+$/, '').length;
-    const start = m.index + lead;
-    const end = m.index + Math.max(lead, body.length - trail);
-    const line = src.slice(start, end);
+    // `trim` removes what `\s` matches, which takes in the full-width, no-break and BOM spaces.
+    const body = m[1]!;
+    const line = body.trim();
     if (!line || isBoilerplate(line)) continue;
-    if (wrote && !brokenMidSentence(previous, line)) b.insert(start, '\n');
-    b.keep(start, end);
-    previous = line;
-    wrote = true;
+    lines.push(line);
+    starts.push(m.index + body.length - body.trimStart().length);
   }
-  return compose(input, b.build());
+  const broken = brokenMidSentence(lines);
+  const b = new TextMapBuilder(input);
+  lines.forEach((line, i) => {
+    if (i > 0 && !broken[i]) b.insert(starts[i]!, '\n');
+    b.keep(starts[i]!, starts[i]! + line.length);
+  });
+  return b.build();
 }
 
 /** Runs of spaces inside a line become one; a full-width space between words becomes a space. */

@@ -3,7 +3,7 @@
  * (breadcrumbs, footers, share widgets), chrome fragments glued into a header line, and
  * punctuation a copy doubled. Each rule is data with a real example from a crawled page.
  */
-import { type MappedText, TextMapBuilder, compose, rewrite } from './text-map.js';
+import { type MappedText, TextMapBuilder, rewrite } from './text-map.js';
 import { type StepResult, message } from './step.js';
 
 export interface BoilerplateRule {
@@ -14,14 +14,19 @@ export interface BoilerplateRule {
   example: string;
 }
 
-/** Lines dropped whole. */
+/**
+ * Lines dropped whole. Every line of every notice is tried against each rule, so a rule that
+ * allows some text before its marker names the marker first and looks behind from it
+ * (`技术支持(?<=^.{0,40}技术支持)` for `^.{0,40}技术支持`): the engine then jumps to the marker
+ * instead of trying each length of the text before it.
+ */
 export const BOILERPLATE: readonly BoilerplateRule[] = [
   { name: 'breadcrumb', pattern: /^(?:当前位置|您的位置|您现在的位置|所在位置|现在位置)\s*[:：]/, example: '当前位置: 首页>>要闻>>各镇动态' },
   { name: 'home-crumb', pattern: /^(?:首页|主页|网站首页)\s*(?:>>?|->|»|＞|$)/, example: '首页 >> 巡视巡察' },
   { name: 'arrow-crumb', pattern: /^(?:->|>>|»)\s*[^。，,]{1,30}(?:\s*(?:->|>>?|»)\s*[^。，,]{1,20})+$/, example: '-> 要闻 -> 审计通告 -> 审计公告' },
-  { name: 'article-crumb', pattern: /^[^。，,]{1,30}(?:>|>>|»)\s*[^。，,]{1,20}(?:>|>>|»)\s*正文$/, example: '新华网>廉政> 正文' },
+  { name: 'article-crumb', pattern: /正文$(?<=^[^。，,]{1,30}(?:>|>>|»)\s*[^。，,]{1,20}(?:>|>>|»)\s*正文)/, example: '新华网>廉政> 正文' },
   { name: 'font-size', pattern: /^(?:字体大小|字体|字号)\s*[:：]?\s*(?:[【\[]?\s*[大中小]?\s*[】\]]?\s*)*(?:打印|打印本页)?\s*$/, example: '字体:【 打印' },
-  { name: 'eye-care', pattern: /^.{0,20}保护视力色/, example: '保护视力色: 杏仁黄 秋叶褐 胭脂红 芥末绿 天蓝 雪青 灰 银河白(默认色)' },
+  { name: 'eye-care', pattern: /保护视力色(?<=^.{0,20}保护视力色)/, example: '保护视力色: 杏仁黄 秋叶褐 胭脂红 芥末绿 天蓝 雪青 灰 银河白(默认色)' },
   { name: 'share', pattern: /^分享到\s*[:：]?/, example: '分享到:' },
   { name: 'qr-code', pattern: /^扫一扫?(?:在手机(?:上)?打开当前页|分享|.{0,12})$/, example: '扫一扫在手机打开当前页' },
   { name: 'page-tools', pattern: /^(?:[【\[]?\s*(?:朗读|打印本页|打印|关闭窗口|关闭|收藏|纠错|返回|加入收藏)\s*[】\]]?[\s|｜/]*)+$/, example: '【打印本页】 【关闭窗口】' },
@@ -30,12 +35,12 @@ export const BOILERPLATE: readonly BoilerplateRule[] = [
   { name: 'site-map', pattern: /^(?:网站地图|站点地图)/, example: '网站地图sitemap备案号:豫ICP备17022679号-2 技术支持:河南七度网络' },
   { name: 'record-number', pattern: /备案号|ICP备|ICP证|公网安备|网站标识码/, example: '网站标识码:4115210001 豫公网安备41152102000003号 豫ICP备12025861号-1' },
   { name: 'copyright', pattern: /版权所有|Copyright|All Rights Reserved|^©/i, example: 'Copyright @ 2017 www.luoshan.gov.cn All Rights Reserved. 河南省信阳市罗山县人民政府' },
-  { name: 'tech-support', pattern: /^.{0,40}技术支持\s*[:：]/, example: '技术支持:河南七度网络' },
+  { name: 'tech-support', pattern: /技术支持(?<=^.{0,40}技术支持)\s*[:：]/, example: '技术支持:河南七度网络' },
   { name: 'site-owner', pattern: /^(?:主办单位|主办|承办单位)\s*[:：].{0,80}(?:电话|承办|地址)|负责日常维护$/, example: '主办单位:罗山县人民政府 承办:罗山县人民政府办公室 电话:0376-2178559' },
   { name: 'editor', pattern: /^[【\[]?\s*(?:责任编辑|责编|编辑|审核|校对|终审)\s*[:：][^。，,]{0,30}[】\]]?$/, example: '【编辑:胡苏 雷昕】' },
   { name: 'e-paper', pattern: /^[\p{Script=Han}]{2,10}电子报$/u, example: '衡阳晚报电子报' },
   { name: 'masthead', pattern: /国内统一刊号|^CN\d{2}-\d{4}/, example: '国内统一刊号:CN53-0011 大理日报社出版权威性·影响力·责任感' },
-  { name: 'photo-credit', pattern: /^.{0,40}(?:■|\s)\s*[\p{Script=Han}·]{2,4}\s*摄$/u, example: '蔡伦竹海风景区。 ■李振波 摄' },
+  { name: 'photo-credit', pattern: /摄$(?<=^.{0,40}(?:■|\s)\s*[\p{Script=Han}·]{2,4}\s*摄)/u, example: '蔡伦竹海风景区。 ■李振波 摄' },
 ];
 
 /** Chrome glued into a line that also carries something worth keeping (a 发布日期). */
@@ -75,7 +80,7 @@ function collapsePunctuation(input: MappedText): { text: MappedText; count: numb
  */
 export function stripBoilerplate(input: MappedText): StepResult {
   const src = input.text;
-  const b = new TextMapBuilder(src);
+  const b = new TextMapBuilder(input);
   const dropped: string[] = [];
   const lineRe = /[^\n]*\n?/g;
   for (let m = lineRe.exec(src); m && m[0].length > 0; m = lineRe.exec(src)) {
@@ -87,7 +92,7 @@ export function stripBoilerplate(input: MappedText): StepResult {
     }
     b.keep(m.index, m.index + m[0].length);
   }
-  let text = dropped.length ? compose(input, b.build()) : input;
+  let text = dropped.length ? b.build() : input;
   let fragments = 0;
   for (const rule of FRAGMENTS) {
     text = rewrite(text, rule.pattern, () => {

@@ -24,9 +24,8 @@ export interface Duplicate<Id> {
 }
 
 /**
- * Fixed pseudo-random coefficients so that signatures are the same on every run, in two typed
- * arrays: the signature loop reads them 128 times per shingle, and typed reads are several
- * times faster than destructuring pairs.
+ * Fixed pseudo-random coefficients so that signatures are the same on every run: the first pair
+ * mixes every shingle hash, `COEFF_B[p]` offsets a value that empty bin `p` borrows.
  */
 const [COEFF_A, COEFF_B] = (() => {
   let seed = 0x9e3779b9;
@@ -47,42 +46,39 @@ function isHan(c: number): boolean {
   return (c >= 0x4e00 && c <= 0x9fff) || (c >= 0x3400 && c <= 0x4dbf) || (c >= 0xf900 && c <= 0xfaff);
 }
 
-/**
- * Hashes of every run of `k` Han characters, skipping everything else, so that punctuation,
- * spacing and page chrome in Latin letters do not count. FNV-1a over the code units.
- */
-export function shingles(text: string, k = SHINGLE): Set<number> {
-  const han: number[] = [];
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (isHan(c)) han.push(c);
-  }
-  const out = new Set<number>();
-  for (let i = 0; i + k <= han.length; i++) {
-    let h = 0x811c9dc5;
-    for (let j = i; j < i + k; j++) h = Math.imul(h ^ han[j]!, 0x01000193);
-    out.add(h >>> 0);
-  }
-  return out;
-}
+const EMPTY = 0xffffffff;
 
 /**
- * One-permutation MinHash: each shingle is hashed once and falls in one of `PERMUTATIONS` bins
- * by its top bits; a bin keeps its smallest value. Empty bins borrow from the next full bin
- * (with an offset per step, so borrowed values are not mistaken for shared shingles). Cost is
- * linear in the shingles, where 128 hash functions cost 128 times that.
+ * A document's MinHash signature, or `null` when it is too short to have a shingle. The clean
+ * stage stores it in `1-clean.json`, so a batch links reposts from 128 numbers per document
+ * without holding any text.
+ *
+ * Shingles are runs of `k` Han characters, skipping everything else, so that punctuation,
+ * spacing and page chrome in Latin letters do not count; each is hashed with FNV-1a over its
+ * code units. One-permutation MinHash: each shingle hash is mixed once and falls in one of
+ * `PERMUTATIONS` bins by its top bits; a bin keeps its smallest value. Empty bins borrow from
+ * the next full bin (with an offset per step, so borrowed values are not mistaken for shared
+ * shingles). Cost is linear in the shingles, where 128 hash functions cost 128 times that. A
+ * repeated shingle cannot lower a bin twice, so the shingles are not collected into a set.
  */
-export function signature(set: Set<number>): Uint32Array {
-  const EMPTY = 0xffffffff;
+export function minhash(text: string, k = SHINGLE): number[] | null {
+  const han = new Uint16Array(text.length);
+  let n = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (isHan(c)) han[n++] = c;
+  }
+  if (n < k) return null;
   const sig = new Uint32Array(PERMUTATIONS).fill(EMPTY);
-  for (const x of set) {
+  for (let i = 0; i + k <= n; i++) {
+    let x = 0x811c9dc5;
+    for (let j = i; j < i + k; j++) x = Math.imul(x ^ han[j]!, 0x01000193);
     const h = (Math.imul(COEFF_A[0]!, x) + COEFF_B[0]!) >>> 0;
     const mixed = Math.imul(h ^ (h >>> 16), 0x45d9f3b) >>> 0;
     const bin = mixed >>> 25;
     const value = mixed & 0x1ffffff;
     if (value < sig[bin]!) sig[bin] = value;
   }
-  if (set.size === 0) return sig;
   const full = sig.slice();
   for (let p = 0; p < PERMUTATIONS; p++) {
     if (full[p] !== EMPTY) continue;
@@ -92,23 +88,13 @@ export function signature(set: Set<number>): Uint32Array {
     while (full[q] === EMPTY);
     sig[p] = (full[q]! + Math.imul(step, COEFF_B[p]!)) >>> 0;
   }
-  return sig;
+  return Array.from(sig);
 }
 
 export function estimateSimilarity(a: ArrayLike<number>, b: ArrayLike<number>): number {
   let same = 0;
   for (let p = 0; p < PERMUTATIONS; p++) if (a[p] === b[p]) same++;
   return same / PERMUTATIONS;
-}
-
-/**
- * A document's MinHash signature, or `null` when it is too short to have a shingle. The clean
- * stage stores it in `1-clean.json`, so a batch links reposts from 128 numbers per document
- * without holding any text.
- */
-export function minhash(text: string): number[] | null {
-  const set = shingles(text);
-  return set.size ? Array.from(signature(set)) : null;
 }
 
 /**

@@ -4,7 +4,7 @@
  * writes one character for one character, each mapped to its counterpart.
  */
 import * as OpenCC from 'opencc-js';
-import { type MappedText, TextMapBuilder, compose, rewrite } from './text-map.js';
+import { type MappedText, TextMapBuilder, rewrite } from './text-map.js';
 import { type StepResult, message } from './step.js';
 import type { Message } from '../schema.js';
 
@@ -17,9 +17,11 @@ const PINYIN_LETTERS = `a-zü${TONED}`;
  * `?` a lost character left), holding one or more syllables with a tone mark or tone number:
  * 根據(jù) · 簡(jiǎn)稱(chēng) · 全媒体(méitǐ)记者 · 45項(xiàng) · 说明?(fù)责.
  * Real parentheses hold Han text or numbers and are never matched: (含国矿) · (扩大) · (一).
+ * The parenthesis comes first and the character before it is looked behind from there, so that
+ * the regex engine skips ahead to each parenthesis instead of trying every position of the text.
  */
 const ANNOTATION = new RegExp(
-  `(?<=[\\p{Script=Han}?\\uFFFD])[(（](?:` +
+  `[(（](?<=[\\p{Script=Han}?\\uFFFD][(（])(?:` +
     `(?=[${PINYIN_LETTERS} '’]*[${TONED}])[${PINYIN_LETTERS}][${PINYIN_LETTERS} '’]{0,29}` +
     `|(?:[a-zü]{1,6}[1-5][ '’]?){1,6}` +
     `)[)）]`,
@@ -30,12 +32,37 @@ const ANNOTATION = new RegExp(
  * A toneless syllable in parentheses: the neutral tone of 的(de) 们(men) 子(zi). Removed only in a
  * document that already carries toned annotations, where (de) cannot be anything else.
  */
-const NEUTRAL = /(?<=[\p{Script=Han}])[(（](?:[zcs]h?|[bpmfdtnlgkhjqxryw])?(?:[aeiouü][a-zü]{0,4})[)）]/gu;
+const NEUTRAL = /[(（](?<=\p{Script=Han}[(（])(?:[zcs]h?|[bpmfdtnlgkhjqxryw])?(?:[aeiouü][a-zü]{0,4})[)）]/gu;
 /** Toned annotations from which a document counts as annotated. */
 const ANNOTATED_MIN = 3;
 
-/** Tone-marked Latin left over where a copy mangled an annotation: 實打?qū)? */
-const PINYIN_RESIDUE = new RegExp(`[(（?]?[a-zü]*[${TONED}][${PINYIN_LETTERS}]*[)）?]?`, 'gu');
+/** Tone-marked Latin left over where a copy mangled an annotation: 實打?qū)? (tried at one position). */
+const PINYIN_RESIDUE = new RegExp(`[(（?]?[a-zü]*[${TONED}][${PINYIN_LETTERS}]*[)）?]?`, 'uy');
+const TONE_MARK = new RegExp(`[${TONED}]`, 'g');
+/** `[a-zü]` of the pattern above. */
+const isPinyinLetter = (c: number) => (c >= 0x61 && c <= 0x7a) || c === 0xfc;
+
+/**
+ * Where `PINYIN_RESIDUE` matches in `text`, as a global search for it would find them. Every
+ * match holds a toned vowel, and a search for those skips through a notice several times faster
+ * than trying the pattern at each position: the match holding the first toned vowel after the
+ * last match starts at the run of letters (and the bracket or `?`) just before that vowel.
+ */
+function pinyinResidues(text: string): { index: number; residue: string }[] {
+  const found: { index: number; residue: string }[] = [];
+  let from = 0;
+  TONE_MARK.lastIndex = 0;
+  for (let m = TONE_MARK.exec(text); m; m = TONE_MARK.exec(text)) {
+    let index = m.index;
+    while (index > from && isPinyinLetter(text.charCodeAt(index - 1))) index--;
+    if (index > from && '(（?'.includes(text[index - 1]!)) index--;
+    PINYIN_RESIDUE.lastIndex = index;
+    const residue = PINYIN_RESIDUE.exec(text)![0];
+    found.push({ index, residue });
+    from = TONE_MARK.lastIndex = index + residue.length;
+  }
+  return found;
+}
 
 /**
  * Mis-decoded stretches: the replacement character, or a `?` followed by `!` inside a sentence,
@@ -46,7 +73,7 @@ const MOJIBAKE = /\uFFFD+|\?!(?:[\p{Script=Han}]{0,8}\?)?/gu;
 /** Removes pinyin annotations; flags `pinyin-annotations` and reports mangled remains. */
 export function removePinyin(input: MappedText): StepResult {
   const src = input.text;
-  const b = new TextMapBuilder(src);
+  const b = new TextMapBuilder(input);
   let last = 0;
   let count = 0;
   ANNOTATION.lastIndex = 0;
@@ -56,7 +83,7 @@ export function removePinyin(input: MappedText): StepResult {
     count++;
   }
   b.keep(last, src.length);
-  let text = count ? compose(input, b.build()) : input;
+  let text = count ? b.build() : input;
   if (count >= ANNOTATED_MIN) {
     text = rewrite(text, NEUTRAL, () => {
       count++;
@@ -64,12 +91,11 @@ export function removePinyin(input: MappedText): StepResult {
     });
   }
   const messages: Message[] = [];
-  PINYIN_RESIDUE.lastIndex = 0;
-  for (let m = PINYIN_RESIDUE.exec(text.text); m; m = PINYIN_RESIDUE.exec(text.text)) {
+  for (const { index, residue } of pinyinResidues(text.text)) {
     messages.push(
-      message('warning', 'clean/pinyin-residue', `mangled pinyin annotation left in the text: ${m[0]}`, [
-        m.index,
-        m.index + m[0].length,
+      message('warning', 'clean/pinyin-residue', `mangled pinyin annotation left in the text: ${residue}`, [
+        index,
+        index + residue.length,
       ]),
     );
   }
@@ -105,6 +131,15 @@ export const TRADITIONAL_SHARE = 0.05;
 export const TRADITIONAL_MIN = 3;
 
 const HAN = /\p{Script=Han}/u;
+/**
+ * Whether a UTF-16 code unit, read alone, is Han. The unified block 一 (U+4E00) … U+9FFF, almost
+ * every character of a notice, is all Han, and nothing below the radicals (U+2E80) is, so the
+ * Unicode property is looked up only for the few code units in between and above.
+ */
+function isHanUnit(c: number): boolean {
+  if (c >= 0x4e00 && c <= 0x9fff) return true;
+  return c >= 0x2e80 && HAN.test(String.fromCharCode(c));
+}
 /** Code units of the text's start that decide its script. */
 export const SHARE_SAMPLE = 6000;
 
@@ -121,10 +156,10 @@ export function traditionalShare(whole: string): { han: number; traditional: num
   let traditional = 0;
   const same = converted.length === text.length;
   for (let i = 0; i < text.length; i++) {
-    const c = text[i]!;
-    if (!HAN.test(c)) continue;
+    const c = text.charCodeAt(i);
+    if (!isHanUnit(c)) continue;
     han++;
-    if (same ? converted[i] !== c : t2s(c) !== c) traditional++;
+    if (same ? converted.charCodeAt(i) !== c : t2s(text[i]!) !== text[i]) traditional++;
   }
   return { han, traditional, share: han ? traditional / han : 0 };
 }
@@ -136,7 +171,7 @@ export function traditionalShare(whole: string): { han: number; traditional: num
  */
 function convertExact(input: MappedText): MappedText {
   const src = input.text;
-  const b = new TextMapBuilder(src);
+  const b = new TextMapBuilder(input);
   const lineRe = /[^\n]*\n?/g;
   for (let m = lineRe.exec(src); m && m[0].length > 0; m = lineRe.exec(src)) {
     const line = m[0];
@@ -155,7 +190,7 @@ function convertExact(input: MappedText): MappedText {
       run = i + 1;
     }
   }
-  return compose(input, b.build());
+  return b.build();
 }
 
 /** Converts a document written in traditional script to simplified; flags `traditional-script`. */

@@ -1,10 +1,10 @@
 /**
  * Text rewriting that never loses its way back to the input.
  *
- * Every cleaning step reads an input string and writes an output string through a
- * `TextMapBuilder`, which records for each output code unit the input offset it came from.
- * `compose` chains two steps, so the clean stage ends with one map from every offset of the
- * cleaned text back to the raw (decoded) input. Offsets are UTF-16 code units; the map has
+ * Every cleaning step reads an input text and writes an output string through a
+ * `TextMapBuilder`, which records for each output code unit the input offset it came from,
+ * carried through the input's own map, so the clean stage ends with one map from every offset
+ * of the cleaned text back to the raw (decoded) input. Offsets are UTF-16 code units; the map has
  * `text.length + 1` entries, the last one being where the text ends in the input.
  */
 export interface MappedText {
@@ -18,19 +18,27 @@ export class TextMapBuilder {
   /**
    * Runs of output, three numbers each: input offset, length, and whether the input offset
    * advances with the output (1, a kept stretch) or stays (0, a replacement mapped to its start).
-   * Runs instead of one entry per code unit: cleaning a 100 KB notice keeps long stretches.
+   * Runs instead of one entry per code unit: cleaning a 100 KB notice keeps long stretches,
+   * and a run that continues the previous one extends it (an HTML page's text is kept a
+   * character at a time), so that `build` copies whole stretches of the input's map at once.
    */
   private readonly runs: number[] = [];
   private length = 0;
+  private readonly input: string;
+  /** The input's map back to the raw text, or `null` when the input is the raw text itself. */
+  private readonly inner: Int32Array | null;
 
-  constructor(private readonly input: string) {}
+  /** Builds from `input`: a step's input with its map, or the raw text itself. */
+  constructor(input: MappedText | string) {
+    this.input = typeof input === 'string' ? input : input.text;
+    this.inner = typeof input === 'string' ? null : input.map;
+  }
 
   /** Copies `input[start, end)` unchanged. */
   keep(start: number, end: number): this {
     if (end <= start) return this;
     this.parts.push(this.input.slice(start, end));
-    this.runs.push(start, end - start, 1);
-    this.length += end - start;
+    this.run(start, end - start, 1);
     return this;
   }
 
@@ -41,9 +49,18 @@ export class TextMapBuilder {
   replace(start: number, end: number, value: string): this {
     if (!value) return this;
     this.parts.push(value);
-    this.runs.push(start, value.length, value.length === end - start ? 1 : 0);
-    this.length += value.length;
+    this.run(start, value.length, value.length === end - start ? 1 : 0);
     return this;
+  }
+
+  /** Appends a run, or extends the last one when this one continues it. */
+  private run(start: number, length: number, step: number): void {
+    const runs = this.runs;
+    const last = runs.length - 3;
+    this.length += length;
+    const continues = step === 1 && last >= 0 && runs[last + 2] === 1 && runs[last]! + runs[last + 1]! === start;
+    if (continues) runs[last + 1] = runs[last + 1]! + length;
+    else runs.push(start, length, step);
   }
 
   /** Writes `value` that has no counterpart in the input (a joining newline), mapped to `at`. */
@@ -55,14 +72,19 @@ export class TextMapBuilder {
     return this.length;
   }
 
-  build(inputEnd = this.input.length): MappedText {
+  /** The text written, mapped to where the input maps (one pass, no intermediate map). */
+  build(): MappedText {
     const map = new Int32Array(this.length + 1);
+    const inner = this.inner;
     let o = 0;
     for (let r = 0; r < this.runs.length; r += 3) {
       const start = this.runs[r]!, len = this.runs[r + 1]!, step = this.runs[r + 2]!;
-      for (let i = 0; i < len; i++) map[o++] = start + i * step;
+      if (step === 0) map.fill(inner ? inner[start]! : start, o, o + len);
+      else if (inner) map.set(inner.subarray(start, start + len), o);
+      else for (let i = 0; i < len; i++) map[o + i] = start + i;
+      o += len;
     }
-    map[this.length] = inputEnd;
+    map[this.length] = inner ? inner[this.input.length]! : this.input.length;
     return { text: this.parts.join(''), map };
   }
 }
@@ -74,13 +96,6 @@ export function identity(text: string): MappedText {
   return { text, map };
 }
 
-/** `outer` was made from `inner.text`; the result maps `outer.text` back to `inner`'s input. */
-export function compose(inner: MappedText, outer: MappedText): MappedText {
-  const map = new Int32Array(outer.map.length);
-  for (let i = 0; i < map.length; i++) map[i] = inner.map[outer.map[i]!]!;
-  return { text: outer.text, map };
-}
-
 /**
  * Applies `rewrite` to every match of `pattern` (global) and keeps the rest.
  * `rewrite` returns the replacement, or `null` to keep the match as it is.
@@ -90,7 +105,7 @@ export function rewrite(
   pattern: RegExp,
   replacement: (match: RegExpExecArray) => string | null,
 ): MappedText {
-  const b = new TextMapBuilder(input.text);
+  const b = new TextMapBuilder(input);
   let last = 0;
   pattern.lastIndex = 0;
   for (let m = pattern.exec(input.text); m; m = pattern.exec(input.text)) {
@@ -107,7 +122,7 @@ export function rewrite(
   }
   if (last === 0) return input;
   b.keep(last, input.text.length);
-  return compose(input, b.build());
+  return b.build();
 }
 
 /**
