@@ -20,7 +20,7 @@ export async function writeAtomic(file: string, data: string): Promise<void> {
  * while its files are written, and synchronous calls spare a round trip through libuv's
  * thread pool for each of them: with asynchronous writes a worker sat idle a third of the time.
  */
-export function writeAtomicSync(file: string, data: string): void {
+export function writeAtomicSync(file: string, data: string | Uint8Array): void {
   const tmp = temporary(file);
   writeFileSync(tmp, data);
   renameSync(tmp, file);

@@ -1,6 +1,25 @@
-/** A value that writes itself, as `toJson` would write its `toJSON()`, only faster (a token layer). */
-export interface JsonLines {
-  toJsonLines(indent: string): string;
+/** A value that writes itself as UTF-8 bytes, as `toJson` would write its `toJSON()`, only faster (a token layer). */
+export interface JsonBytes {
+  toJsonBytes(indent: string): Uint8Array;
+}
+
+/** Holds the place of a value written as bytes in `toJson`'s string: U+0000 is never raw in JSON text. */
+const BYTES_MARK = '\u0000';
+
+/**
+ * A stage file's contents: `toJson` and a final line break, as bytes when some value wrote
+ * itself as bytes (spliced in where `toJson` marked them), or else as a string.
+ */
+export function toJsonFile(value: unknown): string | Uint8Array {
+  const parts: Uint8Array[] = [];
+  const text = `${toJson(value, '', parts)}\n`;
+  if (parts.length === 0) return text;
+  const chunks: Uint8Array[] = [];
+  text.split(BYTES_MARK).forEach((piece, i) => {
+    chunks.push(Buffer.from(piece, 'utf8'));
+    if (i < parts.length) chunks.push(parts[i]!);
+  });
+  return Buffer.concat(chunks);
 }
 
 /**
@@ -12,21 +31,26 @@ export interface JsonLines {
  * Built by `+=` over `for…in`, with no arrays of entries or parts to join: half the time it
  * took with `Object.entries`, `map` and `join`.
  */
-export function toJson(value: unknown, indent = ''): string {
+export function toJson(value: unknown, indent = '', parts?: Uint8Array[]): string {
   if (value === null || typeof value !== 'object') return plain(value);
-  if (typeof (value as Partial<JsonLines>).toJsonLines === 'function') return (value as JsonLines).toJsonLines(indent);
+  if (typeof (value as Partial<JsonBytes>).toJsonBytes === 'function') {
+    const bytes = (value as JsonBytes).toJsonBytes(indent);
+    if (!parts) return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8');
+    parts.push(bytes);
+    return BYTES_MARK;
+  }
   const inner = indent + ' ';
   if (Array.isArray(value)) {
     const line = plainArray(value);
     if (line !== null) return line;
     let out = '[';
-    for (let i = 0; i < value.length; i++) out += (i ? ',\n' : '\n') + inner + toJson(value[i], inner);
+    for (let i = 0; i < value.length; i++) out += (i ? ',\n' : '\n') + inner + toJson(value[i], inner, parts);
     return `${out}\n${indent}]`;
   }
   let out = '';
   for (const key in value) {
     const v = (value as Record<string, unknown>)[key];
-    if (v !== undefined) out += (out ? ',\n' : '{\n') + inner + quotedKey(key) + toJson(v, inner);
+    if (v !== undefined) out += (out ? ',\n' : '{\n') + inner + quotedKey(key) + toJson(v, inner, parts);
   }
   return out ? `${out}\n${indent}}` : '{}';
 }

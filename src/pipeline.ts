@@ -1,4 +1,4 @@
-import { toJson } from './json.js';
+import { toJsonFile } from './json.js';
 import { z } from 'zod';
 import { type RawInput, CleanOutput, clean } from './clean.js';
 import { SegmentLayer, SegmentOutput, segment } from './segment.js';
@@ -20,7 +20,8 @@ export const STAGES = [
 ] as const satisfies readonly { name: string; file: string; schema: z.ZodType; layer?: z.ZodType; output: (d: ValidatedDocument) => unknown }[];
 
 export type StageName = (typeof STAGES)[number]['name'];
-export type Timings = Record<StageName, number>;
+/** Milliseconds per stage, and `write`: checking and writing a document's files and making its CSV rows. */
+export type Timings = Record<StageName | 'write', number>;
 
 /** Runs every stage on one input; `timings` gets each stage's milliseconds. */
 export function runPipeline(input: RawInput, timings?: Partial<Timings>): ValidatedDocument {
@@ -46,10 +47,10 @@ export function runPipeline(input: RawInput, timings?: Partial<Timings>): Valida
 const CHECKS = STAGES.map((stage) => z.compile('layer' in stage ? stage.layer : stage.schema));
 
 /** Every stage's JSON for one document, each checked by its schema; a failure is a bug. */
-export function stageFiles(doc: ValidatedDocument): { file: string; json: string }[] {
+export function stageFiles(doc: ValidatedDocument): { file: string; json: string | Uint8Array }[] {
   return STAGES.map((stage, i) => {
     const parsed = CHECKS[i]!.safeParse(stage.output(doc));
     if (!parsed.success) throw new Error(`${stage.name} output does not match its schema: ${parsed.error.message}`);
-    return { file: stage.file, json: toJson(parsed.data) + '\n' };
+    return { file: stage.file, json: toJsonFile(parsed.data) };
   });
 }

@@ -105,8 +105,11 @@ async function runFile(task: Extract<Task, { kind: 'file' }>): Promise<Outcome> 
     }
     const timings: Partial<Timings> = {};
     const doc = runPipeline({ id, source, bytes }, timings);
+    const written = performance.now();
     const files = stageFiles(doc);
-    rmSync(path.join(dir, DONE_FILE), { force: true });
+    // An earlier run's .done.json stays until the new one replaces it: it names the input's
+    // hash and the pipeline's version, so it either describes these very outputs or no longer
+    // matches, and a run killed in between redoes or keeps the document rightly.
     if (mkdirSync(dir, { recursive: true }) === undefined) {
       // The folder was there: drop temporary files a killed run left behind.
       for (const name of readdirSync(dir)) if (name.endsWith('.tmp')) rmSync(path.join(dir, name), { force: true });
@@ -114,7 +117,9 @@ async function runFile(task: Extract<Task, { kind: 'file' }>): Promise<Outcome> 
     for (const { file, json } of files) writeAtomicSync(path.join(dir, file), json);
     const done: Done = { sha256: doc.final.sha256, version: PIPELINE_VERSION, minhash: doc.clean.minhash };
     writeAtomicSync(path.join(dir, DONE_FILE), JSON.stringify(done) + '\n');
-    return { status: 'processed', id, source, bytes: bytes.length, timings, ...summary(doc.final, doc.clean.minhash) };
+    const rows = summary(doc.final, doc.clean.minhash);
+    timings.write = performance.now() - written;
+    return { status: 'processed', id, source, bytes: bytes.length, timings, ...rows };
   } catch (error) {
     // Outputs of an earlier input would no longer match this one.
     rmSync(dir, { recursive: true, force: true });

@@ -63,7 +63,8 @@ export function checkInvariants(doc: ValidatedDocument): void {
   // Each stage file, as written, matches the schema of that file, and says what the layer in memory says.
   const files = stageFiles(doc);
   STAGES.forEach((stage, i) => {
-    const written = JSON.parse(files[i]!.json);
+    const json = files[i]!.json;
+    const written = JSON.parse(typeof json === 'string' ? json : Buffer.from(json).toString('utf8'));
     expect(stage.schema.safeParse(written).success, stage.name).toBe(true);
     expect(written, stage.name).toEqual(JSON.parse(JSON.stringify(stage.output(doc))));
   });
