@@ -1,12 +1,12 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, promises as fs, readFileSync, readdirSync } from 'node:fs';
+import { existsSync, promises as fs, readFileSync, readdirSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 
 /**
- * `npm run bench [-- --mb N] [--doc-kb N] [--jobs N]`: the pipeline against the segmenter it is built on.
+ * `npm run bench [-- --mb N] [--doc-kb N] [--jobs N] [--rounds N] [--no-report]`: the pipeline against the segmenter it is built on.
  * Builds a corpus of N MB (default 100) from varied copies of ../shared/corpus and its dev set
  * in a temporary folder, then runs, each in a child process of its own so that its peak
  * resident memory is its own: (a) nodejieba cut with HMM (the segmentation the pipeline does)
@@ -69,6 +69,12 @@ async function buildCorpus(dir: string, mb: number, docKb: number): Promise<{ fi
   return { files, bytes };
 }
 
+function median(values: number[]): number {
+  const sorted = [...values].sort((x, y) => x - y);
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+}
+
 /** Runs this file as a child doing one measurement, and reads its report line. */
 function child(args: string[]): Measure {
   const result = spawnSync(process.execPath, [fileURLToPath(import.meta.url), '--child', ...args], { encoding: 'utf8', maxBuffer: 64 * MB });
@@ -107,6 +113,8 @@ async function main(): Promise<void> {
       mb: { type: 'string', default: '100' },
       'doc-kb': { type: 'string', default: '100' },
       jobs: { type: 'string', default: String(os.availableParallelism()) },
+      /** Rounds of (a), (b) and (c) in turn; the ratios are the medians of each round's. */
+      rounds: { type: 'string', default: '3' },
       child: { type: 'string' },
       /** Only build the corpus, into this folder, and keep it (for profiling). */
       'corpus-only': { type: 'string' },
@@ -117,6 +125,7 @@ async function main(): Promise<void> {
     },
   });
   const jobs = Number(values.jobs);
+  const rounds = Number(values.rounds);
   if (values.child) {
     console.log(JSON.stringify(await measureChild(values.child, values.dir!, values.out!, jobs)));
     return;
@@ -127,7 +136,9 @@ async function main(): Promise<void> {
     console.log(`corpus: ${corpus.files} documents, ${(corpus.bytes / MB).toFixed(1)} MB in ${values['corpus-only']}`);
     return;
   }
-  if (!(mb > 0) || !(jobs >= 1) || !(Number(values['doc-kb']) > 0)) throw new Error('usage: npm run bench -- [--mb N] [--doc-kb N] [--jobs N]');
+  if (!(mb > 0) || !(jobs >= 1) || !(rounds >= 1) || !(Number(values['doc-kb']) > 0)) {
+    throw new Error('usage: npm run bench -- [--mb N] [--doc-kb N] [--jobs N] [--rounds N] [--no-report]');
+  }
   const tmp = await fs.mkdtemp(path.join(os.tmpdir(), 'zhenggai-bench-'));
   try {
     const dir = path.join(tmp, 'in');
@@ -135,22 +146,40 @@ async function main(): Promise<void> {
     const size = corpus.bytes / MB;
     console.log(`corpus: ${corpus.files} documents, ${size.toFixed(1)} MB, from varied copies of ${SHARED}`);
     console.log(`machine: ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}\n`);
-    const rows: [string, Measure][] = [];
-    const show = (label: string, m: Measure) => {
-      rows.push([label, m]);
-      console.log(`${label.padEnd(44)} ${(size / m.seconds).toFixed(2).padStart(7)} MB/s ${(m.documents / m.seconds).toFixed(1).padStart(8)} docs/s ${m.maxRssMb.toFixed(0).padStart(6)} MB peak  (${m.seconds.toFixed(1)} s)`);
-    };
+    const line = (label: string, m: Measure) =>
+      `${label.padEnd(48)} ${(size / m.seconds).toFixed(2).padStart(7)} MB/s ${(m.documents / m.seconds).toFixed(1).padStart(8)} docs/s ${m.maxRssMb.toFixed(0).padStart(6)} MB peak  (${m.seconds.toFixed(1)} s)`;
     const out = path.join(tmp, 'out');
-    const cut = child(['cut', '--dir', dir]);
-    show('(a) nodejieba cut, HMM, one thread', cut);
-    show('    nodejieba cut, no HMM (reference)', child(['cut-nohmm', '--dir', dir]));
-    show('    the same segmentation as spans (src/native)', child(['spans', '--dir', dir]));
-    const one = child(['pipeline', '--dir', dir, '--out', out, '--jobs', '1']);
-    show('(b) pipeline, 1 worker', one);
-    await fs.rm(out, { recursive: true, force: true });
-    const all = child(['pipeline', '--dir', dir, '--out', out, '--jobs', String(jobs)]);
-    show(`(c) pipeline, ${jobs} workers`, all);
-    console.log(`\n(b)/(a) = ${(cut.seconds / one.seconds).toFixed(2)}   (c)/(b) = ${(one.seconds / all.seconds).toFixed(2)}`);
+    const runs = [
+      { label: '(a) nodejieba cut, HMM, one thread', args: ['cut'] },
+      { label: '    nodejieba cut, no HMM (reference)', args: ['cut-nohmm'] },
+      { label: '    the same segmentation as spans (src/native)', args: ['spans'] },
+      { label: '(b) pipeline, 1 worker', args: ['pipeline', '--jobs', '1'] },
+      { label: `(c) pipeline, ${jobs} workers`, args: ['pipeline', '--jobs', String(jobs)] },
+    ];
+    // This machine's speed drifts by 15% from one minute to the next (a shared host), so the runs
+    // take turns, round after round, and each ratio is taken within a round, where (a), (b) and
+    // (c) ran minutes apart at most.
+    const measures = runs.map(() => [] as Measure[]);
+    const ratios: { ba: number; cb: number }[] = [];
+    for (let round = 1; round <= rounds; round++) {
+      runs.forEach(({ label, args }, i) => {
+        if (args[0] === 'pipeline') rmSync(out, { recursive: true, force: true });
+        const m = child([...args, '--dir', dir, '--out', out]);
+        measures[i]!.push(m);
+        console.log(`${line(label, m)}  round ${round}`);
+      });
+      const [a, , , b, c] = measures.map((ms) => ms[round - 1]!.seconds);
+      ratios.push({ ba: a! / b!, cb: b! / c! });
+      console.log(`    round ${round}: (b)/(a) = ${(a! / b!).toFixed(2)}   (c)/(b) = ${(b! / c!).toFixed(2)}\n`);
+    }
+    if (rounds > 1) {
+      console.log(`median of ${rounds} rounds (peak memory: the highest):`);
+      runs.forEach(({ label }, i) => {
+        const ms = measures[i]!;
+        console.log(line(label, { seconds: median(ms.map((m) => m.seconds)), maxRssMb: Math.max(...ms.map((m) => m.maxRssMb)), documents: ms[0]!.documents }));
+      });
+    }
+    console.log(`\n(b)/(a) = ${median(ratios.map((r) => r.ba)).toFixed(2)}   (c)/(b) = ${median(ratios.map((r) => r.cb)).toFixed(2)}${rounds > 1 ? `   (medians of the rounds' ratios)` : ''}`);
 
     // The extract stage alone (dates and numbers) over the corpus texts, so it never becomes the bottleneck.
     const { benchExtract } = await import('../normalize/bench.js');
