@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Piscina } from 'piscina';
+import { segmenter } from './jieba.js';
 import type { Outcome, Task } from './worker.js';
 
 /**
@@ -39,6 +40,9 @@ export function createPool(jobs: number): Pool {
     idleTimeout: Infinity,
     resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB },
   });
+  // The segmenter's dictionary is built here, while the threads load their modules: they find
+  // it built (or wait for it) instead of one of them building it after.
+  segmenter();
   return {
     run: (task) =>
       piscina.run(task).catch((error: unknown) => ({

@@ -6,7 +6,8 @@
  * maps to its offset in the HTML source (parse5 source locations), entities to the `&` they
  * start with, inserted line breaks to the tag that caused them.
  */
-import * as cheerio from 'cheerio';
+import { createRequire } from 'node:module';
+import type * as cheerio from 'cheerio';
 import type { AnyNode, Element } from 'domhandler';
 import { decodeHTML } from 'entities';
 import { type MappedText, TextMapBuilder, rewrite } from './text-map.js';
@@ -117,9 +118,13 @@ export interface HtmlText {
   title: string | null;
 }
 
+let loadHtml: typeof cheerio.load | undefined;
+
 /** HTML source to text, mapped into the source; `pageMeta` read before chrome is dropped. */
 export function htmlToText(raw: string): HtmlText {
-  const $ = cheerio.load(raw, { sourceCodeLocationInfo: true });
+  // cheerio (with parse5 and an HTTP client) takes a quarter of a second to load: only when a page comes.
+  loadHtml ??= (createRequire(import.meta.url)('cheerio') as typeof cheerio).load;
+  const $ = loadHtml(raw, { sourceCodeLocationInfo: true });
   const pageText = $('body').length ? blockText($, $('body')) : '';
   const pageMeta = readPageMeta(pageText);
   const title = $('h1').first().text().trim() || $('title').first().text().trim() || null;
