@@ -94,16 +94,40 @@ napi_value Load(napi_env env, napi_callback_info info) {
   return result;
 }
 
-// UTF-16 code units in a UTF-8 string: one per character, two for one beyond the BMP.
-uint32_t Utf16Length(const std::string& s) {
-  uint32_t n = 0;
-  for (unsigned char c : s) {
-    if ((c & 0xC0) != 0x80) n += c >= 0xF0 ? 2 : 1;
+// The separators cppjieba's segments cut at before anything else (SegmentBase's default set).
+const std::unordered_set<cppjieba::Rune>& Separators() {
+  static const std::unordered_set<cppjieba::Rune> separators = [] {
+    std::unordered_set<cppjieba::Rune> set;
+    cppjieba::RuneStrArray runes;
+    cppjieba::DecodeUTF8RunesInString(cppjieba::SPECIAL_SEPARATORS, runes);
+    for (const cppjieba::RuneStr& r : runes) set.insert(r.rune);
+    return set;
+  }();
+  return separators;
+}
+
+// PosTagger's tag for a word the dictionary does not know (or knows without a tag): x when it
+// has no ASCII, m when its ASCII is all digits, else eng; the same loop as cppjieba's SpecialRule.
+const char* SpecialTag(cppjieba::RuneStrArray::const_iterator left, cppjieba::RuneStrArray::const_iterator right) {
+  const size_t size = right - left;
+  size_t m = 0;
+  size_t eng = 0;
+  for (size_t i = 0; i < size && eng < size / 2; i++) {
+    const cppjieba::Rune rune = left[i].rune;
+    if (rune < 0x80) {
+      eng++;
+      if ('0' <= rune && rune <= '9') m++;
+    }
   }
-  return n;
+  if (eng == 0) return cppjieba::POS_X;
+  if (m == eng) return cppjieba::POS_M;
+  return cppjieba::POS_ENG;
 }
 
 // spans(text) -> { spans: Uint32Array [start0, end0, start1, end1 …], tags: Uint8Array, names: string[] }
+//
+// MixSegment's Cut(text, words, true) and PosTagger's LookupTag, done over the decoded runes:
+// the same words and tags, without a string per word or decoding each word again to tag it.
 napi_value Spans(napi_env env, napi_callback_info info) {
   Env* state = GetEnv(env);
   if (!state->segmenter) {
@@ -119,10 +143,15 @@ napi_value Spans(napi_env env, napi_callback_info info) {
     return nullptr;
   }
 
-  std::vector<cppjieba::Word> words;
-  state->segmenter->Cut(text, words, true);
+  const cppjieba::MixSegment& segmenter = *state->segmenter;
+  cppjieba::PreFilter filter(Separators(), text);
+  std::vector<cppjieba::WordRange> words;
+  words.reserve(text.size() / 2);
+  while (filter.HasNext()) {
+    cppjieba::PreFilter::Range range = filter.Next();
+    segmenter.Cut(range.begin, range.end, words, true);
+  }
 
-  // The words cover the text in order; offsets are recounted in UTF-16 from their byte offsets.
   const size_t n = words.size();
   napi_value spans_buffer, tags_buffer;
   void* spans_data = nullptr;
@@ -132,23 +161,22 @@ napi_value Spans(napi_env env, napi_callback_info info) {
   uint32_t* spans = static_cast<uint32_t*>(spans_data);
   uint8_t* tags = static_cast<uint8_t*>(tags_data);
 
+  const cppjieba::DictTrie* dictionary = segmenter.GetDictTrie();
   std::unordered_map<std::string, uint8_t> index;
   std::vector<std::string> names;
-  size_t byte = 0;
+  // UTF-16 offset of the rune `next` points at: words come in order, and a rune beyond the
+  // Basic Multilingual Plane is two code units.
   uint32_t unit = 0;
+  cppjieba::RuneStrArray::const_iterator next = n ? words[0].left : cppjieba::RuneStrArray::const_iterator();
   for (size_t i = 0; i < n; i++) {
-    const cppjieba::Word& w = words[i];
-    if (w.offset > byte) {
-      unit += Utf16Length(text.substr(byte, w.offset - byte));
-      byte = w.offset;
-    }
-    const uint32_t length = Utf16Length(w.word);
+    const cppjieba::WordRange& w = words[i];
+    for (; next < w.left; ++next) unit += next->rune > 0xFFFF ? 2 : 1;
     spans[2 * i] = unit;
-    spans[2 * i + 1] = unit + length;
-    unit += length;
-    byte += w.word.size();
+    for (; next <= w.right; ++next) unit += next->rune > 0xFFFF ? 2 : 1;
+    spans[2 * i + 1] = unit;
 
-    std::string tag = state->segmenter->LookupTag(w.word);
+    const cppjieba::DictUnit* known = dictionary->Find(w.left, w.right + 1);
+    const std::string tag = known && !known->tag.empty() ? known->tag : std::string(SpecialTag(w.left, w.right + 1));
     auto found = index.find(tag);
     if (found == index.end()) {
       if (names.size() == 255) {
