@@ -114,7 +114,7 @@ async function main(): Promise<void> {
       'doc-kb': { type: 'string', default: '100' },
       jobs: { type: 'string', default: String(os.availableParallelism()) },
       /** Rounds of (a), (b) and (c) in turn; the ratios are the medians of each round's. */
-      rounds: { type: 'string', default: '3' },
+      rounds: { type: 'string', default: '5' },
       child: { type: 'string' },
       /** Only build the corpus, into this folder, and keep it (for profiling). */
       'corpus-only': { type: 'string' },
@@ -157,17 +157,21 @@ async function main(): Promise<void> {
       { label: `(c) pipeline, ${jobs} workers`, args: ['pipeline', '--jobs', String(jobs)] },
     ];
     // This machine's speed drifts by 15% from one minute to the next (a shared host), so the runs
-    // take turns, round after round, and each ratio is taken within a round, where (a), (b) and
-    // (c) ran minutes apart at most.
+    // take turns, round after round, each ratio is taken within a round, and (a), (b), (c) run
+    // one after the other, in reverse order every other round, so that a drift during a round
+    // favours neither side of a ratio from round to round.
     const measures = runs.map(() => [] as Measure[]);
     const ratios: { ba: number; cb: number }[] = [];
+    const order = [0, 3, 4, 1, 2];
     for (let round = 1; round <= rounds; round++) {
-      runs.forEach(({ label, args }, i) => {
+      const turn = round % 2 ? order : [4, 3, 0, 1, 2];
+      for (const i of turn) {
+        const { label, args } = runs[i]!;
         if (args[0] === 'pipeline') rmSync(out, { recursive: true, force: true });
         const m = child([...args, '--dir', dir, '--out', out]);
         measures[i]!.push(m);
         console.log(`${line(label, m)}  round ${round}`);
-      });
+      }
       const [a, , , b, c] = measures.map((ms) => ms[round - 1]!.seconds);
       ratios.push({ ba: a! / b!, cb: b! / c! });
       console.log(`    round ${round}: (b)/(a) = ${(a! / b!).toFixed(2)}   (c)/(b) = ${(b! / c!).toFixed(2)}\n`);
