@@ -25,6 +25,8 @@ export interface Spans {
 interface Addon {
   load(dict: string, hmm: string, userDict: string): boolean;
   spans(text: string): Spans;
+  /** A token layer as JSON bytes: see `Tokens.toJsonBytes`. */
+  tokensJson(bounds: Uint32Array, tags: Uint8Array, lineStart: string, lineEnd: string, tagEnds: string[]): Uint8Array;
 }
 
 /** nodejieba's own dictionary and HMM model, which nodejieba's `load()` reads by default. */

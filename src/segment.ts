@@ -66,54 +66,14 @@ export class Tokens {
   /**
    * The layer as `toJson` writes an array of triples, one token a line at `indent`, as UTF-8
    * bytes: a 100 KB notice has some 20,000 tokens, and its token layer is most of what a run
-   * writes. Bytes go to the file as they are, never through a string; a token's start is
-   * almost always the previous token's end, whose digits are copied rather than written again.
+   * writes. The addon writes the lines (a tenth of the time of a JavaScript loop), and the bytes
+   * go to the file as they are, never through a string.
    */
   toJsonBytes(indent: string): Uint8Array {
-    if (this.length === 0) return ENCODER.encode('[]');
-    const tags = this.names.map((name) => ENCODER.encode(`${JSON.stringify(name)}]`));
-    const lineStart = ENCODER.encode(`,\n${indent} [`);
-    const lineEnd = ENCODER.encode(`\n${indent}]`);
-    // Each line: its start, two offsets of at most 10 digits, two commas, the tag and `]`.
-    const longest = lineStart.length + 22 + Math.max(...tags.map((t) => t.length));
-    const bytes = new Uint8Array(1 + this.length * longest + lineEnd.length);
-    bytes[0] = BRACKET;
-    let at = 1;
-    let previousEnd = -1;
-    let previousAt = 0;
-    let previousLength = 0;
-    for (let i = 0; i < this.length; i++) {
-      // The first line has no comma before it.
-      for (let k = i === 0 ? 1 : 0; k < lineStart.length; k++) bytes[at++] = lineStart[k]!;
-      const start = this.bounds[2 * i]!;
-      if (start === previousEnd) {
-        for (let k = 0; k < previousLength; k++) bytes[at + k] = bytes[previousAt + k]!;
-        at += previousLength;
-      } else at = putDigits(bytes, at, start);
-      bytes[at++] = COMMA;
-      previousEnd = this.bounds[2 * i + 1]!;
-      previousAt = at;
-      at = putDigits(bytes, at, previousEnd);
-      previousLength = at - previousAt;
-      bytes[at++] = COMMA;
-      const tag = tags[this.tags[i]!]!;
-      for (let k = 0; k < tag.length; k++) bytes[at++] = tag[k]!;
-    }
-    bytes.set(lineEnd, at);
-    return bytes.subarray(0, at + lineEnd.length);
+    if (this.length === 0) return new TextEncoder().encode('[]');
+    const tagEnds = this.names.map((name) => `${JSON.stringify(name)}]`);
+    return segmenter().tokensJson(this.bounds, this.tags, `,\n${indent} [`, `\n${indent}]`, tagEnds);
   }
-}
-
-const ENCODER = new TextEncoder();
-const BRACKET = 0x5b;
-const COMMA = 0x2c;
-
-/** Writes the decimal digits of `n` (an offset: a non-negative integer below 2^31) at `at`; returns the position after them. */
-function putDigits(bytes: Uint8Array, at: number, n: number): number {
-  let end = at + 1;
-  for (let rest = n; rest >= 10; rest = (rest / 10) | 0) end++;
-  for (let i = end; i > at; n = (n / 10) | 0) bytes[--i] = 0x30 + (n % 10);
-  return end;
 }
 
 /** The segment layer as the pipeline holds it: tokens as `Tokens`, written as triples. */

@@ -15,6 +15,8 @@
 
 #include <node_api.h>
 
+#include <algorithm>
+#include <cstring>
 #include <map>
 #include <memory>
 #include <mutex>
@@ -59,16 +61,21 @@ Env* GetEnv(napi_env env) {
   return static_cast<Env*>(data);
 }
 
+// Reads exactly `count` arguments into argv, or throws a TypeError giving the call's usage.
+bool Arguments(napi_env env, napi_callback_info info, size_t count, napi_value* argv, const char* usage) {
+  size_t argc = count;
+  if (napi_get_cb_info(env, info, &argc, argv, nullptr, nullptr) != napi_ok || argc != count) {
+    napi_throw_type_error(env, nullptr, usage);
+    return false;
+  }
+  return true;
+}
+
 // load(dictPath, hmmPath, userDictPath): true if this call built the dictionary, false if it
 // was already built (by this thread or another).
 napi_value Load(napi_env env, napi_callback_info info) {
-  size_t argc = 3;
   napi_value argv[3];
-  CHECK(napi_get_cb_info(env, info, &argc, argv, nullptr, nullptr));
-  if (argc != 3) {
-    napi_throw_type_error(env, nullptr, "load(dictPath, hmmPath, userDictPath)");
-    return nullptr;
-  }
+  if (!Arguments(env, info, 3, argv, "load(dictPath, hmmPath, userDictPath)")) return nullptr;
   std::string dict, hmm, user;
   if (!GetString(env, argv[0], dict) || !GetString(env, argv[1], hmm) || !GetString(env, argv[2], user)) {
     napi_throw_type_error(env, nullptr, "load: the three paths must be strings");
@@ -134,11 +141,10 @@ napi_value Spans(napi_env env, napi_callback_info info) {
     napi_throw_error(env, nullptr, "jieba_spans: call load() first");
     return nullptr;
   }
-  size_t argc = 1;
   napi_value argv[1];
-  CHECK(napi_get_cb_info(env, info, &argc, argv, nullptr, nullptr));
+  if (!Arguments(env, info, 1, argv, "spans(text)")) return nullptr;
   std::string text;
-  if (argc != 1 || !GetString(env, argv[0], text)) {
+  if (!GetString(env, argv[0], text)) {
     napi_throw_type_error(env, nullptr, "spans(text): text must be a string");
     return nullptr;
   }
@@ -205,6 +211,91 @@ napi_value Spans(napi_env env, napi_callback_info info) {
   return result;
 }
 
+// Writes n in decimal at `at`; returns the position after it.
+char* PutDecimal(char* at, uint32_t n) {
+  char digits[10];
+  int count = 0;
+  do {
+    digits[count++] = static_cast<char>('0' + n % 10);
+    n /= 10;
+  } while (n);
+  while (count) *at++ = digits[--count];
+  return at;
+}
+
+// tokensJson(bounds, tags, lineStart, lineEnd, tagEnds) -> Uint8Array: a token layer as the
+// stage file writes it, `[` then for token i `lineStart` (its first byte, the comma, left out
+// for the first token), start and end in decimal separated by a comma, a comma, and
+// `tagEnds[tags[i]]` (the quoted tag and `]`), then `lineEnd`; the strings are written as UTF-8.
+napi_value TokensJson(napi_env env, napi_callback_info info) {
+  napi_value argv[5];
+  if (!Arguments(env, info, 5, argv, "tokensJson(bounds, tags, lineStart, lineEnd, tagEnds)")) return nullptr;
+  napi_typedarray_type type;
+  size_t bounds_length = 0, tags_length = 0;
+  void* bounds_data = nullptr;
+  void* tags_data = nullptr;
+  CHECK(napi_get_typedarray_info(env, argv[0], &type, &bounds_length, &bounds_data, nullptr, nullptr));
+  if (type != napi_uint32_array) {
+    napi_throw_type_error(env, nullptr, "tokensJson: bounds must be a Uint32Array");
+    return nullptr;
+  }
+  CHECK(napi_get_typedarray_info(env, argv[1], &type, &tags_length, &tags_data, nullptr, nullptr));
+  if (type != napi_uint8_array || bounds_length != tags_length * 2) {
+    napi_throw_type_error(env, nullptr, "tokensJson: tags must be a Uint8Array of half the bounds' length");
+    return nullptr;
+  }
+  std::string line_start, line_end;
+  if (!GetString(env, argv[2], line_start) || !GetString(env, argv[3], line_end) || line_start.empty()) {
+    napi_throw_type_error(env, nullptr, "tokensJson: lineStart and lineEnd must be strings");
+    return nullptr;
+  }
+  uint32_t tag_count = 0;
+  CHECK(napi_get_array_length(env, argv[4], &tag_count));
+  std::vector<std::string> tag_ends(tag_count);
+  size_t longest_tag = 0;
+  for (uint32_t i = 0; i < tag_count; i++) {
+    napi_value element;
+    CHECK(napi_get_element(env, argv[4], i, &element));
+    if (!GetString(env, element, tag_ends[i])) {
+      napi_throw_type_error(env, nullptr, "tokensJson: tagEnds must be strings");
+      return nullptr;
+    }
+    longest_tag = std::max(longest_tag, tag_ends[i].size());
+  }
+  const uint32_t* bounds = static_cast<const uint32_t*>(bounds_data);
+  const uint8_t* tags = static_cast<const uint8_t*>(tags_data);
+  for (size_t i = 0; i < tags_length; i++) {
+    if (tags[i] >= tag_count) {
+      napi_throw_range_error(env, nullptr, "tokensJson: a tag number has no name");
+      return nullptr;
+    }
+  }
+
+  // Written straight into the array's memory, sized for the longest possible line.
+  const size_t capacity = 1 + tags_length * (line_start.size() + 22 + longest_tag) + line_end.size();
+  void* data = nullptr;
+  napi_value buffer, array;
+  CHECK(napi_create_arraybuffer(env, capacity, &data, &buffer));
+  char* at = static_cast<char*>(data);
+  *at++ = '[';
+  for (size_t i = 0; i < tags_length; i++) {
+    const size_t skip = i == 0 ? 1 : 0;
+    memcpy(at, line_start.data() + skip, line_start.size() - skip);
+    at += line_start.size() - skip;
+    at = PutDecimal(at, bounds[2 * i]);
+    *at++ = ',';
+    at = PutDecimal(at, bounds[2 * i + 1]);
+    *at++ = ',';
+    const std::string& tag = tag_ends[tags[i]];
+    memcpy(at, tag.data(), tag.size());
+    at += tag.size();
+  }
+  memcpy(at, line_end.data(), line_end.size());
+  at += line_end.size();
+  CHECK(napi_create_typedarray(env, napi_uint8_array, at - static_cast<char*>(data), buffer, 0, &array));
+  return array;
+}
+
 void FreeEnv(napi_env, void* data, void*) { delete static_cast<Env*>(data); }
 
 }  // namespace
@@ -214,7 +305,8 @@ NAPI_MODULE_INIT() {
   napi_property_descriptor properties[] = {
       {"load", nullptr, Load, nullptr, nullptr, nullptr, napi_default, nullptr},
       {"spans", nullptr, Spans, nullptr, nullptr, nullptr, napi_default, nullptr},
+      {"tokensJson", nullptr, TokensJson, nullptr, nullptr, nullptr, napi_default, nullptr},
   };
-  if (napi_define_properties(env, exports, 2, properties) != napi_ok) return nullptr;
+  if (napi_define_properties(env, exports, 3, properties) != napi_ok) return nullptr;
   return exports;
 }
