@@ -9,7 +9,7 @@ import { normalizeScript } from './clean/script.js';
 import { detectSpun } from './clean/spun.js';
 import { minhash } from './clean/near-duplicates.js';
 import type { StepResult } from './clean/step.js';
-import { segmenter } from './jieba.js';
+import { eachWord } from './jieba.js';
 import { type MappedText, TextMapBuilder, identity, rewrite, toAnchors } from './clean/text-map.js';
 
 export { CleanError };
@@ -69,31 +69,19 @@ const NUMBERED_START = /^(?:[一二三四五六七八九十]+[、是]|[(（][一
 
 /**
  * For each pair of lines, whether the segmenter reads a word across the end of the first and
- * the start of the second (规|划局). The four code units either side of every break go to the
- * segmenter as one text, a pair a line: cppjieba cuts at each `\n` first, so every pair is read
- * as it would be alone, and one call per document costs less than one per break.
+ * the start of the second (规|划局): the four code units either side of each break, every pair
+ * read as it would be alone, all in one call to the segmenter (`eachWord`).
  */
 function wordsAcrossBreaks(pairs: readonly [string, string][]): boolean[] {
-  const windows: string[] = [];
-  const breaks: number[] = [];
-  let offset = 0;
-  for (const [prev, next] of pairs) {
-    const left = prev.slice(-4);
-    const window = left + next.slice(0, 4);
-    windows.push(window);
-    breaks.push(offset + left.length);
-    offset += window.length + 1;
-  }
+  const lefts = pairs.map(([prev]) => prev.slice(-4));
   const across = pairs.map(() => false);
-  if (!pairs.length) return across;
-  const { spans } = segmenter().spans(windows.join('\n'));
-  // No word crosses a `\n`, so a word across a break lies in that break's window.
-  let w = 0;
-  for (let i = 0; i < spans.length; i += 2) {
-    while (w < breaks.length && breaks[w]! <= spans[i]!) w++;
-    if (w === breaks.length) break;
-    if (spans[i + 1]! > breaks[w]!) across[w] = true;
-  }
+  eachWord(
+    pairs.map(([, next], i) => lefts[i]! + next.slice(0, 4)),
+    (w, start, end) => {
+      const edge = lefts[w]!.length;
+      if (start < edge && end > edge) across[w] = true;
+    },
+  );
   return across;
 }
 

@@ -2,7 +2,7 @@ export * from './schema.js';
 export { decodeBytes as decode } from './clean/decode.js';
 export { clean, documentId, CleanError, CleanOutput, type RawInput, type CleanedDocument } from './clean.js';
 export { segment, SegmentLayer, SegmentOutput, Tokens } from './segment.js';
-export { USER_DICT, jieba, segmenter, words } from './jieba.js';
+export { USER_DICT, eachWord, jieba, segmenter } from './jieba.js';
 export { detectSections, SectionsOutput, STATUS_PHRASES, SUMMARY_PATTERNS } from './detect-sections.js';
 export { extract, ExtractOutput } from './extract.js';
 export { validate, ValidateOutput } from './validate.js';

@@ -64,12 +64,30 @@ export function segmenter(): Addon {
   return addon;
 }
 
-/** The words of a short text, as nodejieba's `cut(text, true)` gives them. */
-export function words(text: string): string[] {
-  const { spans } = segmenter().spans(text);
-  const out: string[] = [];
-  for (let i = 0; i < spans.length; i += 2) out.push(text.slice(spans[i], spans[i + 1]));
-  return out;
+/**
+ * Each word of each piece, from one call to the segmenter: the pieces joined by `\n`, at which
+ * cppjieba always cuts first and which it returns as a word of its own, so every piece is cut
+ * as it would be alone. `visit` gets the piece's index, the word's [start, end) within the
+ * piece, and its tag number; the tag names are returned.
+ */
+export function eachWord(pieces: readonly string[], visit: (piece: number, start: number, end: number, tag: number) => void): string[] {
+  if (!pieces.length) return [];
+  const { spans, tags, names } = segmenter().spans(pieces.join('\n'));
+  let piece = 0;
+  // Where the current piece starts in the joined text.
+  let pieceStart = 0;
+  for (let i = 0; i < tags.length; i++) {
+    const from = spans[2 * i]!;
+    const to = spans[2 * i + 1]!;
+    if (from >= pieceStart + pieces[piece]!.length) {
+      // The line break after the piece.
+      piece++;
+      pieceStart = to;
+      continue;
+    }
+    visit(piece, from - pieceStart, to - pieceStart, tags[i]!);
+  }
+  return names;
 }
 
 /** Stand-ins for the keyword extractor's IDF table and stop words, which cutting and tagging never read. */

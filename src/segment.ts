@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { Message, Span } from './schema.js';
 import type { CleanedDocument } from './clean.js';
-import { segmenter } from './jieba.js';
+import { eachWord, segmenter } from './jieba.js';
 
 export { USER_DICT } from './jieba.js';
 
@@ -109,40 +109,26 @@ function maySpace(code: number): boolean {
 
 /**
  * Segments the text sentence by sentence, as nodejieba's `tag(sentence)` would, in one call to
- * the segmenter: the sentences joined by line breaks, which the segmenter always cuts at and
- * returns as words of their own. Its offsets into the joined string are moved back onto the
- * text; whitespace words are left out.
+ * the segmenter; whitespace words are left out.
  */
 export function segment(doc: CleanedDocument): SegmentedDocument {
   const { text } = doc.clean;
   const sentences = sentenceSpans(text);
-  const { spans, tags, names } = segmenter().spans(sentences.map(([start, end]) => text.slice(start, end)).join('\n'));
-  const n = tags.length;
-  const bounds = new Uint32Array(n * 2);
-  const kept = new Uint8Array(n);
+  // At most one token per code unit.
+  const bounds = new Uint32Array(text.length * 2);
+  const kept = new Uint8Array(text.length);
   let count = 0;
-  let sentence = 0;
-  // The joined string's offset of the current sentence's start, and that sentence's start in the text.
-  let joinedStart = 0;
-  let shift = sentences.length ? sentences[0]![0] : 0;
-  for (let i = 0; i < n; i++) {
-    const from = spans[2 * i]!;
-    const to = spans[2 * i + 1]!;
-    if (sentence < sentences.length && from >= joinedStart + sentences[sentence]![1] - sentences[sentence]![0]) {
-      // The line break between two sentences.
-      joinedStart = to;
-      sentence++;
-      shift = sentence < sentences.length ? sentences[sentence]![0] - joinedStart : 0;
-      continue;
-    }
-    const start = from + shift;
-    const end = to + shift;
-    if (maySpace(text.charCodeAt(start)) && /^\s+$/.test(text.slice(start, end))) continue;
-    bounds[2 * count] = start;
-    bounds[2 * count + 1] = end;
-    kept[count] = tags[i]!;
-    count++;
-  }
+  const names = eachWord(
+    sentences.map(([start, end]) => text.slice(start, end)),
+    (sentence, from, to, tag) => {
+      const start = sentences[sentence]![0] + from;
+      const end = start + to - from;
+      if (maySpace(text.charCodeAt(start)) && /^\s+$/.test(text.slice(start, end))) return;
+      bounds[2 * count] = start;
+      bounds[2 * count + 1] = end;
+      kept[count++] = tag;
+    },
+  );
   const tokens = new Tokens(bounds.slice(0, count * 2), kept.slice(0, count), names);
   return { ...doc, segment: { id: doc.clean.id, sentences, tokens, messages: [] } };
 }

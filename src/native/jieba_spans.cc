@@ -44,14 +44,13 @@ struct Env {
     }                                                                \
   } while (0)
 
+// A JS string as UTF-8, written straight into `out` (with room for the terminator N-API adds).
 bool GetString(napi_env env, napi_value value, std::string& out) {
   size_t length = 0;
   if (napi_get_value_string_utf8(env, value, nullptr, 0, &length) != napi_ok) return false;
+  out.resize(length + 1);
+  if (napi_get_value_string_utf8(env, value, &out[0], length + 1, &length) != napi_ok) return false;
   out.resize(length);
-  if (length == 0) return true;
-  std::vector<char> buffer(length + 1);
-  if (napi_get_value_string_utf8(env, value, buffer.data(), length + 1, &length) != napi_ok) return false;
-  out.assign(buffer.data(), length);
   return true;
 }
 
@@ -115,7 +114,7 @@ const std::unordered_set<cppjieba::Rune>& Separators() {
 
 // PosTagger's tag for a word the dictionary does not know (or knows without a tag): x when it
 // has no ASCII, m when its ASCII is all digits, else eng; the same loop as cppjieba's SpecialRule.
-const char* SpecialTag(cppjieba::RuneStrArray::const_iterator left, cppjieba::RuneStrArray::const_iterator right) {
+const std::string& SpecialTag(cppjieba::RuneStrArray::const_iterator left, cppjieba::RuneStrArray::const_iterator right) {
   const size_t size = right - left;
   size_t m = 0;
   size_t eng = 0;
@@ -126,9 +125,10 @@ const char* SpecialTag(cppjieba::RuneStrArray::const_iterator left, cppjieba::Ru
       if ('0' <= rune && rune <= '9') m++;
     }
   }
-  if (eng == 0) return cppjieba::POS_X;
-  if (m == eng) return cppjieba::POS_M;
-  return cppjieba::POS_ENG;
+  static const std::string x = cppjieba::POS_X, digits = cppjieba::POS_M, english = cppjieba::POS_ENG;
+  if (eng == 0) return x;
+  if (m == eng) return digits;
+  return english;
 }
 
 // spans(text) -> { spans: Uint32Array [start0, end0, start1, end1 …], tags: Uint8Array, names: string[] }
@@ -182,7 +182,7 @@ napi_value Spans(napi_env env, napi_callback_info info) {
     spans[2 * i + 1] = unit;
 
     const cppjieba::DictUnit* known = dictionary->Find(w.left, w.right + 1);
-    const std::string tag = known && !known->tag.empty() ? known->tag : std::string(SpecialTag(w.left, w.right + 1));
+    const std::string& tag = known && !known->tag.empty() ? known->tag : SpecialTag(w.left, w.right + 1);
     auto found = index.find(tag);
     if (found == index.end()) {
       if (names.size() == 255) {
