@@ -1,9 +1,9 @@
 #!/usr/bin/env node
 import os from 'node:os';
 import { parseArgs } from 'node:util';
-import { runJsonl } from './jsonl.js';
-import { createProgress } from './progress.js';
-import { UsageError, run } from './run.js';
+import { runJsonl } from './batch/jsonl.js';
+import { createProgress } from './batch/progress.js';
+import { UsageError, run } from './batch/run.js';
 import { writeReport } from './report/build.js';
 
 const USAGE = `usage: zhenggai run <file or folder>... [--out DIR] [--jobs N] [--force] [--quiet]

@@ -1,55 +1,56 @@
-import { toJsonFile } from './json.js';
 import { z } from 'zod';
-import { type RawInput, CleanOutput, clean } from './clean.js';
-import { SegmentLayer, SegmentOutput, segment } from './segment.js';
-import { SectionsOutput, detectSections } from './detect-sections.js';
-import { ExtractOutput, extract } from './extract.js';
-import { ValidateOutput, type ValidatedDocument, validate } from './validate.js';
+import { toJsonFile } from './output/json.js';
+import type { Chained, Final, First } from './stages/stage.js';
+import { stage as clean } from './stages/1-clean/index.js';
+import { stage as segment } from './stages/2-segment/index.js';
+import { stage as sections } from './stages/3-sections/index.js';
+import { stage as extract } from './stages/4-extract/index.js';
+import { stage as validate } from './stages/5-validate/index.js';
 
 /**
  * The stages in order. Each reads what the stages before it produced and adds one layer,
- * written to `out/<docId>/<file>` after its schema has checked it. Adding a stage is a new
- * file and one entry here (and one call in `runPipeline`, where the compiler checks the order).
+ * written to `out/<docId>/<file>` after its schema has checked it. Adding a stage is a folder
+ * `src/stages/<n>-<name>/` exporting its `stage`, and one entry here; the compiler checks that
+ * each stage reads what the one before it writes.
  */
-export const STAGES = [
-  { name: 'clean', file: '1-clean.json', schema: CleanOutput, output: (d: ValidatedDocument) => d.clean },
-  { name: 'segment', file: '2-segment.json', schema: SegmentOutput, layer: SegmentLayer, output: (d: ValidatedDocument) => d.segment },
-  { name: 'sections', file: '3-sections.json', schema: SectionsOutput, output: (d: ValidatedDocument) => d.sections },
-  { name: 'extract', file: '4-extract.json', schema: ExtractOutput, output: (d: ValidatedDocument) => d.extract },
-  { name: 'validate', file: '5-validate.json', schema: ValidateOutput, output: (d: ValidatedDocument) => d.final },
-] as const satisfies readonly { name: string; file: string; schema: z.ZodType; layer?: z.ZodType; output: (d: ValidatedDocument) => unknown }[];
+export const STAGES = [clean, segment, sections, extract, validate] as const;
+const inOrder: Chained<typeof STAGES> = true;
+void inOrder;
 
 export type StageName = (typeof STAGES)[number]['name'];
 /** Milliseconds per stage, and `write`: checking and writing a document's files and making its CSV rows. */
 export type Timings = Record<StageName | 'write', number>;
+export type PipelineInput = First<typeof STAGES>;
+export type PipelineDocument = Final<typeof STAGES>;
+
+/** The file a stage writes in `out/<docId>/`: `stageFile('validate')` is `5-validate.json`. */
+export const stageFile = (name: StageName): string => STAGES.find((s) => s.name === name)!.file;
+/** The final document's file, the one a finished document always has. */
+export const FINAL_FILE = STAGES[STAGES.length - 1]!.file;
 
 /** Runs every stage on one input; `timings` gets each stage's milliseconds. */
-export function runPipeline(input: RawInput, timings?: Partial<Timings>): ValidatedDocument {
-  const timed = <T>(name: StageName, work: () => T): T => {
+export function runPipeline(input: PipelineInput, timings?: Partial<Timings>): PipelineDocument {
+  let doc: unknown = input;
+  for (const stage of STAGES) {
     const t0 = performance.now();
-    const result = work();
-    if (timings) timings[name] = (timings[name] ?? 0) + performance.now() - t0;
-    return result;
-  };
-  const cleaned = timed('clean', () => clean(input));
-  const segmented = timed('segment', () => segment(cleaned));
-  const sectioned = timed('sections', () => detectSections(segmented));
-  const extracted = timed('extract', () => extract(sectioned));
-  return timed('validate', () => validate(extracted));
+    doc = stage.run(doc as never);
+    if (timings) timings[stage.name] = (timings[stage.name] ?? 0) + performance.now() - t0;
+  }
+  return doc as PipelineDocument;
 }
 
 /**
  * Each stage's check: its schema, or for a stage whose layer the pipeline holds in another form
- * than its file (the segment stage's tokens), the schema of that form, `layer`. Compiled by
+ * than its file (the segment stage's tokens), the schema of that form, `check`. Compiled by
  * `z.compile`, which checks a layer in a quarter of the time and, when a layer fails, gives the
  * same issues (it falls back to the schema itself).
  */
-const CHECKS = STAGES.map((stage) => z.compile('layer' in stage ? stage.layer : stage.schema));
+const CHECKS = STAGES.map((stage) => z.compile('check' in stage ? stage.check : stage.schema));
 
 /** Every stage's JSON for one document, each checked by its schema; a failure is a bug. */
-export function stageFiles(doc: ValidatedDocument): { file: string; json: string | Uint8Array }[] {
+export function stageFiles(doc: PipelineDocument): { file: string; json: string | Uint8Array }[] {
   return STAGES.map((stage, i) => {
-    const parsed = CHECKS[i]!.safeParse(stage.output(doc));
+    const parsed = CHECKS[i]!.safeParse(stage.layer(doc as never));
     if (!parsed.success) throw new Error(`${stage.name} output does not match its schema: ${parsed.error.message}`);
     return { file: stage.file, json: toJsonFile(parsed.data) };
   });

@@ -2,9 +2,9 @@ import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { expect } from 'vitest';
-import { fromAnchors } from '../src/clean/text-map.js';
+import { fromAnchors } from '../src/stages/1-clean/text-map.js';
 import { STAGES, runPipeline, stageFiles } from '../src/pipeline.js';
-import type { ValidatedDocument } from '../src/validate.js';
+import type { ValidatedDocument } from '../src/stages/5-validate/index.js';
 
 export const ROOT = fileURLToPath(new URL('..', import.meta.url));
 export const CORPUS = path.join(ROOT, 'corpus');
@@ -66,6 +66,6 @@ export function checkInvariants(doc: ValidatedDocument): void {
     const json = files[i]!.json;
     const written = JSON.parse(typeof json === 'string' ? json : Buffer.from(json).toString('utf8'));
     expect(stage.schema.safeParse(written).success, stage.name).toBe(true);
-    expect(written, stage.name).toEqual(JSON.parse(JSON.stringify(stage.output(doc))));
+    expect(written, stage.name).toEqual(JSON.parse(JSON.stringify(stage.layer(doc as never))));
   });
 }

@@ -100,7 +100,7 @@ async function measureChild(kind: string, dir: string, out: string, jobs: number
       }
     }
   } else {
-    const { run } = await import('../run.js');
+    const { run } = await import('../batch/run.js');
     const report = await run({ inputs: [dir], outDir: out, jobs, force: true });
     documents = report.counts.processed;
   }
@@ -186,7 +186,7 @@ async function main(): Promise<void> {
     console.log(`\n(b)/(a) = ${median(ratios.map((r) => r.ba)).toFixed(2)}   (c)/(b) = ${median(ratios.map((r) => r.cb)).toFixed(2)}${rounds > 1 ? `   (medians of the rounds' ratios)` : ''}`);
 
     // The extract stage alone (dates and numbers) over the corpus texts, so it never becomes the bottleneck.
-    const { benchExtract } = await import('../normalize/bench.js');
+    const { benchExtract } = await import('./mentions.js');
     const texts: string[] = [];
     let taken = 0;
     for (const sub of readdirSync(dir).sort()) {
@@ -200,7 +200,7 @@ async function main(): Promise<void> {
     console.log(`(d) extract stage alone (findDates + findNumbers) ${(await benchExtract(texts)).mbPerSecond.toFixed(1)} MB/s over ${(taken / MB).toFixed(1)} MB`);
 
     if (values['no-report']) return;
-    const { benchReport, CHROMIUM } = await import('../report/bench.js');
+    const { benchReport, CHROMIUM } = await import('./report.js');
     if (!existsSync(CHROMIUM)) {
       console.log(`(e) report: skipped, ${CHROMIUM} is missing (apt-get install chromium)`);
       return;

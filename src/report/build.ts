@@ -1,12 +1,13 @@
 import { createHash } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import { decodeInput } from '../clean.js';
-import { fromAnchors } from '../clean/text-map.js';
-import { ARITHMETIC_CODES } from '../csv.js';
+import { decodeInput } from '../stages/1-clean/index.js';
+import { fromAnchors } from '../stages/1-clean/text-map.js';
+import { ARITHMETIC_CODES } from '../output/csv.js';
 import type { FinalDocument } from '../schema.js';
+import { FINAL_FILE, stageFile } from '../pipeline.js';
 import { PAGE_END, docBlock, pageStart } from './page.js';
-import { temporary } from '../atomic.js';
+import { temporary } from '../batch/atomic.js';
 
 /**
  * The review page: `out/report.html`, one self-contained file (inline CSS and JavaScript, no
@@ -192,12 +193,12 @@ function failedRow(id: string, reason: string): IndexRow {
 /** One document's data for the page, from its `<docId>/` folder. */
 async function readDocData(dir: string, final: FinalDocument): Promise<DocData> {
   // Without its cleaned text a document still opens: every span is then listed as not aligned.
-  const clean = ((await readJson(path.join(dir, '1-clean.json')).catch(() => null)) ?? { text: '', offsetMap: [[0, 0]], source: final.source }) as {
+  const clean = ((await readJson(path.join(dir, stageFile('clean'))).catch(() => null)) ?? { text: '', offsetMap: [[0, 0]], source: final.source }) as {
     text: string;
     offsetMap: [number, number][];
     source: string;
   };
-  const sections = (await readJson(path.join(dir, '3-sections.json')).catch(() => ({}))) as Record<string, unknown>;
+  const sections = (await readJson(path.join(dir, stageFile('sections'))).catch(() => ({}))) as Record<string, unknown>;
   const meta = (sections.meta ?? {}) as Record<string, unknown>;
   const metaSpans: Record<string, [number, number] | null> = {};
   for (const [k, v] of Object.entries(meta)) if (k.endsWith('Span')) metaSpans[k.slice(0, -4)] = (v as [number, number] | null) ?? null;
@@ -232,7 +233,7 @@ async function eachDocument(
   const entries = (await fs.readdir(outDir, { withFileTypes: true })).filter((e) => e.isDirectory()).map((e) => e.name).sort();
   for (const id of entries) {
     const dir = path.join(outDir, id);
-    const finalFile = path.join(dir, '5-validate.json');
+    const finalFile = path.join(dir, FINAL_FILE);
     if (!(await fs.stat(finalFile).catch(() => null))) continue;
     try {
       const final = (await readJson(finalFile)) as FinalDocument;

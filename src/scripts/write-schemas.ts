@@ -1,6 +1,6 @@
 import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { jsonSchemas } from '../schemas.js';
+import { jsonSchemas } from '../output/schemas.js';
 
 /** `npm run schemas`: regenerates `schemas/*.schema.json` from the zod schemas. */
 const dir = fileURLToPath(new URL('../../schemas/', import.meta.url));

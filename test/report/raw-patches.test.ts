@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
-import { normalizeLines } from '../../src/clean.js';
-import { htmlToText } from '../../src/clean/html.js';
-import { identity, rewrite, toAnchors } from '../../src/clean/text-map.js';
+import { normalizeLines } from '../../src/stages/1-clean/index.js';
+import { htmlToText } from '../../src/stages/1-clean/html.js';
+import { identity, rewrite, toAnchors } from '../../src/stages/1-clean/text-map.js';
 import { duplicateIds, rawPatches } from '../../src/report/build.js';
 
 /** The page rebuilds the raw input from the text and patches; this is the same rebuild. */

@@ -4,9 +4,9 @@ import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { type Browser, type Page, chromium } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { auditVerdict } from '../../src/csv.js';
+import { auditVerdict } from '../../src/output/csv.js';
 import { writeReport } from '../../src/report/build.js';
-import { run } from '../../src/run.js';
+import { run } from '../../src/batch/run.js';
 import type { FinalDocument } from '../../src/schema.js';
 
 /**

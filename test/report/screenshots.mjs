@@ -4,7 +4,7 @@
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { chromium } from 'playwright-core';
-import { CHROMIUM, CHROMIUM_ARGS } from '../../dist/report/bench.js';
+import { CHROMIUM, CHROMIUM_ARGS } from '../../dist/bench/report.js';
 
 const out = process.argv[2];
 const dir = fileURLToPath(new URL('../screenshots/', import.meta.url));

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { expect, test } from 'vitest';
 import { loadBatch, writeReport } from '../../src/report/build.js';
 import { renderPage } from '../../src/report/page.js';
-import { run } from '../../src/run.js';
+import { run } from '../../src/batch/run.js';
 import { CORPUS } from '../helpers.js';
 
 test('the streamed report is the page built from the whole batch in memory', async () => {

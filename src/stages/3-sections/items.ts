@@ -1,0 +1,271 @@
+import { z } from 'zod';
+import { type Category, type Problem, Span, type Status } from '../../schema.js';
+import { CN, type Line, toNumber } from './lines.js';
+
+/** A numbered heading: 一、 (level 1), (一) (2), 1. / 1、 (3), (1) (4), ① (5). */
+export const Heading = z.object({ level: z.number().int(), number: z.number().int(), title: z.string(), span: Span });
+export type Heading = z.infer<typeof Heading>;
+
+const CIRCLED = '①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳';
+
+/** Heading markers at the start of a line, outermost first; the level orders the nesting. */
+export const MARKERS: { level: number; pattern: RegExp; example: string }[] = [
+  { level: 1, pattern: new RegExp(`^(${CN})、\\s*`), example: '一、组织整改落实情况' },
+  { level: 2, pattern: new RegExp(`^[(（](${CN})[)）]\\s*`), example: '(一)反馈问题:践行正确政绩观有差距 / （二）关于财政精细化管理水平有待提高的问题。' },
+  { level: 3, pattern: /^(\d{1,3})\s*[.、．](?!\d)\s*/, example: '1.问题1:依靠举债发展的路径依赖仍然存在 / 1、…' },
+  { level: 4, pattern: /^[(（](\d{1,3})[)）]\s*/, example: '(1)关于“三重一大”制度执行不严格的问题' },
+  { level: 5, pattern: new RegExp(`^([${CIRCLED}])\\s*`), example: '①党组会议研究不及时' },
+];
+
+/** 问题1: / 问题一: / 问题36: after the marker or alone: "1.问题1:依靠举债发展的路径依赖仍然存在" */
+const LABELLED_ITEM = new RegExp(`^问题\\s*(\\d+|${CN})\\s*[:：]\\s*`);
+/** 【问题】 / 【问题1】 / [问题]: "【问题】部分党员干部理论学习不深入【整改情况】…" */
+const BRACKET_ITEM = /^[【\[]问题\s*(\d*)[】\]]\s*[:：]?\s*/;
+/**
+ * 关于…的问题 after a marker: "(一)关于少数领导干部不守政治规矩的问题。" / "1.关于“…”问题的整改".
+ * The words between 关于 and 问题 must say what the problem is: "一、关于巡视反馈问题的整改情况" does not.
+ */
+const ABOUT_ITEM = /^关于(.{2,120}?)(?:的)?问题(?:的整改(?:情况)?)?/;
+const GENERIC_ABOUT = /^(?:[“"]?)(?:(?:省委|市委|县委|区委|中央)?(?:巡视|巡察|审计|督察)?(?:反馈|查出|发现|指出|移交|交办)?(?:意见)?(?:的)?)$/;
+/** 整改情况: and its variants open the rectification: 整改情况: / 整改进展： / 【整改措施】 / 整改成效 */
+export const RECTIFICATION_LABEL = /^[【\[]?(?:整改(?:落实|进展)?情况|整改进展|整改措施|整改成效|整改结果)[】\]]?\s*[:：]?\s*/;
+/** The same label inside an item's line: "1、…不到位。整改情况:已制定…" */
+const INLINE_LABEL = /[【\[](?:整改(?:落实|进展)?情况|整改进展|整改措施|整改成效|整改结果)[】\]]\s*[:：]?\s*|(?:[。；;]\s*|\s+)(?:整改(?:落实|进展)?情况|整改进展|整改措施|整改成效|整改结果)\s*[:：]\s*/;
+/** Closing parts never belong to the last item: "三、下一步整改工作安排" (a heading), "欢迎广大干部群众…监督", contact lines. */
+export const CLOSING: { pattern: RegExp; example: string }[] = [
+  { pattern: /^(?:[一二三四五六七八九十]+、\s*)?下一步/, example: '下一步,我市将持续…' },
+  { pattern: /^欢迎|欢迎.{0,30}监督/, example: '欢迎广大干部群众对巡视整改落实情况进行监督。' },
+  { pattern: /^(?:联系电话|联系方式|电子邮箱|电子信箱|邮政信箱|通信地址|通讯地址|邮编)/, example: '联系电话:0730-5208005' },
+];
+/** A category heading may name its kind before the title: "(一)反馈问题:践行正确政绩观有差距" */
+const CATEGORY_PREFIX = /^(?:反馈问题|问题类别|问题类型|方面)\s*[:：]\s*/;
+/** The signature block closes the last item: "中共汨罗市委" / "2024年8月26日". */
+const SIGNATURE_LINE = /^(?:中共.{1,20}委(?:员会)?|.{2,24}(?:党组|党委|委员会))$|^[(（]?\s*(?:\d{4}|[〇零一二三四五六七八九]{4})年\d{1,2}月\d{1,2}日\s*[)）]?$/;
+
+/** Per-item status from the rectification text; the first row that matches wins, so order matters. */
+export const STATUS_PHRASES: { status: Status; pattern: RegExp; example: string }[] = [
+  { status: 'not-completed', pattern: /未完成|申请延期/, example: '该问题未完成整改,正在推进' },
+  { status: 'partial', pattern: /基本完成|阶段性完成|取得阶段性成效/, example: '目前已阶段性完成整改' },
+  { status: 'completed', pattern: /已完成整改|已整改到位|已全部整改|已办结|整改完成/, example: '该问题已完成整改' },
+  { status: 'not-completed', pattern: /正在整改|持续整改|长期坚持|持续推进/, example: '此项工作持续推进' },
+];
+
+export function statusOf(rectification: string): Status | null {
+  for (const row of STATUS_PHRASES) if (row.pattern.test(rectification)) return row.status;
+  return null;
+}
+
+interface Classified {
+  line: Line;
+  /** Offset of the first non-space character. */
+  at: number;
+  marker: { level: number; number: number; end: number } | null;
+  item: { style: string; number: number | null; textStart: number; textEnd: number; rectStart: number | null } | null;
+  label: number | null;
+}
+
+function classify(text: string, lines: Line[]): Classified[] {
+  const out: Classified[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]!;
+    const lead = line.text.length - line.text.trimStart().length;
+    const body = line.text.slice(lead);
+    const at = line.start + lead;
+    let marker: Classified['marker'] = null;
+    for (const m of MARKERS) {
+      const x = m.pattern.exec(body);
+      if (x) {
+        marker = { level: m.level, number: toNumber(x[1]!.length === 1 && CIRCLED.includes(x[1]!) ? String(CIRCLED.indexOf(x[1]!) + 1) : x[1]!), end: at + x[0].length };
+        break;
+      }
+    }
+    const contentStart = marker ? marker.end : at;
+    const content = text.slice(contentStart, line.end);
+    const labelMatch = RECTIFICATION_LABEL.exec(body);
+    let item: Classified['item'] = null;
+    const inline = (from: number) => {
+      const m = INLINE_LABEL.exec(text.slice(from, line.end));
+      return m ? { textEnd: from + m.index, rectStart: from + m.index + m[0].length } : null;
+    };
+    const labelled = LABELLED_ITEM.exec(content);
+    const bracket = BRACKET_ITEM.exec(content);
+    const about = marker ? ABOUT_ITEM.exec(content) : null;
+    if (labelled) {
+      const s = contentStart + labelled[0].length;
+      const il = inline(s);
+      item = { style: 'labelled', number: toNumber(labelled[1]!), textStart: s, textEnd: il?.textEnd ?? line.end, rectStart: il?.rectStart ?? null };
+    } else if (bracket) {
+      const s = contentStart + bracket[0].length;
+      const il = inline(s);
+      item = { style: 'bracket', number: bracket[1] ? toNumber(bracket[1]) : null, textStart: s, textEnd: il?.textEnd ?? line.end, rectStart: il?.rectStart ?? null };
+    } else if (about && !GENERIC_ABOUT.test(about[1]!) && !/[。；;]/.test(about[1]!)) {
+      // "(一)关于…的问题。一是…": the title ends at 问题, the rest of the line is already the rectification.
+      const titleEnd = contentStart + about[0].length;
+      const rest = text.slice(titleEnd, line.end).replace(/^[。.:：,，;；\s]+/, '');
+      item = { style: 'about', number: marker!.number, textStart: contentStart, textEnd: titleEnd, rectStart: rest ? line.end - rest.length : null };
+    } else if (marker && !labelMatch) {
+      const il = inline(contentStart);
+      const next = lines.slice(i + 1).find((l) => l.text.trim());
+      if (il) item = { style: 'numbered', number: marker.number, textStart: contentStart, textEnd: il.textEnd, rectStart: il.rectStart };
+      else if (next && RECTIFICATION_LABEL.test(next.text.trimStart())) item = { style: 'numbered', number: marker.number, textStart: contentStart, textEnd: line.end, rectStart: null };
+    }
+    out.push({ line, at, marker, item, label: labelMatch && !item ? at + labelMatch[0].length : null });
+  }
+  return out;
+}
+
+export interface Structure { headings: Heading[]; categories: Category[]; problems: Problem[]; itemStyle: string | null }
+
+/**
+ * Walks the lines once. The problem level is the heading level that carries the most problem
+ * items (問題 labels, 关于…的问题, or a numbered line followed by 整改情况); shallower headings
+ * open categories, deeper ones are sub-items of the open problem. A rectification runs from its
+ * label (or from the first paragraph after the item) to the next item, heading or closing part.
+ */
+export function readStructure(text: string, lines: Line[]): Structure {
+  const rows = classify(text, lines);
+  const perLevel = new Map<number, number>();
+  for (const r of rows) if (r.item) perLevel.set(r.marker?.level ?? 0, (perLevel.get(r.marker?.level ?? 0) ?? 0) + 1);
+  let level = -1;
+  let best = 0;
+  for (const [l, n] of perLevel) if (n > best || (n === best && l > level)) (level = l), (best = n);
+  const headings: Heading[] = [];
+  const categories: Category[] = [];
+  const problems: Problem[] = [];
+  if (level < 0) {
+    for (const r of rows) if (r.marker) headings.push({ level: r.marker.level, number: r.marker.number, title: text.slice(r.marker.end, r.line.end), span: [r.at, r.line.end] });
+    return { headings, categories, problems, itemStyle: null };
+  }
+  const style = rows.find((r) => r.item && (r.marker?.level ?? 0) === level)!.item!.style;
+  // Unmarked items (问题1: / 【问题】) sit below every heading seen so far.
+  const problemLevel = level === 0 ? 9 : level;
+  const stack: Category[] = [];
+  const stackLevels: number[] = [];
+  let open: { problem: Problem; rectStart: number | null; rectEnd: number } | null = null;
+  let sequence = 0;
+  const close = () => {
+    if (!open) return;
+    const { problem, rectStart, rectEnd } = open;
+    if (rectStart !== null && rectEnd > rectStart) {
+      const rectification = text.slice(rectStart, rectEnd);
+      problems.push({ ...problem, rectification, rectificationSpan: [rectStart, rectEnd], status: statusOf(rectification) });
+    } else problems.push(problem);
+    open = null;
+  };
+  const extend = (r: Classified) => {
+    if (!open || r.line.end <= r.at) return;
+    if (open.rectStart === null) open.rectStart = r.label ?? r.at;
+    open.rectEnd = r.line.end;
+  };
+  for (const r of rows) {
+    const body = r.line.text.trim();
+    if (!body) continue;
+    const markerLevel = r.marker?.level ?? null;
+    const isItem = r.item && (markerLevel ?? 0) === level;
+    if (isItem) {
+      close();
+      const it = r.item!;
+      sequence += 1;
+      const category = stack.length ? stack[stack.length - 1]! : null;
+      if (category && !categories.includes(category)) categories.push(category);
+      const problem: Problem = {
+        number: it.number ?? sequence, category: category?.number ?? null, text: text.slice(it.textStart, it.textEnd).trim(),
+        rectification: null, status: null, span: [it.textStart, it.textStart + text.slice(it.textStart, it.textEnd).trimEnd().length], rectificationSpan: null,
+      };
+      open = { problem, rectStart: it.rectStart, rectEnd: it.rectStart === null ? 0 : r.line.end };
+      if (r.marker) headings.push({ level: r.marker.level, number: r.marker.number, title: text.slice(r.marker.end, r.line.end), span: [r.at, r.line.end] });
+      continue;
+    }
+    if (CLOSING.some((c) => c.pattern.test(body)) || SIGNATURE_LINE.test(body)) {
+      close();
+      if (r.marker) headings.push({ level: r.marker.level, number: r.marker.number, title: text.slice(r.marker.end, r.line.end), span: [r.at, r.line.end] });
+      while (stack.length) stack.pop(), stackLevels.pop();
+      continue;
+    }
+    if (markerLevel !== null && (markerLevel < problemLevel || (markerLevel === problemLevel && style !== 'labelled') || !open)) {
+      // A heading: closes the open problem; one above the problem level opens a category.
+      close();
+      headings.push({ level: markerLevel, number: r.marker!.number, title: text.slice(r.marker!.end, r.line.end), span: [r.at, r.line.end] });
+      while (stackLevels.length && stackLevels[stackLevels.length - 1]! >= markerLevel) stack.pop(), stackLevels.pop();
+      if (markerLevel < problemLevel) {
+        const prefix = CATEGORY_PREFIX.exec(text.slice(r.marker!.end, r.line.end));
+        const start = r.marker!.end + (prefix ? prefix[0].length : 0);
+        stack.push({ number: r.marker!.number, title: text.slice(start, r.line.end), span: [start, r.line.end] });
+        stackLevels.push(markerLevel);
+      }
+      continue;
+    }
+    extend(r);
+  }
+  close();
+  return { headings, categories, problems, itemStyle: style };
+}
+
+/** Words that say something falls short: 压实不到位, 不精准, 运用不足, 有差距, 缺乏… */
+export const SHORTCOMING = /不到位|不精准|不足|不够|不强|不严|不高|不实|不力|不充分|不彻底|不规范|不完善|不健全|不及时|不深入|不扎实|缺乏|缺失|欠缺|薄弱|弱化|淡化|虚化|差距|有待|滞后|偏差|仍然存在|依然存在|时有发生/;
+/** Sentences that introduce problems: "存在以下问题:" / "反馈的问题主要有:" / "主要问题是:" */
+export const PROBLEM_INTRO = /存在(?:以下|如下|的)?(?:几个方面|主要)?(?:问题|不足)|问题(?:主要)?(?:有|是|表现在|表现为)[:：]?$|主要问题(?:有|是)|不足之处/;
+/** …but not lists of measures, requirements or plans: "下一步…一是" / "整改措施:一是" / "提出要求:一是" */
+export const MEASURE_INTRO = /下一步|措施|举措|做法|要求|建议|意见|表态|强调|部署|打算|计划|将/;
+
+const ORDINALS = '一二三四五六七八九十';
+const ORDINAL_IS = new RegExp(`[${ORDINALS}]是`, 'g');
+const CLAUSE_MARK = /[\n。；;：:,，]/;
+
+/**
+ * Every N是 at the start of the text, of a line or of a clause, spaces allowed between: "存在以下问题:一是…;二是…".
+ * `start` is where the spaces begin (just after the line break or the mark). Found from the rare N是 backwards:
+ * a look-behind would be tried at every character of the text.
+ */
+function inlineMarks(text: string): { n: number; start: number; textStart: number }[] {
+  const marks: { n: number; start: number; textStart: number }[] = [];
+  for (const m of text.matchAll(ORDINAL_IS)) {
+    const at = m.index!;
+    let start = at;
+    while (start > 0 && /\s/.test(text[start - 1]!)) start--;
+    // the leftmost start after a mark: the spaces' own start, else just after a line break among them
+    while (start <= at && start > 0 && !CLAUSE_MARK.test(text[start - 1]!)) start++;
+    if (start > at) continue;
+    marks.push({ n: ORDINALS.indexOf(m[0][0]!) + 1, start, textStart: at + 2 });
+  }
+  return marks;
+}
+
+/**
+ * Problems stated inline as 一是…二是…三是…: "存在以下问题:一是…;二是…" or a run of paragraphs
+ * each opening with N是 and naming a shortcoming ("一是整改主体责任压实不到位,…"). Lists of
+ * measures or requirements ("下一步…一是提高政治站位") are not problems.
+ */
+export function readInlineProblems(text: string): Problem[] {
+  const marks = inlineMarks(text);
+  const problems: Problem[] = [];
+  for (let i = 0; i < marks.length; i++) {
+    if (marks[i]!.n !== 1) continue;
+    const run = [marks[i]!];
+    for (let j = i + 1; j < marks.length && marks[j]!.n === run.length + 1; j++) run.push(marks[j]!);
+    if (run.length < 2) continue;
+    const lineStart = text.lastIndexOf('\n', run[0]!.start) + 1;
+    const sentenceStart = Math.max(lineStart, text.lastIndexOf('。', run[0]!.start - 1) + 1);
+    let intro = text.slice(sentenceStart, run[0]!.start).trim();
+    if (!intro) {
+      const prev = text.slice(0, lineStart).trimEnd();
+      intro = prev.slice(Math.max(prev.lastIndexOf('\n'), prev.lastIndexOf('。', prev.length - 2)) + 1);
+    }
+    const items = run.map((m, k) => {
+      const next = run[k + 1];
+      let end = next ? next.start : text.indexOf('\n', m.textStart);
+      if (end < 0) end = text.length;
+      const body = text.slice(m.textStart, end);
+      const trimmed = body.replace(/[\s；;，,]+$/, '');
+      return { number: m.n, start: m.textStart, end: m.textStart + trimmed.length, head: body.split(/[,，。；;]/)[0] ?? '' };
+    });
+    const introduced = PROBLEM_INTRO.test(intro) && !MEASURE_INTRO.test(intro.replace(PROBLEM_INTRO, ''));
+    const allShort = !MEASURE_INTRO.test(intro) && items.every((it) => SHORTCOMING.test(it.head));
+    if (!introduced && !allShort) continue;
+    for (const it of items) {
+      problems.push({ number: it.number, category: null, text: text.slice(it.start, it.end).trim(), rectification: null, status: null, span: [it.start, it.start + text.slice(it.start, it.end).trimEnd().length], rectificationSpan: null });
+    }
+    break;
+  }
+  return problems;
+}

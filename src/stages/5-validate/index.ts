@@ -1,0 +1,133 @@
+import type { SectionsOutput } from '../3-sections/index.js';
+import type { ExtractedDocument } from '../4-extract/index.js';
+import { FinalDocument, type Message, type Problem, type Summary } from '../../schema.js';
+import type { Stage } from '../stage.js';
+
+/** What `5-validate.json` holds: the final document of CONTRACT.md. */
+export const ValidateOutput = FinalDocument;
+export type ValidatedDocument = ExtractedDocument & { final: FinalDocument };
+
+/**
+ * A stated rate is judged at its own precision: 98.71% may differ from 688/697 by half a unit of
+ * its last digit (0.005%), 99% from 1148/1157 = 99.22% by half a percent.
+ */
+function rateTolerance(surface: string | undefined): number {
+  const m = surface ? /(\d+)(?:\.(\d+))?\s*%/.exec(surface) : null;
+  const decimals = m?.[2]?.length ?? 0;
+  return (0.5 * 10 ** -decimals) / 100 + 1e-9;
+}
+
+/** Problem numbers must run 1, 2, 3 … : a gap or a repeat means an item was lost or doubled. */
+function auditNumbering(problems: Problem[]): Message[] {
+  const messages: Message[] = [];
+  const seen = new Set<number>();
+  let expected = problems[0]?.number ?? 1;
+  let category = problems[0]?.category ?? null;
+  for (const p of problems) {
+    // Numbering that restarts in each category: 一、…(一)(二) 二、…(一)
+    if (p.category !== category && p.number === 1) seen.clear(), (expected = 1);
+    category = p.category;
+    if (seen.has(p.number)) messages.push({ level: 'error', code: 'validate/problem-number-repeated', message: `问题${p.number} appears more than once`, span: p.span });
+    else if (p.number !== expected) messages.push({ level: 'warning', code: 'validate/problem-number-skipped', message: `expected 问题${expected}, found 问题${p.number}`, span: p.span });
+    seen.add(p.number);
+    expected = p.number + 1;
+  }
+  return messages;
+}
+
+type Evidence = SectionsOutput['summaryEvidence'];
+
+/** The notice's own arithmetic: items against the stated total, parts against the whole, the rate, petitions. */
+function auditTotals(summary: Summary, problems: Problem[], summarySpan: [number, number] | null, evidence: Evidence): Message[] {
+  const messages: Message[] = [];
+  const at = (field: string) => evidence[field]?.span ?? summarySpan;
+  const { totalProblems: total, completed, partial, notCompleted, completionRate } = summary;
+  // 巡视反馈的36个具体问题 but 35 items 问题1 … 问题35 found
+  if (total !== null && problems.length > 0 && problems.length !== total) {
+    messages.push({ level: 'warning', code: 'validate/item-count-mismatch', message: `the notice states ${total} problems but ${problems.length} items were found`, span: at('totalProblems') });
+  }
+  // 36个问题,已完成整改23个,阶段性完成整改12个,未完成1个: 23 + 12 + 1 = 36
+  if (total !== null && completed !== null && (partial !== null || notCompleted !== null)) {
+    const sum = completed + (partial ?? 0) + (notCompleted ?? 0);
+    if (sum !== total) messages.push({ level: 'warning', code: 'validate/totals-mismatch', message: `completed ${completed} + partial ${partial ?? 0} + not completed ${notCompleted ?? 0} = ${sum}, not the stated total ${total}`, span: summarySpan });
+  }
+  // A part larger than the whole: 25个问题,已完成整改27个
+  for (const [name, part] of [['completed', completed], ['partial', partial], ['notCompleted', notCompleted]] as const) {
+    if (total !== null && part !== null && part > total) {
+      messages.push({ level: 'warning', code: 'validate/part-exceeds-total', message: `${name} ${part} is more than the stated total ${total}`, span: at(name) });
+    }
+  }
+  // 697个问题,完成整改688个,总体完成率98.71%: 688 / 697 = 98.71%
+  if (total && completed !== null && completionRate !== null) {
+    const recomputed = completed / total;
+    const tolerance = rateTolerance(evidence.completionRate?.text);
+    if (Math.abs(recomputed - completionRate) > tolerance) {
+      messages.push({ level: 'warning', code: 'validate/rate-mismatch', message: `stated completion rate ${(completionRate * 100).toFixed(2)}% but ${completed}/${total} = ${(recomputed * 100).toFixed(2)}%`, span: at('completionRate') });
+    }
+  }
+  // 受理群众环境信访举报115件,办结146件
+  if (summary.petitionsReceived !== null && summary.petitionsResolved !== null && summary.petitionsResolved > summary.petitionsReceived) {
+    messages.push({ level: 'warning', code: 'validate/petitions-exceed', message: `${summary.petitionsResolved} petitions resolved but only ${summary.petitionsReceived} received`, span: at('petitionsResolved') });
+  }
+  // 立行立改事项12件,已办结13件
+  if (summary.immediateItems !== null && summary.immediateResolved !== null && summary.immediateResolved > summary.immediateItems) {
+    messages.push({ level: 'warning', code: 'validate/immediate-exceed', message: `${summary.immediateResolved} 立行立改 items resolved but only ${summary.immediateItems} stated`, span: at('immediateResolved') });
+  }
+  return messages;
+}
+
+/**
+ * Per-item statuses against the stated totals: when every item carries a status, the counts must
+ * agree (36 items, 24 of them 已完成整改, but the summary says 已完成整改23个).
+ */
+function auditStatuses(summary: Summary, problems: Problem[], summarySpan: [number, number] | null): Message[] {
+  // Only a complete list can be counted: a missing item is item-count-mismatch already.
+  if (problems.length === 0 || problems.some((p) => p.status === null)) return [];
+  if (summary.totalProblems !== null && summary.totalProblems !== problems.length) return [];
+  const count = (s: Problem['status']) => problems.filter((p) => p.status === s).length;
+  const pairs = [['completed', summary.completed, count('completed')], ['partial', summary.partial, count('partial')], ['notCompleted', summary.notCompleted, count('not-completed')]] as const;
+  return pairs
+    .filter(([, stated, found]) => stated !== null && stated !== found)
+    .map(([name, stated, found]) => ({ level: 'warning' as const, code: 'validate/status-contradicts-totals', message: `the notice states ${name} ${stated} but ${found} items say so`, span: summarySpan }));
+}
+
+/** Every problem of a formal notice should carry its 整改情况. */
+function auditRectifications(problems: Problem[]): Message[] {
+  return problems
+    .filter((p) => !p.rectification)
+    .map((p) => ({ level: 'warning' as const, code: 'validate/no-rectification', message: `问题${p.number} has no rectification text`, span: p.span }));
+}
+
+/** Assembles the final document, audits it, and checks it against the contract's schema. */
+export function validate(doc: ExtractedDocument): ValidatedDocument {
+  const { clean, segment, sections, extract } = doc;
+  const { titleSpan, issuerSpan, documentDateSpan, inspectionPeriodSpan, feedbackDateSpan, inspectionTeamSpan, ...meta } = sections.meta;
+  const diagnostics: Message[] = [
+    ...clean.messages,
+    ...segment.messages,
+    ...sections.messages,
+    ...extract.messages,
+    ...auditNumbering(sections.problems),
+    ...auditTotals(sections.summary, sections.problems, sections.summarySpan, sections.summaryEvidence),
+    ...auditStatuses(sections.summary, sections.problems, sections.summarySpan),
+    ...auditRectifications(sections.problems),
+  ];
+  const final = FinalDocument.parse({
+    id: clean.id,
+    source: clean.source,
+    sha256: clean.sha256,
+    kind: sections.kind,
+    quality: clean.quality,
+    meta,
+    summary: sections.summary,
+    categories: sections.categories,
+    problems: sections.problems,
+    numbers: extract.numbers,
+    dates: extract.dates,
+    diagnostics,
+  });
+  return { ...doc, final };
+}
+
+/** Stage 5: the final document, audited against its own arithmetic. */
+export const stage = { name: 'validate', file: '5-validate.json', schema: ValidateOutput, run: validate, layer: (d) => d.final } as const satisfies Stage<ExtractedDocument, ValidatedDocument, FinalDocument>;

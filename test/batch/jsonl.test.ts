@@ -1,0 +1,82 @@
+import { execFileSync, spawnSync } from 'node:child_process';
+import { readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { afterAll, describe, expect, test } from 'vitest';
+import { documentId } from '../../src/stages/1-clean/index.js';
+import { FinalDocument } from '../../src/schema.js';
+import { CLI } from '../helpers.js';
+import { smallCorpus } from './corpus.js';
+
+/** The shell of a Hadoop Streaming mapper: the command reads lines on stdin and writes lines on stdout. */
+const MAPPER = `${JSON.stringify(process.execPath)} ${JSON.stringify(CLI)} run --jsonl - --jobs 1 --quiet`;
+
+const byId = (lines: string): Map<string, unknown> =>
+  new Map(
+    lines
+      .split('\n')
+      .filter(Boolean)
+      .map((line) => JSON.parse(line) as { id: string })
+      .map((doc) => [doc.id, doc]),
+  );
+
+describe('zhenggai run --jsonl -', () => {
+  const { dir, input } = smallCorpus(2);
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  const files = (readdirSync(input, { recursive: true }) as string[]).filter((f) => f.endsWith('.txt')).sort();
+  // Half the lines carry the text, half a path, as a crawler's output might.
+  const lines = files.map((f, i) => {
+    const id = documentId(f);
+    const full = path.join(input, f);
+    return JSON.stringify(i % 2 ? { id, path: full } : { id, text: readFileSync(full, 'utf8') });
+  });
+  const jsonl = path.join(dir, 'input.jsonl');
+  writeFileSync(jsonl, lines.join('\n') + '\n');
+  const one = spawnSync('sh', ['-c', `${MAPPER} < ${jsonl}`], { encoding: 'utf8', maxBuffer: 1 << 28 });
+
+  test('writes one valid final document per input line, in input order', () => {
+    expect(one.status).toBe(0);
+    const out = one.stdout.trim().split('\n');
+    expect(out).toHaveLength(files.length);
+    out.forEach((line, i) => {
+      const doc = JSON.parse(line);
+      expect(FinalDocument.safeParse(doc).success).toBe(true);
+      expect(doc.id).toBe(documentId(files[i]!));
+    });
+  });
+
+  test('four shards run in parallel under GNU parallel give the same documents as one run', () => {
+    execFileSync('split', ['-n', 'l/4', '-d', jsonl, path.join(dir, 'shard-')]);
+    const shards = readdirSync(dir).filter((f) => f.startsWith('shard-')).map((f) => path.join(dir, f));
+    expect(shards).toHaveLength(4);
+    execFileSync('parallel', ['--will-cite', '--halt', 'now,fail=1', '-j', '4', `${MAPPER} < {} > {}.out`, ':::', ...shards]);
+    const sharded = shards.map((s) => readFileSync(`${s}.out`, 'utf8')).join('');
+    const whole = byId(one.stdout);
+    const parts = byId(sharded);
+    expect([...parts.keys()].sort()).toEqual([...whole.keys()].sort());
+    for (const [id, doc] of whole) expect(parts.get(id), id).toEqual(doc);
+  });
+
+  test('gives the final document a folder run writes, for a line with a path', () => {
+    const out = path.join(dir, 'out');
+    expect(spawnSync(process.execPath, [CLI, 'run', input, '--out', out, '--quiet'], { encoding: 'utf8' }).status).toBe(0);
+    const docs = byId(one.stdout);
+    files.forEach((f, i) => {
+      if (i % 2 === 0) return;
+      const id = documentId(f);
+      expect(docs.get(id), id).toEqual(JSON.parse(readFileSync(path.join(out, id, '5-validate.json'), 'utf8')));
+    });
+  });
+
+  test('lists a bad line on stderr, writes the others, and exits 1 (0 with --allow-failures)', () => {
+    const bad = ['{"id": "ok", "text": "巡视整改工作已完成。"}', 'not json', '{"id": "empty", "text": ""}', '{"text": "无编号"}'].join('\n');
+    const result = spawnSync(process.execPath, [CLI, 'run', '--jsonl', '-', '--quiet'], { input: bad, encoding: 'utf8' });
+    expect(result.status).toBe(1);
+    expect(result.stdout.trim().split('\n').map((l) => JSON.parse(l).id)).toEqual(['ok']);
+    expect(result.stderr).toMatch(/line 2: not a JSON object/);
+    expect(result.stderr).toMatch(/empty: empty file/);
+    expect(result.stderr).toMatch(/line 4: needs a string "id"/);
+    const allowed = spawnSync(process.execPath, [CLI, 'run', '--jsonl', '-', '--quiet', '--allow-failures'], { input: bad, encoding: 'utf8' });
+    expect(allowed.status).toBe(0);
+    expect(allowed.stdout).toBe(result.stdout);
+  });
+});
