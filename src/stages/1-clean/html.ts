@@ -10,11 +10,12 @@ import { createRequire } from 'node:module';
 import type * as cheerio from 'cheerio';
 import type { AnyNode, Element } from 'domhandler';
 import { decodeHTML } from 'entities';
+import { CleanError } from './decode.js';
 import { type MappedText, TextMapBuilder, rewrite } from './text-map.js';
 import { type StepResult, message } from './step.js';
 
 /** Elements that are never the notice. */
-const CHROME = 'script, style, noscript, template, nav, header, footer, aside, iframe, form, select, button, object, embed, svg';
+const CHROME = new Set(['script', 'style', 'noscript', 'template', 'nav', 'header', 'footer', 'aside', 'iframe', 'form', 'select', 'button', 'object', 'embed', 'svg']);
 
 /** Containers that content-management systems of government sites put the article in. */
 export const CONTENT_SELECTORS = [
@@ -54,10 +55,111 @@ export function readPageMeta(text: string): Record<string, string> {
   return meta;
 }
 
+/** Han characters in `s` (code points). */
 function hanCount(s: string): number {
-  let n = 0;
-  for (const c of s) if (/\p{Script=Han}/u.test(c)) n++;
-  return n;
+  return s.match(/\p{Script=Han}/gu)?.length ?? 0;
+}
+
+/**
+ * The nodes under `root`, in document order, each visited once without recursion: a page can
+ * nest its elements tens of thousands deep (a broken editor's `<div>` left open on every line),
+ * deeper than the call stack. `enter` sees a node before its children, `leave` after them;
+ * the children of a node are visited when `into` says so (all of them by default).
+ */
+function traverse(root: AnyNode, enter: (node: AnyNode) => void, leave?: (node: AnyNode) => void, into: (node: AnyNode) => boolean = () => true): void {
+  const stack: { node: AnyNode; left: boolean }[] = [];
+  const push = (parent: AnyNode) => {
+    const children = (parent as Partial<Element>).children;
+    if (children) for (let i = children.length - 1; i >= 0; i--) stack.push({ node: children[i]!, left: false });
+  };
+  push(root);
+  while (stack.length) {
+    const top = stack.pop()!;
+    if (top.left) {
+      leave!(top.node);
+      continue;
+    }
+    enter(top.node);
+    if (leave) stack.push({ node: top.node, left: true });
+    if (into(top.node)) push(top.node);
+  }
+}
+
+/** The text of a node as cheerio's `.text()` gives it (comments left out), without recursion. */
+function textContent(node: AnyNode): string {
+  let out = '';
+  traverse(
+    node,
+    (n) => {
+      if (n.type === 'text') out += (n as unknown as { data: string }).data;
+    },
+    undefined,
+    (n) => n.type !== 'comment',
+  );
+  return out;
+}
+
+/**
+ * For every element under `root`, its Han characters and those inside its links (`<a>`
+ * descendants, each counted as often as it is nested, as `el.find('a').text()` counts them), in
+ * one pass from the leaves up: asking each element on the way down for its text was quadratic
+ * in the depth of the page.
+ */
+function hanCounts(root: AnyNode): Map<AnyNode, { han: number; links: number }> {
+  const counts = new Map<AnyNode, { han: number; links: number }>();
+  const add = (node: AnyNode) => {
+    let han = 0;
+    let links = 0;
+    for (const child of (node as Partial<Element>).children ?? []) {
+      if (child.type === 'text') han += hanCount((child as unknown as { data: string }).data);
+      const c = counts.get(child);
+      if (!c) continue;
+      han += c.han;
+      links += c.links + (child.type === 'tag' && (child as Element).name === 'a' ? c.han : 0);
+    }
+    counts.set(node, { han, links });
+  };
+  traverse(root, () => {}, (node) => {
+    if (node.type !== 'comment' && node.type !== 'text') add(node);
+  });
+  add(root);
+  return counts;
+}
+
+/** The elements under `root` (itself left out), in document order. */
+function elementsOf(root: AnyNode): Element[] {
+  const out: Element[] = [];
+  traverse(root, (node) => {
+    if (node.type === 'tag' || node.type === 'script' || node.type === 'style') out.push(node as Element);
+  });
+  return out;
+}
+
+/** Takes elements out of the tree, each parent's children filtered once (one by one, a page of many is quadratic). */
+function removeAll(elements: readonly Element[]): void {
+  const gone = new Set<AnyNode>(elements);
+  const parents = new Set(elements.map((el) => el.parent).filter((p) => p !== null));
+  for (const parent of parents) {
+    const kept = parent.children.filter((c) => !gone.has(c));
+    kept.forEach((c, i) => {
+      c.prev = kept[i - 1] ?? null;
+      c.next = kept[i + 1] ?? null;
+    });
+    parent.children = kept;
+  }
+  for (const el of elements) el.parent = el.prev = el.next = null;
+}
+
+/**
+ * Whether an element matches one of the simple selectors of `CONTENT_SELECTORS` (`#id`,
+ * `.class`, a tag name), as css-select matches them: ids and classes case-sensitively, a class
+ * among the whitespace-separated names of `class`. Matched here because domutils' search is
+ * quadratic in the depth of the page.
+ */
+function matches(el: Element, selector: string): boolean {
+  if (selector.startsWith('#')) return el.attribs.id === selector.slice(1);
+  if (selector.startsWith('.')) return (el.attribs.class ?? '').split(/\s+/).includes(selector.slice(1));
+  return el.name === selector;
 }
 
 /**
@@ -65,48 +167,55 @@ function hanCount(s: string): number {
  * page; otherwise, from <body> down, the child that holds at least 70% of the text not inside
  * links, for as long as there is one.
  */
-function contentRoot($: cheerio.CheerioAPI): cheerio.Cheerio<AnyNode> {
-  const body: cheerio.Cheerio<AnyNode> = $('body').length ? $('body') : $.root();
-  const total = hanCount(body.text());
-  const textOf = (el: cheerio.Cheerio<AnyNode>) => hanCount(el.text()) - hanCount(el.find('a').text());
-  let best: cheerio.Cheerio<AnyNode> | null = null;
+function contentRoot(document: AnyNode, body: AnyNode, elements: readonly Element[]): AnyNode {
+  const counts = hanCounts(document);
+  const total = counts.get(body)?.han ?? 0;
+  const textOf = (el: AnyNode) => {
+    const c = counts.get(el);
+    return c ? c.han - c.links : 0;
+  };
+  let best: AnyNode | null = null;
   let bestScore = 0;
   for (const sel of CONTENT_SELECTORS) {
-    $(sel).each((_, el) => {
-      const s = textOf($(el));
-      if (s > bestScore) (best = $(el)), (bestScore = s);
-    });
+    for (const el of elements) {
+      if (!matches(el, sel)) continue;
+      const s = textOf(el);
+      if (s > bestScore) (best = el), (bestScore = s);
+    }
     if (best && (bestScore >= 0.5 * total || bestScore >= 200)) return best;
   }
-  let node: cheerio.Cheerio<AnyNode> = body;
+  let node: AnyNode = body;
   for (;;) {
     const own = textOf(node);
-    const children = node.children().toArray();
-    const next = children.find((c) => textOf($(c)) >= 0.7 * own && own > 0);
+    const children = ((node as Partial<Element>).children ?? []).filter((c) => c.type === 'tag' || c.type === 'script' || c.type === 'style');
+    const next = children.find((c) => textOf(c) >= 0.7 * own && own > 0);
     if (!next) return node;
-    node = $(next);
+    node = next;
   }
 }
 
+/** An entity at a position of the source, as `textNodeOffsets` reads it (sticky: tried at `lastIndex`). */
+const ENTITY_AT = /&(?:#\d+|#x[0-9a-f]+|[a-z][a-z0-9]*);?/iy;
+
 /** Source offsets of each character of a text node's decoded data. */
 function textNodeOffsets(raw: string, start: number, end: number, data: string): number[] | null {
-  const src = raw.slice(start, end);
-  if (src === data) return Array.from({ length: data.length }, (_, i) => start + i);
+  if (end - start === data.length && raw.startsWith(data, start)) return Array.from({ length: data.length }, (_, i) => start + i);
   const out: number[] = [];
-  let i = 0;
-  while (i < src.length) {
-    if (src[i] === '&') {
-      const m = /^&(?:#\d+|#x[0-9a-f]+|[a-z][a-z0-9]*);?/i.exec(src.slice(i));
-      if (m) {
+  let i = start;
+  while (i < end) {
+    if (raw[i] === '&') {
+      ENTITY_AT.lastIndex = i;
+      const m = ENTITY_AT.exec(raw);
+      if (m && i + m[0].length <= end) {
         const decoded = decodeHTML(m[0]);
         if (decoded !== m[0]) {
-          for (let k = 0; k < decoded.length; k++) out.push(start + i);
+          for (let k = 0; k < decoded.length; k++) out.push(i);
           i += m[0].length;
           continue;
         }
       }
     }
-    out.push(start + i);
+    out.push(i);
     i++;
   }
   return out.length === data.length ? out : null;
@@ -118,68 +227,124 @@ export interface HtmlText {
   title: string | null;
 }
 
+/**
+ * How deep a page's elements may nest. parse5 looks through every open element for each new
+ * one, so a page nested n deep costs n² (a page of 50,000 unclosed `<div>`, 300 KB, took a
+ * minute); real pages nest a few dozen deep, and a broken editor's unclosed `<font>` on every
+ * paragraph a few thousand.
+ */
+export const MAX_HTML_DEPTH = 5000;
+
+/** Elements that have no end tag, or whose end parse5 implies (an unclosed <p> or <li> ends at the next one). */
+const NO_NESTING = new Set([
+  'area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'param', 'source', 'track', 'wbr', 'p', 'li', 'dt', 'dd',
+  'tr', 'td', 'th', 'tbody', 'thead', 'tfoot', 'option', 'optgroup', 'rb', 'rp', 'rt', 'rtc', 'colgroup', 'caption', 'html', 'head', 'body',
+]);
+
+/**
+ * The depth a page's tags nest to, counted from the source before parsing (start tags less end
+ * tags, of elements that can nest): at least the depth parse5 will build, read in one pass.
+ */
+export function nestingDepth(raw: string): number {
+  // `[^<>]*`: a tag never spans another `<`, so each try stops at the next one (linear).
+  const tag = /<(\/?)([a-zA-Z][a-zA-Z0-9-]*)[^<>]*>/g;
+  let depth = 0;
+  let max = 0;
+  for (let m = tag.exec(raw); m; m = tag.exec(raw)) {
+    if (m[0].endsWith('/>') || NO_NESTING.has(m[2]!.toLowerCase())) continue;
+    if (m[1]) depth = Math.max(0, depth - 1);
+    else if (++depth > max) max = depth;
+  }
+  return max;
+}
+
 let loadHtml: typeof cheerio.load | undefined;
 
-/** HTML source to text, mapped into the source; `pageMeta` read before chrome is dropped. */
+/**
+ * HTML source to text, mapped into the source; `pageMeta` read before chrome is dropped. The
+ * tree is walked without recursion and searched without css-select, both linear in the page.
+ */
 export function htmlToText(raw: string): HtmlText {
+  const depth = nestingDepth(raw);
+  if (depth > MAX_HTML_DEPTH) throw new CleanError(`a web page whose elements nest ${depth} deep (more than ${MAX_HTML_DEPTH}): not a page a browser could show`);
   // cheerio (with parse5 and an HTTP client) takes a quarter of a second to load: only when a page comes.
   loadHtml ??= (createRequire(import.meta.url)('cheerio') as typeof cheerio).load;
-  const $ = loadHtml(raw, { sourceCodeLocationInfo: true });
-  const pageText = $('body').length ? blockText($, $('body')) : '';
-  const pageMeta = readPageMeta(pageText);
-  const title = $('h1').first().text().trim() || $('title').first().text().trim() || null;
-  $(CHROME).remove();
-  const root = contentRoot($);
+  const document = loadHtml(raw, { sourceCodeLocationInfo: true }).root()[0]!;
+  const all = elementsOf(document);
+  const body = all.find((el) => el.name === 'body');
+  const pageMeta = readPageMeta(body ? blockText(body) : '');
+  const firstText = (name: string) => {
+    const el = all.find((e) => e.name === name);
+    return el ? textContent(el).trim() : '';
+  };
+  const title = firstText('h1') || firstText('title') || null;
+  removeAll(all.filter((el) => CHROME.has(el.name)));
+  const elements = elementsOf(document);
+  const root = contentRoot(document, body ?? document, elements);
   const b = new TextMapBuilder(raw);
   let lineOpen = false;
   const breakLine = (at: number) => {
     if (lineOpen) b.insert(at, '\n');
     lineOpen = false;
   };
+  const location = (node: AnyNode) => (node as AnyNode & { sourceCodeLocation?: { startOffset: number; endOffset: number } }).sourceCodeLocation;
+  // Only elements are entered (not a <script> or <style> a page kept, nor comments), as cheerio's `.contents()` walk did.
+  const isTag = (node: AnyNode) => node.type === 'tag';
+  const walk = (el: AnyNode) =>
+    traverse(
+      el,
+      (node) => {
+        const loc = location(node);
+        if (node.type === 'text') {
+          const data = (node as unknown as { data: string }).data;
+          if (!data) return;
+          const offsets = loc ? textNodeOffsets(raw, loc.startOffset, loc.endOffset, data) : null;
+          for (let i = 0; i < data.length; i++) {
+            const at = offsets ? offsets[i]! : (loc?.startOffset ?? 0);
+            if (offsets && data[i] === raw[at]) b.keep(at, at + 1);
+            else b.replace(at, at, data[i]!);
+          }
+          if (data.trim()) lineOpen = true;
+        } else if (node.type === 'tag') {
+          const name = (node as Element).name;
+          const at = loc?.startOffset ?? 0;
+          if (BLOCK.has(name)) breakLine(at);
+          else if ((name === 'td' || name === 'th') && lineOpen) b.insert(at, '\t');
+        }
+      },
+      (node) => {
+        if (node.type === 'tag' && BLOCK.has((node as Element).name)) {
+          const loc = location(node);
+          breakLine(loc?.endOffset ?? loc?.startOffset ?? 0);
+        }
+      },
+      isTag,
+    );
   // A title the content block does not hold (an <h1> above it) opens the text, as on the page.
-  const h1 = $('h1').first();
-  if (h1.length && !root.find('h1').length && !h1.closest(root as cheerio.Cheerio<Element>).length) walk(h1);
-  walk(root);
-  function walk(el: cheerio.Cheerio<AnyNode>) {
-    el.contents().each((_, node) => {
-      const loc = (node as AnyNode & { sourceCodeLocation?: { startOffset: number; endOffset: number } }).sourceCodeLocation;
-      if (node.type === 'text') {
-        const data = (node as unknown as { data: string }).data;
-        if (!data) return;
-        const offsets = loc ? textNodeOffsets(raw, loc.startOffset, loc.endOffset, data) : null;
-        for (let i = 0; i < data.length; i++) {
-          const at = offsets ? offsets[i]! : (loc?.startOffset ?? 0);
-          if (offsets && data[i] === raw[at]) b.keep(at, at + 1);
-          else b.replace(at, at, data[i]!);
-        }
-        if (data.trim()) lineOpen = true;
-      } else if (node.type === 'tag') {
-        const name = (node as Element).name;
-        const at = loc?.startOffset ?? 0;
-        if (BLOCK.has(name)) breakLine(at);
-        else if (name === 'td' || name === 'th') {
-          if (lineOpen) b.insert(at, '\t');
-        }
-        walk($(node));
-        if (BLOCK.has(name)) breakLine(loc?.endOffset ?? at);
-      }
-    });
+  const h1s = elements.filter((el) => el.name === 'h1');
+  if (h1s.length) {
+    const inRoot = new Set(elementsOf(root));
+    if (h1s[0] !== root && !inRoot.has(h1s[0]!) && !h1s.some((h) => inRoot.has(h))) walk(h1s[0]!);
   }
+  walk(root);
   return { text: b.build(), pageMeta, title };
 }
 
 /** Plain text of an element with line breaks at block boundaries, for reading metadata. */
-function blockText($: cheerio.CheerioAPI, el: cheerio.Cheerio<AnyNode>): string {
+function blockText(el: AnyNode): string {
   let out = '';
-  el.contents().each((_, node) => {
-    if (node.type === 'text') out += (node as unknown as { data: string }).data;
-    else if (node.type === 'tag') {
-      const block = BLOCK.has((node as Element).name);
-      if (block) out += '\n';
-      out += blockText($, $(node));
-      if (block) out += '\n';
-    }
-  });
+  const block = (node: AnyNode) => node.type === 'tag' && BLOCK.has((node as Element).name);
+  traverse(
+    el,
+    (node) => {
+      if (node.type === 'text') out += (node as unknown as { data: string }).data;
+      else if (block(node)) out += '\n';
+    },
+    (node) => {
+      if (block(node)) out += '\n';
+    },
+    (node) => node.type === 'tag',
+  );
   return out;
 }
 
