@@ -50,13 +50,21 @@ export const FRAGMENTS: readonly BoilerplateRule[] = [
   { name: 'colour', pattern: /(?:色调调节|背景色|保护视力色)[ \t\u3000]*[:：]?/g, example: '发布日期:2023-01-06 11:16信息来源:宁波市审计局浏览次数: 字号:[ ] 色调调节:' },
 ];
 
+/**
+ * The longest line that may be chrome, in code units. The longest chrome line of the corpus and
+ * its dev and wild sets has 145 (a site map, record numbers and a certificate number run
+ * together); a longer line carries text: a notice copied with its line breaks lost is one line
+ * that starts 当前位置:首页>>… and goes on for pages, and is the notice.
+ */
+export const MAX_CHROME_LINE = 200;
+
 export function isBoilerplate(line: string): boolean {
-  return BOILERPLATE.some((rule) => rule.pattern.test(line));
+  return boilerplateRule(line) !== undefined;
 }
 
 /** The rule a trimmed line matches, if any. */
 export function boilerplateRule(line: string): BoilerplateRule | undefined {
-  return BOILERPLATE.find((rule) => rule.pattern.test(line));
+  return line.length > MAX_CHROME_LINE ? undefined : BOILERPLATE.find((rule) => rule.pattern.test(line));
 }
 
 /**
