@@ -1,18 +1,32 @@
-import { promises as fs, renameSync, writeFileSync } from 'node:fs';
+import { promises as fs, readdirSync, renameSync, rmSync, rmdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
 import { threadId } from 'node:worker_threads';
 
 /**
  * Every file the pipeline writes is written whole or not at all: a temporary file beside it,
- * then a rename. A run killed at any moment leaves at most a `*.tmp`, which the next run removes.
+ * then a rename. A write that fails (a full disk) removes its temporary file; a run killed at
+ * any moment leaves at most a `*.tmp`, which the next run removes. Nothing is ever deleted but
+ * the files this program writes, by name.
  */
 
 /** A temporary name beside `file`, unique to this process and thread. */
 export const temporary = (file: string) => `${file}.${process.pid}-${threadId}.tmp`;
 
+/** Whether `name` is a temporary file `temporary` made for one of `names`. */
+export function isTemporaryOf(name: string, names: readonly string[]): boolean {
+  const m = /^(.*)\.\d+-\d+\.tmp$/.exec(name);
+  return m !== null && names.includes(m[1]!);
+}
+
 export async function writeAtomic(file: string, data: string): Promise<void> {
   const tmp = temporary(file);
-  await fs.writeFile(tmp, data);
-  await fs.rename(tmp, file);
+  try {
+    await fs.writeFile(tmp, data);
+    await fs.rename(tmp, file);
+  } catch (error) {
+    await fs.rm(tmp, { force: true }).catch(() => {});
+    throw error;
+  }
 }
 
 /**
@@ -22,6 +36,41 @@ export async function writeAtomic(file: string, data: string): Promise<void> {
  */
 export function writeAtomicSync(file: string, data: string | Uint8Array): void {
   const tmp = temporary(file);
-  writeFileSync(tmp, data);
-  renameSync(tmp, file);
+  try {
+    writeFileSync(tmp, data);
+    renameSync(tmp, file);
+  } catch (error) {
+    rmSync(tmp, { force: true });
+    throw error;
+  }
+}
+
+/**
+ * The folder of document `id` in `outDir` (an absolute path). Ids are made safe by
+ * src/batch/ids.ts; this is the check that nothing else reaches a write or a delete.
+ */
+export function documentFolder(outDir: string, id: string): string {
+  const dir = path.join(outDir, id);
+  if (!id || /^\.*$/.test(id) || /[/\\\0]/.test(id) || path.dirname(dir) !== outDir) throw new Error(`unsafe document id ${JSON.stringify(id)}`);
+  return dir;
+}
+
+/**
+ * Removes from `dir` the files named `names` and their temporary files, then the folder if
+ * nothing else is left in it: the outputs of one document, and nothing a user put beside them.
+ * `listing` is the folder's contents when already read.
+ */
+export function removeOutputs(dir: string, names: readonly string[], listing?: readonly string[]): void {
+  let entries: readonly string[];
+  try {
+    entries = listing ?? readdirSync(dir);
+  } catch {
+    return;
+  }
+  for (const name of entries) if (names.includes(name) || isTemporaryOf(name, names)) rmSync(path.join(dir, name), { force: true });
+  try {
+    rmdirSync(dir);
+  } catch {
+    // Not empty (something else is in it) or already gone: left as it is.
+  }
 }

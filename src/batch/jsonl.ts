@@ -1,8 +1,9 @@
-import { createReadStream } from 'node:fs';
+import { createReadStream, promises as fs } from 'node:fs';
 import readline from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
 import { once } from 'node:events';
-import { AHEAD_PER_JOB, createPool, ordered } from './pool.js';
+import { AHEAD_PER_JOB, DEFAULT_LIMITS, type Limits, MAX_INPUT_BYTES, createPool, ordered } from './pool.js';
+import { UsageError, describeError } from './errors.js';
 import type { Progress } from './progress.js';
 import type { Outcome, Task } from './worker.js';
 
@@ -18,14 +19,19 @@ export interface JsonlOptions {
   jobs?: number;
   progress?: Progress;
   log?: (line: string) => void;
+  /** The largest document, in bytes (default `MAX_INPUT_BYTES`). */
+  maxBytes?: number;
+  limits?: Partial<Limits>;
 }
 
 export interface JsonlReport {
   counts: { documents: number; processed: number; failed: number };
+  /** Why the run ended before its input did (its output was closed), when it did. */
+  stopped?: string;
 }
 
 /** A line's task, or the reason it cannot be one. */
-export function parseLine(line: string, lineNumber: number): Task | { reason: string; id: string } {
+export function parseLine(line: string, lineNumber: number, maxBytes = MAX_INPUT_BYTES): Task | { reason: string; id: string } {
   let value: unknown;
   try {
     value = JSON.parse(line);
@@ -34,8 +40,8 @@ export function parseLine(line: string, lineNumber: number): Task | { reason: st
   }
   const o = value as { id?: unknown; text?: unknown; path?: unknown };
   if (typeof value !== 'object' || value === null || typeof o.id !== 'string' || !o.id) return { id: `line ${lineNumber}`, reason: 'needs a string "id"' };
-  if (typeof o.text === 'string') return { kind: 'line', id: o.id, text: o.text };
-  if (typeof o.path === 'string') return { kind: 'line', id: o.id, path: o.path };
+  if (typeof o.text === 'string') return { kind: 'line', id: o.id, text: o.text, maxBytes };
+  if (typeof o.path === 'string') return { kind: 'line', id: o.id, path: o.path, maxBytes };
   return { id: o.id, reason: 'needs a string "text" or "path"' };
 }
 
@@ -47,32 +53,58 @@ async function* lines(input: Readable): AsyncGenerator<[string, number]> {
   }
 }
 
+/** The input stream of a JSONL run, or a `UsageError` when the file named cannot be read. */
+async function openInput(input: JsonlOptions['input']): Promise<Readable> {
+  if (typeof input !== 'string') return input;
+  if (input === '-') return process.stdin;
+  const stat = await fs.stat(input).catch((error: unknown) => {
+    throw new UsageError(`cannot read --jsonl ${input}: ${describeError(error)}`);
+  });
+  if (stat.isDirectory()) throw new UsageError(`--jsonl ${input} is a folder, not a file of lines`);
+  await fs.access(input, fs.constants.R_OK).catch((error: unknown) => {
+    throw new UsageError(`cannot read --jsonl ${input}: ${describeError(error)}`);
+  });
+  return createReadStream(input);
+}
+
 export async function runJsonl(options: JsonlOptions): Promise<JsonlReport> {
-  const input = typeof options.input !== 'string' ? options.input : options.input === '-' ? process.stdin : createReadStream(options.input);
+  const input = await openInput(options.input);
   const output = options.output ?? process.stdout;
   const log = options.progress ? (line: string) => options.progress!.log(line) : (options.log ?? (() => {}));
   const jobs = Math.max(1, options.jobs ?? 1);
   const counts = { documents: 0, processed: 0, failed: 0 };
-  const pool = createPool(jobs);
+  const pool = createPool(jobs, { ...DEFAULT_LIMITS, ...options.limits });
   const work = async ([line, n]: [string, number]): Promise<Outcome> => {
-    const task = parseLine(line, n);
+    const task = parseLine(line, n, options.maxBytes);
     return 'kind' in task ? pool.run(task) : { status: 'failed', id: task.id, source: task.id, reason: task.reason };
   };
+  // A reader that goes away (`| head`) ends the run, in one line rather than an EPIPE trace.
+  let stopped: string | undefined;
+  const onError = (error: unknown) => void (stopped ??= `cannot write the output: ${describeError(error)}`);
+  output.on('error', onError);
+  async function* until(source: AsyncIterable<[string, number]>): AsyncGenerator<[string, number]> {
+    for await (const item of source) {
+      if (stopped) return;
+      yield item;
+    }
+  }
   try {
-    for await (const outcome of ordered(lines(input), jobs * AHEAD_PER_JOB, work)) {
+    for await (const outcome of ordered(until(lines(input)), jobs * AHEAD_PER_JOB, work)) {
+      if (stopped) continue;
       counts.documents++;
       if (outcome.status === 'failed') {
         counts.failed++;
         log(`zhenggai: ${outcome.source}: ${outcome.reason}`);
       } else {
         counts.processed++;
-        if (!output.write(outcome.json + '\n')) await once(output, 'drain');
+        if (!output.write(outcome.json + '\n')) await once(output, 'drain').catch(onError);
       }
       options.progress?.tick();
     }
   } finally {
+    output.off('error', onError);
     await pool.close();
     options.progress?.end();
   }
-  return { counts };
+  return { counts, ...(stopped ? { stopped } : {}) };
 }

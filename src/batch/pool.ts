@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import pLimit from 'p-limit';
 import { Piscina } from 'piscina';
 import { segmenter } from '../jieba.js';
 import type { Outcome, Task } from './worker.js';
@@ -22,35 +23,69 @@ export interface Pool {
   close(): Promise<void>;
 }
 
-/**
- * A worker's JavaScript heap limit. V8 lets a heap grow with the machine's memory before it
- * collects (on 24 GiB, to about 150 MB a thread on this workload, most of it the garbage of
- * earlier documents); a 1 GB limit makes it collect sooner (about 90 MB) at no measurable cost,
- * and is still far above what one document needs (its token layer lives outside the heap). A
- * document that needs more fails alone, with a reason, and the pool replaces the thread.
- */
-const WORKER_HEAP_MB = 1024;
+/** What bounds one document's work in the pool. */
+export interface Limits {
+  /** Milliseconds a document may take in its thread before the thread is stopped and replaced. */
+  timeoutMs: number;
+  /**
+   * A thread's JavaScript heap, in MB. V8 lets a heap grow with the machine's memory before it
+   * collects (on 24 GiB, to about 150 MB a thread on this workload, most of it the garbage of
+   * earlier documents); a 1 GB limit makes it collect sooner (about 90 MB) at no measurable
+   * cost, and is still far above what one document needs (its token layer lives outside the
+   * heap; a 10 MB notice peaks near 300 MB). A document that needs more fails alone, with a
+   * reason, and the pool replaces the thread.
+   */
+  heapMb: number;
+}
 
-/** `jobs` threads, sharing one segmenter dictionary (src/jieba.ts). */
-export function createPool(jobs: number): Pool {
+/**
+ * The largest input one document may be, in bytes. Notices are 2–30 KB, a web page rarely 1 MB;
+ * a 10 MB text takes some 7 s and 420 MB here, a 50 MB one ran a thread out of memory after
+ * minutes. A larger input fails before it is read.
+ */
+export const MAX_INPUT_BYTES = 10e6;
+
+export const DEFAULT_LIMITS: Limits = { timeoutMs: 120_000, heapMb: 1024 };
+
+/**
+ * `jobs` threads, sharing one segmenter dictionary (src/jieba.ts). A document runs only when a
+ * thread is free (p-limit holds the others back), so its time limit counts its own work, not
+ * its wait. A document over a limit gets a failure naming the limit, marked `abandoned`: its
+ * thread was stopped, perhaps while writing, and the caller removes what it left.
+ */
+export function createPool(jobs: number, limits: Limits = DEFAULT_LIMITS): Pool {
   const piscina = new Piscina({
     filename: workerFile(),
     minThreads: jobs,
     maxThreads: jobs,
     idleTimeout: Infinity,
-    resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB },
+    resourceLimits: { maxOldGenerationSizeMb: limits.heapMb },
   });
   // The segmenter's dictionary is built here, while the threads load their modules: they find
   // it built (or wait for it) instead of one of them building it after.
   segmenter();
+  const free = pLimit(jobs);
+  const reason = (error: unknown) => {
+    const e = error as { name?: string; code?: string; message?: string };
+    if (e?.name === 'AbortError') return `took longer than ${limits.timeoutMs / 1000} s, the limit for one document (--timeout)`;
+    if (e?.code === 'ERR_WORKER_OUT_OF_MEMORY' || /memory limit|out of memory/i.test(e?.message ?? '')) {
+      return `needed more than ${limits.heapMb} MB of memory, the limit for one document (--heap-mb)`;
+    }
+    return `internal error: worker: ${e?.message ?? String(error)}`;
+  };
   return {
     run: (task) =>
-      piscina.run(task).catch((error: unknown) => ({
-        status: 'failed' as const,
-        id: task.id,
-        source: task.kind === 'file' ? task.path : (task.path ?? task.id),
-        reason: `internal error: worker: ${error instanceof Error ? error.message : String(error)}`,
-      })),
+      free(() =>
+        piscina.run(task, { signal: AbortSignal.timeout(limits.timeoutMs) }).catch(
+          (error: unknown): Outcome => ({
+            status: 'failed',
+            id: task.id,
+            source: task.kind === 'file' ? task.path : (task.path ?? task.id),
+            reason: reason(error),
+            abandoned: true,
+          }),
+        ),
+      ),
     close: () => piscina.destroy(),
   };
 }

@@ -1,11 +1,12 @@
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, readdirSync, rmSync } from 'node:fs';
-import { writeAtomicSync } from './atomic.js';
+import { mkdirSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { documentFolder, isTemporaryOf, removeOutputs, writeAtomicSync } from './atomic.js';
+import { STOP_CODES, describeError, internalError } from './errors.js';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { CleanError } from '../stages/1-clean/index.js';
 import { type Cell, documentCells, itemCsv } from '../output/csv.js';
-import { FINAL_FILE, type Timings, runPipeline, stageFiles } from '../pipeline.js';
+import { FINAL_FILE, STAGES, type Timings, runPipeline, stageFiles } from '../pipeline.js';
 import { FinalDocument } from '../schema.js';
 import { SEGMENTER_SOURCE, USER_DICT, segmenter } from '../jieba.js';
 
@@ -19,9 +20,10 @@ segmenter();
  * so that no full document crosses threads or stays in memory.
  */
 export type Task =
-  | { kind: 'file'; path: string; id: string; outDir: string; force: boolean }
+  /** `outDir` is absolute; `maxBytes` is the size limit of one input. */
+  | { kind: 'file'; path: string; id: string; outDir: string; force: boolean; maxBytes: number }
   /** A JSONL line: the text itself, or a path to read; the answer is the final document as one line. */
-  | { kind: 'line'; id: string; text?: string; path?: string };
+  | { kind: 'line'; id: string; text?: string; path?: string; maxBytes: number };
 
 export type Status = 'processed' | 'skipped' | 'failed';
 
@@ -41,6 +43,10 @@ export interface Outcome {
   minhash?: number[] | null;
   /** The final document as one line of JSON (JSONL tasks). */
   json?: string;
+  /** Set when no later document can be written either (the disk is full): the run stops. */
+  stop?: boolean;
+  /** Set when the thread was stopped mid-document (a limit): its files may be half written. */
+  abandoned?: boolean;
 }
 
 /** Written last in `out/<docId>/`: what the outputs there were made from and by which code. */
@@ -70,23 +76,50 @@ export const PIPELINE_VERSION = (() => {
 
 const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
 
-const failureReason = (error: unknown) =>
-  error instanceof CleanError ? error.message : `internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`;
+/** A document's failure in one line: the reason its content gives, or a bug's message and place. */
+const failureReason = (error: unknown) => (error instanceof CleanError ? error.message : internalError(error));
+
+/** Every file a document's folder holds, the resume file last. */
+const OUTPUT_FILES = [...STAGES.map((s) => s.file), DONE_FILE];
 
 interface Done {
   sha256: string;
   version: string;
   minhash: number[] | null;
+  /** The input's path as given: the outputs name it (`source`), so another path is another document. */
+  source?: string;
+}
+
+/** Megabytes as a user reads them: `12.4 MB`. */
+const megabytes = (bytes: number) => `${(bytes / 1e6).toFixed(1)} MB`;
+
+/**
+ * An input's bytes, or why they cannot be read: not a file, over the size limit (checked before
+ * anything is read, so a 2 GB dump fails at once), or a system error.
+ */
+function readInput(file: string, maxBytes: number): { bytes: Uint8Array } | { reason: string } {
+  try {
+    const stat = statSync(file);
+    if (!stat.isFile()) return { reason: 'not a file' };
+    if (stat.size > maxBytes) return { reason: `${megabytes(stat.size)}, over the limit of ${megabytes(maxBytes)} for one document (--max-mb)` };
+    return { bytes: readFileSync(file) };
+  } catch (error) {
+    return { reason: `cannot read it: ${describeError(error)}` };
+  }
 }
 
 /** What the CSVs need of a document, from its final document and its signature. */
 const summary = (final: FinalDocument, minhash: number[] | null) => ({ row: documentCells(final), csv: itemCsv(final), minhash });
 
-/** The final document of an earlier run and its signature, if made from these bytes by this code. */
-function earlier(dir: string, bytes: Uint8Array): { final: FinalDocument; done: Done } | null {
+/**
+ * The final document of an earlier run and its signature, if made from these bytes at this path
+ * by this code, and only if every file of the document is in place (`listing`, the folder's).
+ */
+function earlier(dir: string, listing: readonly string[], bytes: Uint8Array, source: string): { final: FinalDocument; done: Done } | null {
+  if (!OUTPUT_FILES.every((f) => listing.includes(f))) return null;
   try {
     const done = JSON.parse(readFileSync(path.join(dir, DONE_FILE), 'utf8')) as Done;
-    if (done.version !== PIPELINE_VERSION || done.sha256 !== sha256(bytes)) return null;
+    if (done.version !== PIPELINE_VERSION || done.sha256 !== sha256(bytes) || (done.source !== undefined && done.source !== source)) return null;
     const final = FinalDocument.safeParse(JSON.parse(readFileSync(path.join(dir, FINAL_FILE), 'utf8')));
     return final.success ? { final: final.data, done } : null;
   } catch {
@@ -94,48 +127,89 @@ function earlier(dir: string, bytes: Uint8Array): { final: FinalDocument; done: 
   }
 }
 
+/** A folder's names, or none when it is not there. */
+function list(dir: string): string[] | null {
+  try {
+    return readdirSync(dir);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
+    throw error;
+  }
+}
+
 async function runFile(task: Extract<Task, { kind: 'file' }>): Promise<Outcome> {
   const { id, path: source } = task;
-  const dir = path.join(task.outDir, id);
+  const failed = (reason: string, stop = false): Outcome => ({ status: 'failed', id, source, reason, ...(stop ? { stop } : {}) });
+  let dir: string;
+  let listing: string[] | null;
   try {
-    const bytes = readFileSync(source);
-    if (!task.force) {
-      const prior = earlier(dir, bytes);
-      if (prior) return { status: 'skipped', id, source, bytes: bytes.length, ...summary(prior.final, prior.done.minhash ?? null) };
-    }
-    const timings: Partial<Timings> = {};
-    const doc = runPipeline({ id, source, bytes }, timings);
-    const written = performance.now();
-    const files = stageFiles(doc);
-    // An earlier run's .done.json stays until the new one replaces it: it names the input's
-    // hash and the pipeline's version, so it either describes these very outputs or no longer
-    // matches, and a run killed in between redoes or keeps the document rightly.
-    if (mkdirSync(dir, { recursive: true }) === undefined) {
-      // The folder was there: drop temporary files a killed run left behind.
-      for (const name of readdirSync(dir)) if (name.endsWith('.tmp')) rmSync(path.join(dir, name), { force: true });
-    }
-    for (const { file, json } of files) writeAtomicSync(path.join(dir, file), json);
-    const done: Done = { sha256: doc.final.sha256, version: PIPELINE_VERSION, minhash: doc.clean.minhash };
-    writeAtomicSync(path.join(dir, DONE_FILE), JSON.stringify(done) + '\n');
-    const rows = summary(doc.final, doc.clean.minhash);
-    timings.write = performance.now() - written;
-    return { status: 'processed', id, source, bytes: bytes.length, timings, ...rows };
+    dir = documentFolder(task.outDir, id);
+    listing = list(dir);
   } catch (error) {
-    // Outputs of an earlier input would no longer match this one.
-    rmSync(dir, { recursive: true, force: true });
-    return { status: 'failed', id, source, reason: failureReason(error) };
+    return failed(`cannot use its output folder: ${describeError(error)}`);
   }
+  const input = readInput(source, task.maxBytes);
+  if ('reason' in input) {
+    // Outputs of an earlier input would no longer match this one.
+    removeOutputs(dir, OUTPUT_FILES, listing ?? []);
+    return failed(input.reason);
+  }
+  const { bytes } = input;
+  if (!task.force && listing) {
+    const prior = earlier(dir, listing, bytes, source);
+    if (prior) return { status: 'skipped', id, source, bytes: bytes.length, ...summary(prior.final, prior.done.minhash ?? null) };
+  }
+  const timings: Partial<Timings> = {};
+  let files: ReturnType<typeof stageFiles>;
+  let doc: ReturnType<typeof runPipeline>;
+  try {
+    doc = runPipeline({ id, source, bytes }, timings);
+    files = stageFiles(doc);
+  } catch (error) {
+    removeOutputs(dir, OUTPUT_FILES, listing ?? []);
+    return failed(failureReason(error));
+  }
+  const written = performance.now();
+  let file = dir;
+  try {
+    if (listing) {
+      // A killed run's temporary files, and the resume file first: from here until the new one
+      // is written the folder describes no finished document, whatever a kill leaves.
+      for (const name of listing) if (isTemporaryOf(name, OUTPUT_FILES)) rmSync(path.join(dir, name), { force: true });
+      if (listing.includes(DONE_FILE)) rmSync(path.join(dir, DONE_FILE), { force: true });
+    } else mkdirSync(dir);
+    for (const f of files) writeAtomicSync((file = path.join(dir, f.file)), f.json);
+    const done: Done = { sha256: doc.final.sha256, version: PIPELINE_VERSION, minhash: doc.clean.minhash, source };
+    writeAtomicSync((file = path.join(dir, DONE_FILE)), JSON.stringify(done) + '\n');
+  } catch (error) {
+    // No half-written document stays: its files go, and the next run writes it whole.
+    removeOutputs(dir, OUTPUT_FILES);
+    const code = (error as NodeJS.ErrnoException).code ?? '';
+    return failed(`cannot write ${file}: ${describeError(error)}`, STOP_CODES.has(code));
+  }
+  const rows = summary(doc.final, doc.clean.minhash);
+  timings.write = performance.now() - written;
+  return { status: 'processed', id, source, bytes: bytes.length, timings, ...rows };
 }
 
 async function runLine(task: Extract<Task, { kind: 'line' }>): Promise<Outcome> {
   const source = task.path ?? task.id;
+  const failed = (reason: string): Outcome => ({ status: 'failed', id: task.id, source, reason });
+  let bytes: Uint8Array;
+  if (task.text !== undefined) {
+    bytes = Buffer.from(task.text, 'utf8');
+    if (bytes.length > task.maxBytes) return failed(`${megabytes(bytes.length)}, over the limit of ${megabytes(task.maxBytes)} for one document (--max-mb)`);
+  } else {
+    const input = readInput(task.path!, task.maxBytes);
+    if ('reason' in input) return failed(input.reason);
+    bytes = input.bytes;
+  }
   try {
-    const bytes = task.text !== undefined ? Buffer.from(task.text, 'utf8') : readFileSync(task.path!);
     const timings: Partial<Timings> = {};
     const doc = runPipeline({ id: task.id, source, bytes }, timings);
     return { status: 'processed', id: task.id, source, timings, json: JSON.stringify(doc.final) };
   } catch (error) {
-    return { status: 'failed', id: task.id, source, reason: failureReason(error) };
+    return failed(failureReason(error));
   }
 }
 

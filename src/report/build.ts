@@ -227,10 +227,14 @@ async function eachDocument(
   outDir: string,
   failures: readonly Failure[] | undefined,
   visit: (dir: string, final: FinalDocument, n: number) => Promise<void>,
+  only?: ReadonlySet<string>,
 ): Promise<IndexRow[]> {
   const rows: IndexRow[] = [];
   let n = 0;
-  const entries = (await fs.readdir(outDir, { withFileTypes: true })).filter((e) => e.isDirectory()).map((e) => e.name).sort();
+  const entries = (await fs.readdir(outDir, { withFileTypes: true }))
+    .filter((e) => e.isDirectory() && (!only || only.has(e.name)))
+    .map((e) => e.name)
+    .sort();
   for (const id of entries) {
     const dir = path.join(outDir, id);
     const finalFile = path.join(dir, FINAL_FILE);
@@ -260,21 +264,29 @@ export async function loadBatch(outDir: string, failures?: readonly Failure[]): 
 /**
  * Builds `<outDir>/report.html` from what the run wrote there; returns the file's path.
  * `failures` are this run's (run.json is written after the report); without them they come from run.json.
+ * `only`: the ids of the run's documents (folders of documents no longer among the inputs stay
+ * in out/, and are left out of the page as they are of documents.csv).
  * Two passes, so memory holds one document at a time whatever the batch: the final documents
  * make the overview's index, written first; then each document's data is appended in turn.
  */
-export async function writeReport(outDir: string, failures?: readonly Failure[]): Promise<string> {
+export async function writeReport(outDir: string, failures?: readonly Failure[], only?: ReadonlySet<string>): Promise<string> {
   const file = path.join(outDir, 'report.html');
   const tmp = temporary(file);
-  const rows = await eachDocument(outDir, failures, async () => {});
+  const rows = await eachDocument(outDir, failures, async () => {}, only);
   const out = await fs.open(tmp, 'w');
   try {
-    await out.write(pageStart(outDir, rows, new Date().toISOString()));
-    await eachDocument(outDir, [], async (dir, final, n) => void (await out.write(docBlock(await readDocData(dir, final), n))));
-    await out.write(PAGE_END);
-  } finally {
-    await out.close();
+    try {
+      await out.write(pageStart(outDir, rows, new Date().toISOString()));
+      await eachDocument(outDir, [], async (dir, final, n) => void (await out.write(docBlock(await readDocData(dir, final), n))), only);
+      await out.write(PAGE_END);
+    } finally {
+      await out.close();
+    }
+    await fs.rename(tmp, file);
+  } catch (error) {
+    // A page cut short (a full disk) is not put in place.
+    await fs.rm(tmp, { force: true });
+    throw error;
   }
-  await fs.rename(tmp, file);
   return file;
 }

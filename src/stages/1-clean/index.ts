@@ -221,10 +221,15 @@ export function clean(input: RawInput): CleanedDocument {
   };
 }
 
-/** The document id of CONTRACT.md: relative path without extension, `/` → `__`, odd characters → `_`. */
-export function documentId(relativePath: string): string {
+/**
+ * The document id of CONTRACT.md: relative path without extension, `/` → `__`, odd characters → `_`.
+ * With `keepExtension` the extension stays (`n.htm` → `n.htm`): how two files that differ only
+ * by it are told apart (src/batch/ids.ts).
+ */
+export function documentId(relativePath: string, keepExtension = false): string {
   const parsed = path.parse(relativePath.split(path.sep).join('/'));
-  const stem = parsed.dir ? `${parsed.dir}/${parsed.name}` : parsed.name;
+  const name = keepExtension ? parsed.base : parsed.name;
+  const stem = parsed.dir ? `${parsed.dir}/${name}` : name;
   return stem.replace(/\//g, '__').replace(/[^\p{L}\p{N}\p{Script=Han}\-_.]/gu, '_');
 }
 

@@ -1,0 +1,118 @@
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
+import { UsageError, describeError } from './errors.js';
+import { type Identified, assignIds } from './ids.js';
+
+/** Input files the pipeline reads in a folder; anything else there is listed as ignored. */
+export const INPUT_EXTENSIONS = ['.txt', '.html', '.htm'];
+
+export interface InputFile {
+  path: string;
+  id: string;
+  /** The contract's id when `id` differs from it (unsafe or shared), and why. */
+  renamed?: { plainId: string; why: string };
+  /** Why this input cannot be read at all (a folder without permission, a broken link): a failure without a task. */
+  unreadable?: string;
+}
+
+/** Something in a folder that is not read, and why: nothing is left out without a word. */
+export interface Ignored {
+  path: string;
+  reason: string;
+}
+
+export interface Listing {
+  /** Sorted by id; those `unreadable` are failed inputs of the run. */
+  files: InputFile[];
+  ignored: Ignored[];
+}
+
+/** Whether `inner` is `outer` or inside it (both resolved). */
+export const within = (inner: string, outer: string) => inner === outer || inner.startsWith(outer.endsWith(path.sep) ? outer : outer + path.sep);
+
+/**
+ * Each input exists and is a file or a folder outside the output folder, or a `UsageError`
+ * says which one is not.
+ */
+export async function checkInputs(inputs: readonly string[], outDir?: string): Promise<void> {
+  const out = outDir === undefined ? null : path.resolve(outDir);
+  for (const input of inputs) {
+    const stat = await fs.stat(input).catch((error: NodeJS.ErrnoException) => {
+      throw new UsageError(error.code === 'ENOENT' ? `no such file or folder: ${input}` : `cannot read ${input}: ${describeError(error)}`);
+    });
+    if (out && within(path.resolve(input), out)) throw new UsageError(`${input} is inside the output folder ${outDir}: name another --out`);
+    if (!stat.isFile() && !stat.isDirectory()) throw new UsageError(`${input} is neither a file nor a folder`);
+  }
+}
+
+/**
+ * Files and folders to input files, each with a safe, unique document id (src/batch/ids.ts),
+ * sorted by id. Folders are read recursively, one at a time: a folder that cannot be read is a
+ * failed input and the others go on. Links to files are followed; links to folders are not
+ * (a link can lead back up the tree) and are listed as ignored, as are files of other types,
+ * things that are not files, and the output folder when it lies inside an input folder.
+ * A name given twice is read once.
+ */
+export async function scanInputs(inputs: readonly string[], outDir?: string): Promise<Listing> {
+  const out = outDir === undefined ? null : path.resolve(outDir);
+  const found: { source: string; relative: string; reason?: string }[] = [];
+  const ignored: Ignored[] = [];
+  const seen = new Set<string>();
+  const add = (source: string, relative: string, reason?: string) => {
+    const key = path.resolve(source);
+    if (seen.has(key)) return;
+    seen.add(key);
+    found.push({ source, relative, ...(reason ? { reason } : {}) });
+  };
+  await checkInputs(inputs, outDir);
+  for (const input of inputs) {
+    if ((await fs.stat(input)).isFile()) {
+      add(input, path.basename(input));
+      continue;
+    }
+    const folders = [input];
+    while (folders.length) {
+      const folder = folders.pop()!;
+      let entries;
+      try {
+        entries = await fs.readdir(folder, { withFileTypes: true });
+      } catch (error) {
+        add(folder, path.relative(input, folder) || path.basename(folder), `cannot read this folder: ${describeError(error)}`);
+        continue;
+      }
+      const sub: string[] = [];
+      for (const e of entries) {
+        const full = path.join(folder, e.name);
+        if (e.isDirectory()) {
+          if (out && path.resolve(full) === out) ignored.push({ path: full, reason: 'the output folder' });
+          else sub.push(full);
+          continue;
+        }
+        const wanted = INPUT_EXTENSIONS.includes(path.extname(e.name).toLowerCase());
+        if (e.isSymbolicLink()) {
+          const target = await fs.stat(full).catch(() => null);
+          if (target?.isDirectory()) ignored.push({ path: full, reason: 'a link to a folder (not followed)' });
+          else if (!wanted) ignored.push({ path: full, reason: `not ${INPUT_EXTENSIONS.join(', ')}` });
+          else if (!target) add(full, path.relative(input, full), 'a link to nothing (its target is missing)');
+          else if (!target.isFile()) ignored.push({ path: full, reason: 'a link to something that is not a file' });
+          else add(full, path.relative(input, full));
+        } else if (!e.isFile()) ignored.push({ path: full, reason: 'not a file (a pipe, socket or device)' });
+        else if (!wanted) ignored.push({ path: full, reason: `not ${INPUT_EXTENSIONS.join(', ')}` });
+        else add(full, path.relative(input, full));
+      }
+      // Depth first, in name order, like `readdir(…, { recursive: true })`; the order only matters to error messages.
+      folders.push(...sub.sort().reverse());
+    }
+  }
+  const named: Identified[] = assignIds(found);
+  const files = named.map((n, i): InputFile => {
+    const reason = found[i]!.reason;
+    return { path: n.source, id: n.id, ...(n.renamed ? { renamed: n.renamed } : {}), ...(reason ? { unreadable: reason } : {}) };
+  });
+  return { files: files.sort((a, b) => a.id.localeCompare(b.id)), ignored: ignored.sort((a, b) => (a.path < b.path ? -1 : 1)) };
+}
+
+/** The readable input files alone (the library's view of a command line's inputs). */
+export async function listInputs(inputs: string[]): Promise<InputFile[]> {
+  return (await scanInputs(inputs)).files.filter((f) => !f.unreadable);
+}
