@@ -64,15 +64,15 @@ describe('a run killed with SIGKILL midway, then run again', () => {
   test('a third run skips everything, --force redoes everything, a changed input is redone', () => {
     const third = zhenggai(input, '--out', resumed, '--jobs', '2');
     expect(third.status).toBe(0);
-    expect((readJson(path.join(resumed, 'run.json')) as { counts: unknown }).counts).toEqual({ documents: count, processed: 0, skipped: count, failed: 0 });
+    expect((readJson(path.join(resumed, 'run.json')) as { counts: unknown }).counts).toEqual({ documents: count, processed: 0, skipped: count, failed: 0, notRun: 0 });
     for (const csv of CSVS) expect(readFileSync(path.join(resumed, csv), 'utf8'), csv).toBe(readFileSync(path.join(whole, csv), 'utf8'));
 
     expect(zhenggai(input, '--out', resumed, '--jobs', '2', '--force').status).toBe(0);
-    expect((readJson(path.join(resumed, 'run.json')) as { counts: unknown }).counts).toEqual({ documents: count, processed: count, skipped: 0, failed: 0 });
+    expect((readJson(path.join(resumed, 'run.json')) as { counts: unknown }).counts).toEqual({ documents: count, processed: count, skipped: 0, failed: 0, notRun: 0 });
 
     const changed = path.join(input, 'a', 'd01.txt');
     writeFileSync(changed, readFileSync(changed, 'utf8') + '\n二〇二四年九月一日');
     expect(zhenggai(input, '--out', resumed, '--jobs', '2').status).toBe(0);
-    expect((readJson(path.join(resumed, 'run.json')) as { counts: unknown }).counts).toEqual({ documents: count, processed: 1, skipped: count - 1, failed: 0 });
+    expect((readJson(path.join(resumed, 'run.json')) as { counts: unknown }).counts).toEqual({ documents: count, processed: 1, skipped: count - 1, failed: 0, notRun: 0 });
   });
 });
