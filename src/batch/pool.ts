@@ -1,6 +1,5 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import pLimit from 'p-limit';
 import { Piscina } from 'piscina';
 import { segmenter } from '../jieba.js';
 import type { Outcome, Task } from './worker.js';
@@ -48,10 +47,12 @@ export const MAX_INPUT_BYTES = 10e6;
 export const DEFAULT_LIMITS: Limits = { timeoutMs: 120_000, heapMb: 1024 };
 
 /**
- * `jobs` threads, sharing one segmenter dictionary (src/jieba.ts). A document runs only when a
- * thread is free (p-limit holds the others back), so its time limit counts its own work, not
- * its wait. A document over a limit gets a failure naming the limit, marked `abandoned`: its
- * thread was stopped, perhaps while writing, and the caller removes what it left.
+ * `jobs` threads, sharing one segmenter dictionary (src/jieba.ts). Each task carries a clock
+ * (eight shared bytes) on which its thread writes the time it began, so that the time limit
+ * counts the document's own work, not its wait in the queue nor a thread's start-up; a watch
+ * every tenth of a second stops a thread past it. A document over a limit gets a failure naming
+ * the limit, marked `abandoned`: its thread was stopped, perhaps while writing, and the caller
+ * removes what it left. The pool replaces the thread.
  */
 export function createPool(jobs: number, limits: Limits = DEFAULT_LIMITS): Pool {
   const piscina = new Piscina({
@@ -64,29 +65,43 @@ export function createPool(jobs: number, limits: Limits = DEFAULT_LIMITS): Pool 
   // The segmenter's dictionary is built here, while the threads load their modules: they find
   // it built (or wait for it) instead of one of them building it after.
   segmenter();
-  const free = pLimit(jobs);
-  const reason = (error: unknown) => {
-    const e = error as { name?: string; code?: string; message?: string };
-    if (e?.name === 'AbortError') return `took longer than ${limits.timeoutMs / 1000} s, the limit for one document (--timeout)`;
+  const running = new Set<{ began: Float64Array; stop: AbortController }>();
+  const watch = setInterval(() => {
+    const now = Date.now();
+    for (const task of running) if (task.began[0]! > 0 && now - task.began[0]! > limits.timeoutMs) task.stop.abort();
+  }, Math.min(100, limits.timeoutMs / 4));
+  watch.unref();
+  const reason = (error: unknown, timedOut: boolean) => {
+    const e = error as { code?: string; message?: string } | null;
+    if (timedOut) return `took longer than ${limits.timeoutMs / 1000} s, the limit for one document (--timeout)`;
     if (e?.code === 'ERR_WORKER_OUT_OF_MEMORY' || /memory limit|out of memory/i.test(e?.message ?? '')) {
       return `needed more than ${limits.heapMb} MB of memory, the limit for one document (--heap-mb)`;
     }
     return `internal error: worker: ${e?.message ?? String(error)}`;
   };
   return {
-    run: (task) =>
-      free(() =>
-        piscina.run(task, { signal: AbortSignal.timeout(limits.timeoutMs) }).catch(
-          (error: unknown): Outcome => ({
-            status: 'failed',
-            id: task.id,
-            source: task.kind === 'file' ? task.path : (task.path ?? task.id),
-            reason: reason(error),
-            abandoned: true,
-          }),
-        ),
-      ),
-    close: () => piscina.destroy(),
+    run: async (task) => {
+      const clock = new SharedArrayBuffer(8);
+      const entry = { began: new Float64Array(clock), stop: new AbortController() };
+      running.add(entry);
+      try {
+        return (await piscina.run({ ...task, clock }, { signal: entry.stop.signal })) as Outcome;
+      } catch (error) {
+        return {
+          status: 'failed',
+          id: task.id,
+          source: task.kind === 'file' ? task.path : (task.path ?? task.id),
+          reason: reason(error, entry.stop.signal.aborted),
+          abandoned: true,
+        };
+      } finally {
+        running.delete(entry);
+      }
+    },
+    close: async () => {
+      clearInterval(watch);
+      await piscina.destroy();
+    },
   };
 }
 

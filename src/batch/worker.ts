@@ -90,8 +90,8 @@ interface Done {
   source?: string;
 }
 
-/** Megabytes as a user reads them: `12.4 MB`. */
-const megabytes = (bytes: number) => `${(bytes / 1e6).toFixed(1)} MB`;
+/** A size as a user reads it: `12.4 MB`, `14 KB`. */
+const megabytes = (bytes: number) => (bytes >= 1e6 ? `${(bytes / 1e6).toFixed(1)} MB` : `${Math.ceil(bytes / 1e3)} KB`);
 
 /**
  * An input's bytes, or why they cannot be read: not a file, over the size limit (checked before
@@ -213,6 +213,8 @@ async function runLine(task: Extract<Task, { kind: 'line' }>): Promise<Outcome> 
   }
 }
 
-export default function work(task: Task): Promise<Outcome> {
+export default function work(task: Task & { clock?: SharedArrayBuffer }): Promise<Outcome> {
+  // The pool's watch reads when this document began (src/batch/pool.ts).
+  if (task.clock) new Float64Array(task.clock)[0] = Date.now();
   return task.kind === 'file' ? runFile(task) : runLine(task);
 }
