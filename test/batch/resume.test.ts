@@ -1,5 +1,5 @@
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
 import { STAGES } from '../../src/pipeline.js';
@@ -9,9 +9,34 @@ import { readJson, smallCorpus } from './corpus.js';
 const zhenggai = (...args: string[]) => spawnSync(process.execPath, [CLI, 'run', ...args, '--quiet'], { encoding: 'utf8' });
 const CSVS = ['documents.csv', 'problems.csv', 'numbers.csv', 'dates.csv', 'diagnostics.csv'];
 
-/** Every file under a folder, relative, with `.done.json` and run.json left out (they hold times and versions). */
+/** Every file under a folder, relative, with run.json left out (it holds times). */
 function listing(dir: string): string[] {
   return (readdirSync(dir, { recursive: true }) as string[]).filter((f) => !f.endsWith('run.json')).sort();
+}
+
+/** Each file's bytes, for every file but run.json and report.html (they hold times). */
+function contents(dir: string): Map<string, string> {
+  const files = listing(dir).filter((f) => f !== 'report.html' && statSync(path.join(dir, f)).isFile());
+  return new Map(files.map((f) => [f, readFileSync(path.join(dir, f), 'latin1')]));
+}
+
+/** A small seeded generator (mulberry32), so that a failing trial can be run again. */
+function random(seed: number): () => number {
+  return () => {
+    seed = (seed + 0x6d2b79f5) | 0;
+    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** Starts a run and SIGKILLs it after `ms` milliseconds, unless it ends first. */
+async function killAfter(input: string, out: string, ms: number): Promise<void> {
+  const child = spawn(process.execPath, [CLI, 'run', input, '--out', out, '--jobs', '2', '--quiet'], { stdio: 'ignore' });
+  const exited = new Promise<void>((resolve) => child.on('exit', () => resolve()));
+  const timer = setTimeout(() => child.kill('SIGKILL'), ms);
+  await exited;
+  clearTimeout(timer);
 }
 
 /** Starts a run and SIGKILLs it once `after` documents are done, before it can finish. */
@@ -75,4 +100,39 @@ describe('a run killed with SIGKILL midway, then run again', () => {
     expect(zhenggai(input, '--out', resumed, '--jobs', '2').status).toBe(0);
     expect((readJson(path.join(resumed, 'run.json')) as { counts: unknown }).counts).toEqual({ documents: count, processed: 1, skipped: count - 1, failed: 0, notRun: 0 });
   });
+});
+
+describe('runs killed with SIGKILL at random moments, then run again, equal an uninterrupted run file for file', () => {
+  const { dir, input, count } = smallCorpus(1);
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  const seed = Number(process.env.RESUME_SEED ?? Date.now() % 100_000);
+
+  const trials = Number(process.env.RESUME_TRIALS ?? 8);
+  test(`${trials} trials of one or two kills, 2 workers (seed ${seed}; RESUME_SEED=${seed} repeats them)`, async () => {
+    const whole = path.join(dir, 'whole');
+    const t0 = performance.now();
+    expect(zhenggai(input, '--out', whole, '--jobs', '2').status).toBe(0);
+    // From start-up to the last file: a kill anywhere in it, the report and run.json included.
+    const span = performance.now() - t0;
+    const expected = contents(whole);
+    const next = random(seed);
+    for (let trial = 0; trial < trials; trial++) {
+      const out = path.join(dir, `trial${trial}`);
+      const kills = 1 + Math.floor(next() * 2);
+      const moments: number[] = [];
+      for (let k = 0; k < kills; k++) {
+        moments.push(Math.round(next() * span * 1.1));
+        await killAfter(input, out, moments.at(-1)!);
+      }
+      const again = zhenggai(input, '--out', out, '--jobs', '2');
+      const what = `trial ${trial}, killed after ${moments.join(' and ')} ms`;
+      expect(again.status, `${what}: ${again.stderr}`).toBe(0);
+      const run = readJson(path.join(out, 'run.json')) as { counts: Record<string, number> };
+      expect(run.counts.processed + run.counts.skipped, what).toBe(count);
+      const got = contents(out);
+      expect([...got.keys()], what).toEqual([...expected.keys()]);
+      for (const [file, bytes] of expected) expect(got.get(file) === bytes, `${what}: ${file}`).toBe(true);
+      rmSync(out, { recursive: true, force: true });
+    }
+  }, 600_000);
 });
