@@ -256,9 +256,9 @@ async function runLocked(
   const plainIds = new Map([...byId.values()].filter((f) => f.renamed).map((f) => [f.id, f.renamed!.plainId]));
   // Reposts of one notice are linked in batch order (sorted ids), so a researcher counts it once.
   await attempt('documents.csv', () => writeAtomic(path.join(outDir, 'documents.csv'), documentsCsv(rows, linkDuplicates(signatures), plainIds)));
-  if (stopped) log(`zhenggai: no report.html: the run stopped`);
-  else if (inputBytes <= REPORT_MAX_BYTES) await attempt('report.html', () => writeReport(outDir, failures, new Set(files.map((f) => f.id))));
-  else log(`zhenggai: no report.html for ${(inputBytes / 1e6).toFixed(0)} MB of input (more than ${REPORT_MAX_BYTES / 1e6} MB); the CSVs hold the batch`);
+  // A stopped run writes no report (its summary line says why); the next run does.
+  if (!stopped && inputBytes <= REPORT_MAX_BYTES) await attempt('report.html', () => writeReport(outDir, failures, new Set(files.map((f) => f.id))));
+  else if (!stopped) log(`zhenggai: no report.html for ${(inputBytes / 1e6).toFixed(0)} MB of input (more than ${REPORT_MAX_BYTES / 1e6} MB); the CSVs hold the batch`);
   const ended = () => {
     const unwritten = problems.length ? `could not write ${problems.join('; ')}` : '';
     return stopped && unwritten ? `${stopped}; ${unwritten}` : stopped || unwritten || undefined;
