@@ -2,8 +2,8 @@ import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { expect } from 'vitest';
-import { fromAnchors } from '../src/stages/1-clean/text-map.js';
-import { STAGES, runPipeline, stageFiles } from '../src/pipeline.js';
+import { runPipeline } from '../src/pipeline.js';
+import { violations } from '../src/bench/invariants.js';
 import type { ValidatedDocument } from '../src/stages/5-validate/index.js';
 
 export const ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -18,54 +18,7 @@ export function runCorpusFile(name: string): ValidatedDocument {
   return runPipeline({ id: name.replace(/\.txt$/, ''), source: file, bytes: readFileSync(file) });
 }
 
-type Spanned = { span: [number, number] | null; text?: string };
-
-/**
- * The invariants every output keeps: spans in bounds and ordered, each mention's `text` equal
- * to its slice of the cleaned text, the offset map monotonic and inside the raw input, and
- * every stage's JSON valid against its schema.
- */
+/** The invariants every output keeps (src/bench/invariants.ts): nothing breaks them. */
 export function checkInvariants(doc: ValidatedDocument): void {
-  const { text } = doc.clean;
-  const inBounds = (span: [number, number] | null, what: string) => {
-    if (!span) return;
-    expect(span[0], what).toBeGreaterThanOrEqual(0);
-    expect(span[1], what).toBeGreaterThanOrEqual(span[0]);
-    expect(span[1], what).toBeLessThanOrEqual(text.length);
-  };
-  const mentions: [string, Spanned[]][] = [
-    ['numbers', doc.final.numbers],
-    ['dates', doc.final.dates],
-  ];
-  for (const [layer, items] of mentions) {
-    for (const item of items) {
-      inBounds(item.span, `${layer} ${item.text}`);
-      expect(text.slice(item.span![0], item.span![1]), `${layer} span`).toBe(item.text);
-    }
-  }
-  for (const p of doc.final.problems) {
-    inBounds(p.span, `problem ${p.number}`);
-    expect(text.slice(...p.span)).toBe(p.text);
-    inBounds(p.rectificationSpan, `rectification ${p.number}`);
-    if (p.rectificationSpan) expect(text.slice(...p.rectificationSpan)).toBe(p.rectification);
-  }
-  for (const c of doc.final.categories) expect(text.slice(...c.span)).toBe(c.title);
-  for (const d of doc.final.diagnostics) inBounds(d.span, d.code);
-  let previous = -1;
-  for (const [start, end] of doc.segment.tokens) {
-    expect(start).toBeGreaterThanOrEqual(previous);
-    expect(end).toBeGreaterThan(start);
-    previous = end;
-  }
-  const map = fromAnchors(doc.clean.offsetMap, text.length);
-  for (let i = 1; i < map.length; i++) expect(map[i]! >= map[i - 1]!, `offset map monotonic at ${i}`).toBe(true);
-  expect(map[text.length]).toBeLessThanOrEqual(doc.raw.length);
-  // Each stage file, as written, matches the schema of that file, and says what the layer in memory says.
-  const files = stageFiles(doc);
-  STAGES.forEach((stage, i) => {
-    const json = files[i]!.json;
-    const written = JSON.parse(typeof json === 'string' ? json : Buffer.from(json).toString('utf8'));
-    expect(stage.schema.safeParse(written).success, stage.name).toBe(true);
-    expect(written, stage.name).toEqual(JSON.parse(JSON.stringify(stage.layer(doc as never))));
-  });
+  expect(violations(doc)).toEqual([]);
 }
