@@ -9,7 +9,7 @@ import type { Family, Marker } from './markers.js';
  * forms list problems too: clauses split by semicolons after a problem cue, and clauses that
  * each open with the same 有的/一些/部分.
  */
-export type Enumerates = 'problems' | 'requirements' | 'pledges' | 'measures' | 'achievements' | 'plans';
+export type Enumerates = 'problems' | 'requirements' | 'pledges' | 'measures' | 'achievements' | 'plans' | 'headings';
 
 export interface RunItem {
   marker: Marker | null;
@@ -21,7 +21,7 @@ export interface RunItem {
 }
 
 export interface Run {
-  family: Family | 'clause';
+  family: Family | 'clause' | 'bullet';
   lineStart: boolean;
   items: RunItem[];
   /** The words the run is read from, and what they say it lists. */
@@ -48,7 +48,7 @@ export const CUES: { enumerates: Enumerates; pattern: RegExp; example: string }[
 ];
 
 /** Words that say something falls short; a problem states one: "党支部组织建设不规范" / "执行中央八项规定精神…有差距". */
-export const SHORTCOMING = /不到位|不精准|不足|不够|不强|不严|不高|不实|不力|不充分|不彻底|不规范|不完善|不健全|不及时|不深入|不扎实|不科学|不牢|不清|不明|不细|不准|不当|不畅|不作为|慢作为|乱作为|缺乏|缺失|缺位|欠缺|薄弱|弱化|淡化|虚化|泛化|差距|有待|滞后|偏差|偏软|松散|涣散|混乱|漏洞|隐患|风险|短板|流于形式|走过场|形式主义|官僚主义|违规|违纪|违反|失职|失责|敷衍|应付|未能|未按|未达到|没有|尚未|仍然存在|依然存在|时有发生|问题/;
+export const SHORTCOMING = /不到位|不精准|不足|不够|不强|不严|不高|不实|不力|不充分|不彻底|不规范|不完善|不健全|不及时|不深入|不扎实|不科学|不牢|不清|不明|不细|不准|不当|不畅|不作为|慢作为|乱作为|缺乏|缺失|缺位|欠缺|薄弱|弱化|淡化|虚化|泛化|差距|有待|滞后|偏差|偏软|松散|涣散|混乱|漏洞|隐患|风险|短板|流于形式|走过场|形式主义|官僚主义|违规|违纪|违反|失职|失责|敷衍|应付|未能|未按|未达到|没有|尚未|不平衡|不均衡|不合理|不统一|不一致|存在[^,，;；。]{0,12}问题|重[^,，;；。、]{1,4}、?轻|仍然存在|依然存在|时有发生/;
 
 /**
  * Verbs that open a measure, a requirement or a plan: "夯实整改责任" / "提高站位,主动作为抓整改" /
@@ -77,18 +77,28 @@ const isSentenceEnd = (c: string) => c === '。' || c === '\n' || c === '!' || c
 /** The end of a sentence that names kinds of problems: "…无人值班等安全隐患问题" / "…选人用人不够严格等问题". */
 const NAMES_KINDS = /等[^。；;，,、]{0,12}问题。?$/;
 
-/** What a cue announces: the row whose phrase ends nearest the list. */
+/**
+ * What a cue announces: the row whose phrase ends nearest the list. A problem cue announces a
+ * list only at the end of its words ("…存在的4类主要问题:"), not in passing ("下面,我将…反馈问题整改
+ * 及…工作开展有关情况作简要汇报,不妥之处,请指正。").
+ */
 export function readCue(cue: string): Enumerates | null {
+  const words = cue.replace(/[\s:：,，。;；!！?？]+$/, '');
   let best: { enumerates: Enumerates; end: number } | null = null;
   for (const row of CUES) {
     row.pattern.lastIndex = 0;
-    for (const m of cue.matchAll(row.pattern)) {
+    for (const m of words.matchAll(row.pattern)) {
       const end = m.index + m[0].length;
+      // "…存在整改任务未完成、整改质量不高等问题。" states the problems; it does not announce a list.
+      if (row.enumerates === 'problems' && (words.length - end > ANNOUNCES_WITHIN || NAMES_KINDS.test(words))) continue;
       if (!best || end > best.end) best = { enumerates: row.enumerates, end };
     }
   }
   return best?.enumerates ?? null;
 }
+
+/** How far before a list a problem cue may end: "…存在以下五个方面的突出问题,具体如下:" */
+const ANNOUNCES_WITHIN = 10;
 
 /** The first clause of an item: what it opens with, up to the first comma, semicolon or full stop. */
 const headOf = (s: string) => s.replace(/^[\s“"‘'《]+/, '').split(/[,，;；。:：]/)[0] ?? '';
@@ -120,11 +130,21 @@ export function readRun(text: string, run: Run): Enumerates | null {
   const k = run.items.length;
   const cue = readCue(run.cue);
   const { shortcomings, measures } = itemsRead(text, run);
+  if ((cue === 'problems' || cue === null) && shortcomings === 0 && run.items.every((it) => isTitle(text.slice(it.start, it.end)))) return 'headings';
   if (cue === 'problems') return measures * 2 > k || (k === 1 && shortcomings === 0 && measures > 0) ? 'measures' : 'problems';
   if (cue !== null) return cue;
   if (k >= 2 && measures === 0 && shortcomings * 3 >= k * 2) return 'problems';
   return null;
 }
+
+/** Families that number sentences, not headings: "(二)存在问题\n一是常规宣传方式效果不好。…二是整改社会公开不到位。" */
+const INLINE_FAMILIES = new Set<Family | 'clause'>(['is', 'must', 'ordinal']);
+
+/**
+ * A heading, not a statement: short and unpunctuated ("县卫生健康局党组" / "党建工作方面" / "发现的问题"),
+ * or the title of a part of a report ("迎接中央督导组督导准备工作开展情况。").
+ */
+const isTitle = (words: string) => (words.length <= 20 && !/[,，;；。:：]/.test(words)) || /情况[。.]?$/.test(words);
 
 /** Longest gap between two items of one run, in characters: a list is read within a few paragraphs. */
 const MAX_GAP = 4000;
@@ -134,13 +154,15 @@ export function groupRuns(text: string, markers: Marker[]): Run[] {
   const runs: Run[] = [];
   for (const m of markers) {
     if (m.number === 1) {
-      runs.push({ family: m.family, lineStart: m.lineStart, items: [{ marker: m, start: m.end, end: m.end, regionEnd: m.end }], cue: cueOf(text, m.start), enumerates: null });
+      runs.push({ family: m.family, lineStart: m.lineStart && !INLINE_FAMILIES.has(m.family), items: [{ marker: m, start: m.end, end: m.end, regionEnd: m.end }], cue: cueOf(text, m.start), enumerates: null });
       continue;
     }
     for (let r = runs.length - 1; r >= 0; r--) {
       const run = runs[r]!;
       const last = run.items[run.items.length - 1]!.marker!;
-      if (run.family !== m.family || run.lineStart !== m.lineStart || last.number !== m.number - 1 || m.start - last.start > MAX_GAP) continue;
+      // Headings (一、 (一) 1.) stay at line starts or inside sentences; 一是 opens a paragraph and goes on inline.
+      const sameKind = run.lineStart === m.lineStart || INLINE_FAMILIES.has(m.family);
+      if (run.family !== m.family || !sameKind || last.number !== m.number - 1 || m.start - last.start > MAX_GAP) continue;
       run.items.push({ marker: m, start: m.end, end: m.end, regionEnd: m.end });
       break;
     }
@@ -212,12 +234,19 @@ export function clauseRuns(text: string, markers: Marker[]): Run[] {
     while (stop < text.length && !isSentenceEnd(text[stop]!)) stop++;
     const body = text.slice(begin, stop);
     if (!/[;；]/.test(body)) continue;
+    // After a problem cue ("集中表现在以下五个方面:") or a title ("一是党的领导方面:a;b;c。"), not after a requirement or a measure.
     const cue = cueOf(text, colon.index + 1);
-    if (readCue(cue) !== 'problems') continue;
+    const announced = readCue(cue);
+    if (announced !== null && announced !== 'problems') continue;
     runs.push(clauseRun(text, begin, stop, cue));
   }
   for (const line of text.matchAll(/[^\n]+/g)) {
     const clauses = splitClauses(text, line.index, line.index + line[0].length, /[;；]/);
+    // One sentence of three or more semicolon clauses under a heading line: "一、县卫生健康局党组\n落实“第一议题”制度不严格;执行…不够到位;…"
+    const sentence = line[0].trim();
+    if (clauses.length >= 3 && !/[。!！?？:：]/.test(sentence.slice(0, -1)) && !markerAt.has(clauses[0]![0]) && underHeading(text, line.index)) {
+      runs.push({ family: 'clause', lineStart: true, items: clauses.map(([s, e]) => ({ marker: null, start: s, end: trimEnd(text, s, e), regionEnd: e })), cue: '', enumerates: null });
+    }
     for (let i = 0; i < clauses.length; ) {
       const opener = CLAUSE_OPENERS.find((o) => text.startsWith(o, clauses[i]![0]));
       let j = i + 1;
@@ -229,6 +258,37 @@ export function clauseRuns(text: string, markers: Marker[]): Run[] {
       i = j;
     }
   }
+  return runs;
+}
+
+/** Whether the line before `at` is a heading: short and unpunctuated, as "一、县卫生健康局党组" or "二、县卫生监督所". */
+function underHeading(text: string, at: number): boolean {
+  const before = text.slice(Math.max(0, at - 60), at).replace(/\s+$/, '');
+  const line = before.slice(before.lastIndexOf('\n') + 1).trim();
+  return line.length > 0 && isTitle(line);
+}
+
+/** Bullet lines: "- 党组织生活不规范,党员参与度不高;" / "• 部分单位对…学习不深入、不系统". */
+const BULLET = /^[ \t\u3000]*[-•·●▪◆■][ \t\u3000]*/;
+
+export function bulletRuns(text: string): Run[] {
+  const runs: Run[] = [];
+  let current: RunItem[] = [];
+  const flush = () => {
+    if (current.length) runs.push({ family: 'bullet', lineStart: true, items: current, cue: cueOf(text, text.lastIndexOf('\n', current[0]!.start) + 1), enumerates: null });
+    current = [];
+  };
+  for (const line of text.matchAll(/[^\n]*/g)) {
+    const b = BULLET.exec(line[0]);
+    if (!b || b[0].length === line[0].length) {
+      if (line[0].trim()) flush();
+      continue;
+    }
+    const start = line.index + b[0].length;
+    const end = line.index + line[0].length;
+    current.push({ marker: null, start, end: trimEnd(text, start, end), regionEnd: end });
+  }
+  flush();
   return runs;
 }
 
@@ -260,34 +320,44 @@ const inside = (run: Run, it: RunItem) => run.items[0]!.start >= it.start && run
  */
 export function readEnumerations(text: string, markers: Marker[]): { problems: Problem[]; categories: Category[] } {
   const numbered = groupRuns(text, markers).filter((r) => r.items.length >= 2 || readCue(r.cue) === 'problems');
-  const runs = [...numbered, ...clauseRuns(text, markers)].filter((r) => r.items.every((it) => it.end > it.start));
+  const runs = [...numbered, ...bulletRuns(text), ...clauseRuns(text, markers)].filter((r) => r.items.every((it) => it.end > it.start));
   for (const run of runs) run.enumerates = readRun(text, run);
-  const problemRuns = runs.filter((r) => r.enumerates === 'problems').sort((a, b) => a.items[0]!.start - b.items[0]!.start || b.items[b.items.length - 1]!.regionEnd - a.items[a.items.length - 1]!.regionEnd);
-  const problems: Problem[] = [];
+  const problemRuns = runs.filter((r) => r.enumerates === 'problems');
+  const holds = (parent: Run, it: RunItem) => problemRuns.some((r) => r !== parent && inside(r, it));
+  // Categories: a run of problems or headings two or more of whose items (at least half) hold runs of problems; the innermost such run.
+  const grouping = runs.filter((r) => {
+    if (r.enumerates !== 'problems' && r.enumerates !== 'headings') return false;
+    const holding = r.items.filter((it) => holds(r, it)).length;
+    return holding >= 2 && holding * 2 >= r.items.length;
+  });
+  const categoryRuns = grouping.filter((c) => !grouping.some((o) => o !== c && c.items.some((it) => inside(o, it))));
+  // Problems: runs of problems that are not categories, outside any other such run (runs inside a problem are its sub-items), each list once.
+  const leaves = problemRuns.filter((r) => !categoryRuns.includes(r));
+  const read: [number, number][] = [];
+  const top = leaves
+    .filter((r) => !leaves.some((o) => o !== r && o.items.some((it) => inside(r, it))))
+    .sort((a, b) => a.items[0]!.start - b.items[0]!.start)
+    .filter((r) => {
+      // The same clauses read twice (after a colon, and as 有的…;有的…) are one list.
+      const [s, e] = [r.items[0]!.start, r.items[r.items.length - 1]!.end];
+      if (read.some(([a, b]) => s < b && a < e)) return false;
+      read.push([s, e]);
+      return true;
+    });
   const categories: Category[] = [];
-  const taken: [number, number][] = [];
-  const covered = (run: Run) => taken.some(([s, e]) => run.items[0]!.start >= s && run.items[0]!.start < e);
-  for (const run of problemRuns) {
-    if (covered(run)) continue;
-    const nested = problemRuns.filter((r) => r !== run && run.items.some((it) => inside(r, it)));
-    const asCategories = nested.length > 0 && run.items.filter((it) => nested.some((r) => inside(r, it))).length * 2 >= run.items.length;
-    if (asCategories) {
-      for (const it of run.items) {
-        const number = categories.length + 1;
-        const children = nested.filter((r) => inside(r, it) && !covered(r));
-        categories.push({ number, title: text.slice(it.start, it.end), span: [it.start, it.end] });
-        for (const child of children) {
-          for (const c of child.items) problems.push(problemOf(text, c, problems.length + 1, number));
-          taken.push([child.items[0]!.start, child.items[child.items.length - 1]!.regionEnd]);
-        }
-      }
-    } else {
-      for (const it of run.items) problems.push(problemOf(text, it, problems.length + 1, null));
+  const categoryOf = new Map<RunItem, number>();
+  for (const run of categoryRuns.sort((a, b) => a.items[0]!.start - b.items[0]!.start)) {
+    for (const it of run.items) {
+      if (!holds(run, it)) continue;
+      categories.push({ number: categories.length + 1, title: text.slice(it.start, it.end), span: [it.start, it.end] });
+      categoryOf.set(it, categories.length);
     }
-    taken.push([run.items[0]!.start, run.items[run.items.length - 1]!.regionEnd]);
   }
-  problems.sort((a, b) => a.span[0] - b.span[0]);
-  problems.forEach((p, i) => (p.number = i + 1));
+  const problems: Problem[] = [];
+  for (const run of top) {
+    const parent = [...categoryOf.keys()].find((it) => inside(run, it));
+    for (const it of run.items) problems.push(problemOf(text, it, problems.length + 1, parent ? categoryOf.get(parent)! : null));
+  }
   return { problems, categories };
 }
 
