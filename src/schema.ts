@@ -60,6 +60,11 @@ export type Meta = z.infer<typeof Meta>;
 
 export const Summary = z.object({
   totalProblems: z.number().nullable(),
+  /**
+   * What totalProblems counts: `problem`, or `task` when the notice states only a total of
+   * rectification tasks (整改方案明确的530项整改任务, as environmental 督察 notices do); null with no total.
+   */
+  totalUnit: z.enum(['problem', 'task']).nullable().default(null),
   completed: z.number().nullable(),
   partial: z.number().nullable(),
   notCompleted: z.number().nullable(),

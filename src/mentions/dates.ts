@@ -314,19 +314,18 @@ function coverage(a: Atom, y: number, mFallback: number | null): { start: string
   return { start: iso(y, m, 1), end: iso(y, m, daysIn(y, m)), grain: 'month' };
 }
 
-/**
- * Every date mention in `text`. Years missing from a date come, in this order, from the range it
- * belongs to (2023年9月7日至11月10日), a relative word and the notice date (今年5月底), the full
- * date just before it in the same paragraph (…8月30日…巡视。10月10日 → 2016), the notice date, or
- * the only year the text names; otherwise start and end are null with `extract/year-unknown`.
- */
+/** Every date mention in `text`, its years resolved as `resolveDates` says. */
 export function findDates(text: string, context: DateContext): { dates: DateMention[]; messages: Message[] } {
-  const dates: DateMention[] = [];
-  const messages: Message[] = [];
-  if (typeof text !== 'string' || text.length === 0) return { dates, messages };
-  const v = matchView(text);
-  const doc = parseIso(context?.documentDate ?? null);
+  return resolveDates(scanDates(text), context);
+}
 
+/** The date expressions of a text, read once; `resolveDates` gives them values for a notice date. */
+export interface DateScan { text: string; view: string; exprs: readonly Expr[] }
+
+/** Reads every date expression of `text`, without deciding the years it leaves unsaid. */
+export function scanDates(text: string): DateScan {
+  if (typeof text !== 'string' || text.length === 0) return { text: typeof text === 'string' ? text : '', view: '', exprs: [] };
+  const v = matchView(text);
   const exprs: Expr[] = [];
   let i = 0;
   while (i < v.length) {
@@ -340,6 +339,21 @@ export function findDates(text: string, context: DateContext): { dates: DateMent
     exprs.push(e);
     i = e.end;
   }
+  return { text, view: v, exprs };
+}
+
+/**
+ * Date mentions from a scan. Years missing from a date come, in this order, from the range it
+ * belongs to (2023年9月7日至11月10日), a relative word and the notice date (今年5月底), the full
+ * date just before it in the same paragraph (…8月30日…巡视。10月10日 → 2016), the notice date, or
+ * the only year the text names; otherwise start and end are null with `extract/year-unknown`.
+ */
+export function resolveDates(scan: DateScan, context: DateContext): { dates: DateMention[]; messages: Message[] } {
+  const { text, view: v, exprs } = scan;
+  const dates: DateMention[] = [];
+  const messages: Message[] = [];
+  if (exprs.length === 0) return { dates, messages };
+  const doc = parseIso(context?.documentDate ?? null);
 
   const years = new Set<number>();
   for (const e of exprs) for (const a of [e.a, e.b]) if (a && a.y !== null) years.add(a.y);

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Category, Kind, Message, Meta, Problem, Span, Summary } from '../../schema.js';
+import { Category, DateMention, Kind, Message, Meta, NumberMention, Problem, Span, Summary } from '../../schema.js';
 import type { SegmentedDocument } from '../2-segment/index.js';
 import { Heading, readStructure } from './items.js';
 import { readEnumerations } from './enumerations.js';
@@ -7,11 +7,13 @@ import { findMarkers } from './markers.js';
 import { decideKind } from './kind.js';
 import { splitLines } from './lines.js';
 import { issuerFromTitle, readHeaderDate, readInspection, readSignature, readSpeaker, readTitle } from './metadata.js';
-import { readSummary } from './summary.js';
+import { readSummary } from './totals.js';
+import { resolveDates, scanDates } from '../../mentions/dates.js';
+import { findNumbers } from '../../mentions/numbers.js';
 import type { Stage } from '../stage.js';
 
 export { Heading } from './items.js';
-export { STATUS_PHRASES } from './items.js';
+export { STATUS_PHRASES } from './status.js';
 
 const Evidence = z.object({ text: z.string(), span: Span });
 
@@ -43,12 +45,18 @@ export const SectionsOutput = z.object({
 });
 export type SectionsOutput = z.infer<typeof SectionsOutput>;
 
-export type SectionedDocument = SegmentedDocument & { sections: SectionsOutput };
+/**
+ * Every number and date mention, read once here (totals are read from the numbers, the
+ * inspection's dates from the dates) and written by the extract stage.
+ */
+export interface Mentions { numbers: NumberMention[]; dates: DateMention[]; messages: Message[] }
+
+export type SectionedDocument = SegmentedDocument & { sections: SectionsOutput; mentions: Mentions };
 
 /**
  * Finds the notice's structure (categories, problems and their rectifications), its metadata,
- * its stated totals and its kind. News never yields problem items: a report that quotes a list
- * of problems is not the notice that answers them.
+ * its stated totals and its kind. Problems are read in news as in notices: a report that quotes
+ * the problems an inspection found lists them too.
  */
 export function detectSections(doc: SegmentedDocument): SectionedDocument {
   const { text } = doc.clean;
@@ -65,8 +73,13 @@ export function detectSections(doc: SegmentedDocument): SectionedDocument {
   const signature = readSignature(lines);
   const issuer = signature.issuer ?? issuerFromTitle(title) ?? readSpeaker(lines);
   const documentDate = signature.date ?? readHeaderDate(lines, pageMeta, text);
-  const { period, feedback, type, team } = readInspection(text, documentDate?.value ?? null);
-  const { summary, span: summarySpan, evidence: summaryEvidence } = readSummary(text);
+  // Dates first, with the notice's own date for years left unsaid (截至8月20日 in a notice dated
+  // 2024-08-26 → 2024-08-20); then quantities outside the dates, so that 2024年 is never 2024 年.
+  const scan = scanDates(text);
+  const { dates, messages: dateMessages } = resolveDates(scan, { documentDate: documentDate?.value ?? null });
+  const numbers = findNumbers(text, { exclude: dates.map((d) => d.span) });
+  const { period, feedback, type, team } = readInspection(text, dates);
+  const { summary, span: summarySpan, evidence: summaryEvidence } = readSummary(text, numbers);
   const { kind, evidence } = decideKind(text, lines, problems, summary, title?.value ?? null);
   const sections: SectionsOutput = {
     id: doc.clean.id,
@@ -96,11 +109,11 @@ export function detectSections(doc: SegmentedDocument): SectionedDocument {
     problems,
     messages,
   };
-  return { ...doc, sections };
+  return { ...doc, sections, mentions: { numbers, dates, messages: dateMessages } };
 }
 
 /** The totals tables, for readers who extend them: the problem total, the status clauses, and the extras. */
-export { TOTAL_PATTERNS as SUMMARY_PATTERNS, STATUS_CLAUSES, EXTRA_PATTERNS } from './summary.js';
+export { COUNTED, EXTRAS } from './totals.js';
 
 /** Stage 3: the notice's structure, metadata, totals and kind. */
 export const stage = { name: 'sections', file: '3-sections.json', schema: SectionsOutput, run: detectSections, layer: (d) => d.sections } as const satisfies Stage<SegmentedDocument, SectionedDocument, SectionsOutput>;

@@ -1,6 +1,7 @@
 import { z } from 'zod';
-import { type Category, type Problem, Span, type Status } from '../../schema.js';
+import { type Category, type Problem, Span } from '../../schema.js';
 import { CN, type Line, toNumber } from './lines.js';
+import { statusOf } from './status.js';
 
 /** A numbered heading: 一、 (level 1), (一) (2), 1. / 1、 (3), (1) (4), ① (5). */
 export const Heading = z.object({ level: z.number().int(), number: z.number().int(), title: z.string(), span: Span });
@@ -41,19 +42,6 @@ export const CLOSING: { pattern: RegExp; example: string }[] = [
 const CATEGORY_PREFIX = /^(?:反馈问题|问题类别|问题类型|方面)\s*[:：]\s*/;
 /** The signature block closes the last item: "中共汨罗市委" / "2024年8月26日". */
 const SIGNATURE_LINE = /^(?:中共.{1,20}委(?:员会)?|.{2,24}(?:党组|党委|委员会))$|^[(（]?\s*(?:\d{4}|[〇零一二三四五六七八九]{4})年\d{1,2}月\d{1,2}日\s*[)）]?$/;
-
-/** Per-item status from the rectification text; the first row that matches wins, so order matters. */
-export const STATUS_PHRASES: { status: Status; pattern: RegExp; example: string }[] = [
-  { status: 'not-completed', pattern: /未完成|申请延期/, example: '该问题未完成整改,正在推进' },
-  { status: 'partial', pattern: /基本完成|阶段性完成|取得阶段性成效/, example: '目前已阶段性完成整改' },
-  { status: 'completed', pattern: /已完成整改|已整改到位|已全部整改|已办结|整改完成/, example: '该问题已完成整改' },
-  { status: 'not-completed', pattern: /正在整改|持续整改|长期坚持|持续推进/, example: '此项工作持续推进' },
-];
-
-export function statusOf(rectification: string): Status | null {
-  for (const row of STATUS_PHRASES) if (row.pattern.test(rectification)) return row.status;
-  return null;
-}
 
 interface Classified {
   line: Line;
