@@ -148,7 +148,7 @@ function readParts(text: string, from: number, to: number, counts: Count[], summ
     if (counted !== unit && counted !== 'other' && counted !== 'problem') continue;
     // 已完成或基本完成274项 lumps two statuses: neither is stated.
     if (/或/.test(words) && /完成/.test(words)) continue;
-    const status = statusOf(words);
+    const status = statusOf(words.replace(count.mention.text, ''));
     const field = status === 'completed' ? 'completed' : status === 'partial' ? 'partial' : status === 'not-completed' ? 'notCompleted' : null;
     if (!field || summary[field] !== null) continue;
     const surface = words.replace(/[,，;；、。\n]+$/, '').trim();
