@@ -1,7 +1,9 @@
 import { z } from 'zod';
 import { Category, Kind, Message, Meta, Problem, Span, Summary } from '../../schema.js';
 import type { SegmentedDocument } from '../2-segment/index.js';
-import { Heading, readInlineProblems, readStructure } from './items.js';
+import { Heading, readStructure } from './items.js';
+import { readEnumerations } from './enumerations.js';
+import { findMarkers } from './markers.js';
 import { decideKind } from './kind.js';
 import { splitLines } from './lines.js';
 import { issuerFromTitle, readHeaderDate, readInspection, readSignature, readTitle } from './metadata.js';
@@ -59,7 +61,7 @@ export function detectSections(doc: SegmentedDocument): SectionedDocument {
   const structure = readStructure(text, lines);
   let { problems, categories, itemStyle } = structure;
   if (problems.length === 0) {
-    problems = readInlineProblems(text);
+    ({ problems, categories } = readEnumerations(text, findMarkers(text, doc.segment.tokens)));
     if (problems.length) itemStyle = 'inline';
   }
   const title = readTitle(lines, pageMeta);
@@ -69,11 +71,6 @@ export function detectSections(doc: SegmentedDocument): SectionedDocument {
   const { period, feedback, type, team } = readInspection(text, documentDate?.value ?? null);
   const { summary, span: summarySpan, evidence: summaryEvidence } = readSummary(text);
   const { kind, evidence } = decideKind(text, lines, problems, summary, title?.value ?? null);
-  if (kind === 'news' && problems.length) {
-    messages.push({ level: 'info', code: 'sections/news-items-dropped', message: `${problems.length} listed items in a news report are not taken as problems`, span: problems[0]!.span });
-    problems = [];
-    categories = [];
-  }
   const sections: SectionsOutput = {
     id: doc.clean.id,
     kind,
