@@ -20,7 +20,6 @@ export const CODES = {
   'clean/boilerplate-cut': { level: 'info', meaning: 'the chrome tail of a header line was cut', example: '发布日期:2023-01-06 11:16信息来源:宁波市审计局浏览次数: 字号:[ ]' },
   'clean/doubled-punctuation': { level: 'info', meaning: 'doubled punctuation was collapsed', example: '整改到位,, → 整改到位,' },
   'clean/spun-text': { level: 'warning', meaning: 'the text reads as a synonym-spun copy (洗稿); its numbers are still right', example: '监视×50 题目×15 胀动×10: score 0.95 (corpus 004)' },
-  'sections/news-items-dropped': { level: 'info', meaning: 'numbered items in a news report were not taken as problems', example: '3 listed items in a news report (dev d25)' },
   'extract/year-unknown': { level: 'warning', meaning: 'a date without a year, and no year can be known: start and end stay null', example: '今年 in a notice without a date (corpus 000)' },
   'extract/year-from-text': { level: 'info', meaning: "a date's year was taken from the only year the text names", example: '4月29日 → 2015 (dev d30)' },
   'extract/date-repaired': { level: 'warning', meaning: 'a date whose 年/月 were lost in copying was read anyway', example: '202442日至820日 → 2024-04-02..2024-08-20 (dev d01)' },

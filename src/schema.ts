@@ -125,7 +125,7 @@ export const FinalDocument = z.object({
   meta: Meta.describe('The notice’s metadata; each field null when the text does not state it.'),
   summary: Summary.describe('The totals the notice states, never computed; each null when absent.'),
   categories: z.array(Category).describe('The headings that group problems: (一)反馈问题:…'),
-  problems: z.array(Problem).describe('Each problem the inspection fed back, as the text enumerates it (问题1, 一、, (一), 一是…), with its rectification; empty for news.'),
+  problems: z.array(Problem).describe('Each problem the inspection fed back, as the text enumerates it (问题1, 一、, (一), 一是…), with its rectification, in news as in notices.'),
   numbers: z.array(NumberMention).describe('Every quantity mention outside dates, in text order.'),
   dates: z.array(DateMention).describe('Every date mention, in text order.'),
   diagnostics: z.array(Message).describe('Every stage’s messages, then the audit’s: the arithmetic and numbering checks.'),

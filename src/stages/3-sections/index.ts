@@ -42,7 +42,7 @@ export const SectionsOutput = z.object({
   headings: z.array(Heading).describe('Every numbered heading line, in text order: 一、组织整改落实情况, (一)反馈问题:…, 1.问题1:….'),
   categories: z.array(Category).describe('The headings that group problems, as in the final document.'),
   problems: z.array(Problem).describe('The problems with their rectifications, as in the final document.'),
-  messages: z.array(Message).describe('This stage’s findings: `sections/news-items-dropped`.'),
+  messages: z.array(Message).describe('This stage’s findings (it emits none at present).'),
 });
 export type SectionsOutput = z.infer<typeof SectionsOutput>;
 
