@@ -8,7 +8,8 @@
  *   node scripts/compare-outputs.mjs --out /tmp/after --ref /tmp/before corpus more/notices
  *
  * Run both from the same folder with the same input arguments: `source` in every output is the
- * input path as given. `--cli FILE` runs another build's `dist/cli.js` (an older checkout).
+ * input path as given. `--cli FILE` runs another build's `dist/cli.js`: for a reference from a
+ * commit without this script, build that commit and run a copy of the script with `--cli`.
  * Left out of the comparison: `run.json` (times and dates) and `.done.json` (the pipeline's
  * version, a hash of the compiled code, changes with any edit); in `report.html` the build time
  * (`generatedAt`) and the output folder's name. Exit status 0 when equal, 1 when not, 2 on bad usage.
@@ -80,6 +81,10 @@ function main(argv) {
   const cli = values.cli ?? fileURLToPath(new URL('../dist/cli.js', import.meta.url));
   if (!existsSync(cli)) {
     console.error(`compare-outputs: ${cli} not found (npm run build)`);
+    return 2;
+  }
+  if (values.ref && !existsSync(path.join(values.ref, 'run.json'))) {
+    console.error(`compare-outputs: ${values.ref} is not an output folder (no run.json)`);
     return 2;
   }
   rmSync(values.out, { recursive: true, force: true });
