@@ -47,8 +47,8 @@ export const AUDIT_CODES: readonly Code[] = (Object.keys(CODES) as Code[]).filte
  * copy was repaired or is suspect, and how. Each with a real example.
  */
 export const FLAGS = {
-  'encoding-repaired': { meaning: 'the bytes were not plain UTF-8: decoded by a byte-order mark, <meta charset> or the better of GB18030 and Big5', example: 'a GB18030 copy of corpus 003' },
-  'traditional-script': { meaning: 'converted from traditional script', example: '産業投資 → 产业投资 (dev d04)' },
+  'encoding-repaired': { meaning: 'the bytes were not plain UTF-8: decoded by a byte-order mark, <meta charset> or the better of GB18030 and Big5', example: 'the GB18030 copies of the corpus notices the metamorphic tests make' },
+  'traditional-script': { meaning: 'converted from traditional script', example: '武漢產業投資 → 武汉产业投资 (dev d04, once its pinyin is removed)' },
   'pinyin-annotations': { meaning: 'pinyin annotations were removed', example: '根據(jù) → 根据 (dev d04)' },
   'spun-text': { meaning: 'a synonym-spun copy (洗稿): words replaced, numbers intact', example: '厉重题目整改情景 for 严重问题整改情况 (corpus 004)' },
 } as const satisfies Record<string, { meaning: string; example: string }>;
