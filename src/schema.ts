@@ -38,7 +38,7 @@ export const NumberMention = z.object({
   text: z.string().describe('The mention as written, approximation words included: `近17万份`.'),
   value: z.number().describe('The number, fully scaled: 近17万份 → 170000; 11.3万人次 → 113000; 28.13% → 28.13; a range’s lower bound (8~10名 → 8).'),
   valueMax: z.number().optional().describe('Only for a range, its upper bound: 8~10名 → 10.'),
-  unit: z.string().describe('The measure word after scaling, in simplified script: 11.3万人次 → `人次`, 217.69万元 → `元`, 28.13% → `%`, 1407項 → `项`.'),
+  unit: z.string().describe('The measure word after scaling, in simplified script: 11.3万人次 → `人次`, 217.69万元 → `元`, 28.13% → `%`, 1407項 → `项` (dev d17).'),
   approx: Approx.nullable().describe('The approximation word: `nearly` 近/将近/接近, `over` 余/多/以上/超过, `about` 约/左右, `under` 不足/以下; null for an exact number. 近17万份 → `nearly`.'),
   span: Span.describe('`[start, end)` of `text` in the cleaned text: [8329, 8334] in corpus 003.'),
 });

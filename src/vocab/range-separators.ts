@@ -6,9 +6,9 @@
  */
 export const RANGE_SEPARATORS: readonly { separator: string; example: string; betweenDates?: true }[] = [
   { separator: '至', example: '2023年9月7日至11月10日 (corpus 003); 一至两年 (corpus 000); 4至6月 (dev d28)' },
-  { separator: '到', example: '今年6月底到8月底 (wild w089); 用三到五年时间' },
-  { separator: '~', example: '每年选派8~10名干部, 2024~2025年 (corpus 003)' },
-  { separator: '-', example: '第1-11批交办件 (dev d10)' },
+  { separator: '到', example: '今年6月底到8月底 (wild w089)' },
+  { separator: '~', example: '每个镇配备了8~10名消防队员, 2024~2025年 (corpus 003)' },
+  { separator: '-', example: '全区已对1-11批395件信访 (dev d10)' },
   { separator: '—', example: '2—3个 (dev d52); 4月11日—4月14日 (wild w127)' },
   { separator: '--', example: '2024年1月--11月 (corpus 002)', betweenDates: true },
   { separator: '——', example: '2019年——2021年 (a typeset dash; no notice of the corpus has one yet)', betweenDates: true },
