@@ -6,7 +6,7 @@ import { readEnumerations } from './enumerations.js';
 import { findMarkers } from './markers.js';
 import { decideKind } from './kind.js';
 import { splitLines } from './lines.js';
-import { issuerFromTitle, readHeaderDate, readInspection, readSignature, readTitle } from './metadata.js';
+import { issuerFromTitle, readHeaderDate, readInspection, readSignature, readSpeaker, readTitle } from './metadata.js';
 import { readSummary } from './summary.js';
 import type { Stage } from '../stage.js';
 
@@ -66,8 +66,8 @@ export function detectSections(doc: SegmentedDocument): SectionedDocument {
   }
   const title = readTitle(lines, pageMeta);
   const signature = readSignature(lines);
-  const issuer = signature.issuer ?? issuerFromTitle(title);
-  const documentDate = signature.date ?? readHeaderDate(lines, pageMeta);
+  const issuer = signature.issuer ?? issuerFromTitle(title) ?? readSpeaker(lines);
+  const documentDate = signature.date ?? readHeaderDate(lines, pageMeta, text);
   const { period, feedback, type, team } = readInspection(text, documentDate?.value ?? null);
   const { summary, span: summarySpan, evidence: summaryEvidence } = readSummary(text);
   const { kind, evidence } = decideKind(text, lines, problems, summary, title?.value ?? null);
