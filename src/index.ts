@@ -1,4 +1,5 @@
 export * from './schema.js';
+export { AUDIT_CODES, CODES, FLAGS } from './codes.js';
 export { decodeBytes as decode } from './stages/1-clean/decode.js';
 export { clean, documentId, CleanError, CleanOutput, type RawInput, type CleanedDocument } from './stages/1-clean/index.js';
 export { segment, SegmentLayer, SegmentOutput, Tokens } from './stages/2-segment/index.js';

@@ -4,7 +4,12 @@ import { CN, type Line, toNumber } from './lines.js';
 import { statusOf } from './status.js';
 
 /** A numbered heading: 一、 (level 1), (一) (2), 1. / 1、 (3), (1) (4), ① (5). */
-export const Heading = z.object({ level: z.number().int(), number: z.number().int(), title: z.string(), span: Span });
+export const Heading = z.object({
+  level: z.number().int().describe('Nesting depth by marker: 一、 1, (一) 2, 1. 3, (1) 4, ① 5.'),
+  number: z.number().int().describe('The marker’s number: 二、 → 2, (三) → 3, 10. → 10.'),
+  title: z.string().describe('The heading line after its marker: `组织整改落实情况` (corpus 003, 一、).'),
+  span: Span.describe('`[start, end)` of the heading line in the cleaned text: [100, 110] in corpus 003.'),
+});
 export type Heading = z.infer<typeof Heading>;
 
 const CIRCLED = '①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳';

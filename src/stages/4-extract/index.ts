@@ -5,10 +5,10 @@ import type { Stage } from '../stage.js';
 
 /** What `4-extract.json` holds: every quantity and date mention, with its span and value. */
 export const ExtractOutput = z.object({
-  id: z.string(),
-  numbers: z.array(NumberMention),
-  dates: z.array(DateMention),
-  messages: z.array(Message),
+  id: z.string().describe('The document id: `003_7004f69c1b986a66`.'),
+  numbers: z.array(NumberMention).describe('Every quantity mention outside dates, in text order, as in the final document.'),
+  dates: z.array(DateMention).describe('Every date mention, in text order, as in the final document.'),
+  messages: z.array(Message).describe('This stage’s findings: `extract/year-unknown`, `extract/date-repaired` ….'),
 });
 export type ExtractOutput = z.infer<typeof ExtractOutput>;
 
