@@ -1,5 +1,7 @@
 import type { Category, Problem } from '../../schema.js';
 import type { Family, Marker } from './markers.js';
+import { RECTIFICATION_WORDS } from './items.js';
+import { statusOf } from './status.js';
 
 /**
  * The enumeration grammar: markers (markers.ts) are grouped into runs (same family, numbered
@@ -21,7 +23,7 @@ export interface RunItem {
 }
 
 export interface Run {
-  family: Family | 'clause' | 'bullet';
+  family: Family | 'clause' | 'bullet' | 'quoted';
   lineStart: boolean;
   items: RunItem[];
   /** The words the run is read from, and what they say it lists. */
@@ -124,6 +126,7 @@ function itemsRead(text: string, run: Run): { shortcomings: number; measures: nu
  */
 export function readRun(text: string, run: Run): Enumerates | null {
   if (run.family === 'must') return 'requirements';
+  if (run.family === 'quoted') return 'problems';
   // "发现个别…超量储存;部分…未制定…预案;部分…无人值班等安全隐患问题。": one sentence naming kinds, not a list.
   const last = run.items[run.items.length - 1]!;
   if (run.family === 'clause' && NAMES_KINDS.test(text.slice(last.start, last.end))) return null;
@@ -138,13 +141,16 @@ export function readRun(text: string, run: Run): Enumerates | null {
 }
 
 /** Families that number sentences, not headings: "(二)存在问题\n一是常规宣传方式效果不好。…二是整改社会公开不到位。" */
-const INLINE_FAMILIES = new Set<Family | 'clause'>(['is', 'must', 'ordinal']);
+const INLINE_FAMILIES = new Set<Family | 'clause'>(['is', 'must', 'ordinal', 'sequence']);
 
 /**
  * A heading, not a statement: short and unpunctuated ("县卫生健康局党组" / "党建工作方面" / "发现的问题"),
  * or the title of a part of a report ("迎接中央督导组督导准备工作开展情况。").
  */
 const isTitle = (words: string) => (words.length <= 20 && !/[,，;；。:：]/.test(words)) || /情况[。.]?$/.test(words);
+
+/** A title that names a kind of problems: "党的建设方面" / "在畏难思想严峻,工作作风不实方面" / "政治建设方面存在的问题". */
+const CATEGORY_TITLE = /方面(?:存在的?)?(?:问题)?[:：。]?$/;
 
 /** Longest gap between two items of one run, in characters: a list is read within a few paragraphs. */
 const MAX_GAP = 4000;
@@ -261,6 +267,23 @@ export function clauseRuns(text: string, markers: Marker[]): Run[] {
   return runs;
 }
 
+/**
+ * A problem quoted by its own words in a notice about its rectification: "…反馈问题第7项关于“公路养护管理中心院内存有大量…
+ * 产生扬尘污染问题”整改任务落实情况进行公示" / "一、关于“第一轮督察反馈指出,…有所放松。”整改进展情况:已经完成". Not a
+ * problem cited in passing ("针对“…未得到有效落实”问题,圣迹村利用…").
+ */
+const QUOTED_PROBLEM = /关于[“"]([^”"\n]{6,600})[”"](?:的)?(?:问题)?(?:的)?整改/g;
+
+export function quotedRuns(text: string): Run[] {
+  const runs: Run[] = [];
+  for (const m of text.matchAll(QUOTED_PROBLEM)) {
+    const start = m.index + m[0].indexOf(m[1]!);
+    const end = trimEnd(text, start, start + m[1]!.length);
+    runs.push({ family: 'quoted', lineStart: false, items: [{ marker: null, start, end, regionEnd: lineEnd(text, start) }], cue: '', enumerates: 'problems' });
+  }
+  return runs;
+}
+
 /** Whether the line before `at` is a heading: short and unpunctuated, as "一、县卫生健康局党组" or "二、县卫生监督所". */
 function underHeading(text: string, at: number): boolean {
   const before = text.slice(Math.max(0, at - 60), at).replace(/\s+$/, '');
@@ -311,7 +334,8 @@ function clauseRun(text: string, begin: number, stop: number, cue: string): Run 
   return { family: 'clause', lineStart: false, items, cue, enumerates: null };
 }
 
-const inside = (run: Run, it: RunItem) => run.items[0]!.start >= it.start && run.items[run.items.length - 1]!.start < it.regionEnd;
+/** A list belongs to the item it begins in. */
+const inside = (run: Run, it: RunItem) => run.items[0]!.start >= it.start && run.items[0]!.start < it.regionEnd;
 
 /**
  * Problems and their categories from every run. A run of problems whose items hold runs of
@@ -319,20 +343,30 @@ const inside = (run: Run, it: RunItem) => run.items[0]!.start >= it.start && run
  * problem are its sub-items, and a list already read is not read again as clauses.
  */
 export function readEnumerations(text: string, markers: Marker[]): { problems: Problem[]; categories: Category[] } {
-  const numbered = groupRuns(text, markers).filter((r) => r.items.length >= 2 || readCue(r.cue) === 'problems');
-  const runs = [...numbered, ...bulletRuns(text), ...clauseRuns(text, markers)].filter((r) => r.items.every((it) => it.end > it.start));
+  const numbered = groupRuns(text, markers);
+  const runs = [...numbered, ...bulletRuns(text), ...clauseRuns(text, markers), ...quotedRuns(text)].filter((r) => r.items.every((it) => it.end > it.start));
+  endBeforeNextList(text, runs, markers);
   for (const run of runs) run.enumerates = readRun(text, run);
   const problemRuns = runs.filter((r) => r.enumerates === 'problems');
-  const holds = (parent: Run, it: RunItem) => problemRuns.some((r) => r !== parent && inside(r, it));
-  // Categories: a run of problems or headings two or more of whose items (at least half) hold runs of problems; the innermost such run.
+  const children = (parent: Run, it: RunItem) => problemRuns.filter((r) => r !== parent && inside(r, it));
+  const holds = (parent: Run, it: RunItem) => children(parent, it).length > 0;
+  // An item's title, up to the first list inside it: "(一)在畏难思想严峻,工作作风不实方面" before "1局部村干部…".
+  const titleEnd = (parent: Run, it: RunItem) => {
+    let end = trimEnd(text, it.start, Math.min(it.end, ...children(parent, it).map((r) => r.items[0]!.marker?.start ?? r.items[0]!.start)));
+    while (end > it.start && /[:：]/.test(text[end - 1]!)) end--;
+    return end;
+  };
+  // Categories: a run of problems or headings two or more of whose items (at least half) hold runs of problems, or
+  // one whose every item holds some and is titled as a kind of problems; the innermost such run.
   const grouping = runs.filter((r) => {
-    if (r.enumerates !== 'problems' && r.enumerates !== 'headings') return false;
     const holding = r.items.filter((it) => holds(r, it)).length;
-    return holding >= 2 && holding * 2 >= r.items.length;
+    if ((r.enumerates === 'problems' || r.enumerates === 'headings') && holding >= 2 && holding * 2 >= r.items.length) return true;
+    return r.enumerates !== 'requirements' && holding === r.items.length && r.items.every((it) => CATEGORY_TITLE.test(text.slice(it.start, titleEnd(r, it))));
   });
   const categoryRuns = grouping.filter((c) => !grouping.some((o) => o !== c && c.items.some((it) => inside(o, it))));
-  // Problems: runs of problems that are not categories, outside any other such run (runs inside a problem are its sub-items), each list once.
-  const leaves = problemRuns.filter((r) => !categoryRuns.includes(r));
+  // Problems: runs of problems that are not categories, outside any other such run (runs inside a problem are its
+  // sub-items), each list once; a run of one item only after a problem cue.
+  const leaves = problemRuns.filter((r) => !categoryRuns.includes(r) && (r.items.length >= 2 || r.family === 'quoted' || readCue(r.cue) === 'problems'));
   const read: [number, number][] = [];
   const top = leaves
     .filter((r) => !leaves.some((o) => o !== r && o.items.some((it) => inside(r, it))))
@@ -349,7 +383,8 @@ export function readEnumerations(text: string, markers: Marker[]): { problems: P
   for (const run of categoryRuns.sort((a, b) => a.items[0]!.start - b.items[0]!.start)) {
     for (const it of run.items) {
       if (!holds(run, it)) continue;
-      categories.push({ number: categories.length + 1, title: text.slice(it.start, it.end), span: [it.start, it.end] });
+      const end = titleEnd(run, it);
+      categories.push({ number: categories.length + 1, title: text.slice(it.start, end), span: [it.start, end] });
       categoryOf.set(it, categories.length);
     }
   }
@@ -361,6 +396,42 @@ export function readEnumerations(text: string, markers: Marker[]): { problems: P
   return { problems, categories };
 }
 
+/**
+ * A list's last item ends where a new list of the same markers begins: "…2厕所革命工作应付了事,未按要求进展厕改。
+ * 整改状况: 1充分发挥周工作例会作用。" ends at 厕改。, the end of the last sentence before the new list's first marker.
+ */
+function endBeforeNextList(text: string, runs: Run[], markers: Marker[]): void {
+  for (const run of runs) {
+    const last = run.items[run.items.length - 1]!;
+    // The same family numbering from 1 again is a new list, never one nested in this item (nested lists use another family).
+    const next = markers.find((m) => m.family === run.family && m.number === 1 && m.start > last.start && m.start < last.regionEnd);
+    if (!next) continue;
+    const words = text.slice(last.start, next.start);
+    const stop = Math.max(words.lastIndexOf('。'), words.lastIndexOf('；'), words.lastIndexOf(';'));
+    const end = last.start + (stop >= 0 ? stop + 1 : words.length);
+    last.regionEnd = end;
+    last.end = Math.min(last.end, trimEnd(text, last.start, end));
+  }
+}
+
+/** A rectification inside an item: "…结余药品管理、使用不规范。整改情况:一是…" / "…。”整改进展情况:已经完成,长期坚持。". */
+const ITEM_RECTIFICATION = new RegExp(`(?:^|[。；;”"\\s])\\s*[【\\[]?(?:${RECTIFICATION_WORDS})[】\\]]?\\s*[:：]\\s*`);
+
+/**
+ * An item as a problem. When the item's region holds a rectification label, the problem's words
+ * stop before it and the rectification runs from it to the region's end.
+ */
 function problemOf(text: string, it: RunItem, number: number, category: number | null): Problem {
+  const region = text.slice(it.start, it.regionEnd);
+  const label = ITEM_RECTIFICATION.exec(region);
+  if (label && label.index > 0) {
+    const textEnd = Math.min(it.end, trimEnd(text, it.start, it.start + label.index + (/^[。；;”"]/.test(label[0]) ? 1 : 0)));
+    const rectStart = it.start + label.index + label[0].length;
+    const rectEnd = trimEnd(text, rectStart, it.regionEnd);
+    if (rectEnd > rectStart) {
+      const rectification = text.slice(rectStart, rectEnd);
+      return { number, category, text: text.slice(it.start, textEnd), rectification, status: statusOf(rectification), span: [it.start, textEnd], rectificationSpan: [rectStart, rectEnd] };
+    }
+  }
   return { number, category, text: text.slice(it.start, it.end), rectification: null, status: null, span: [it.start, it.end], rectificationSpan: null };
 }

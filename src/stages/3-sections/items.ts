@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { type Category, type Problem, Span } from '../../schema.js';
 import { CN, type Line, toNumber } from './lines.js';
 import { statusOf } from './status.js';
+import { HEADING_LEVEL, type Marker } from './markers.js';
 
 /** A numbered heading: 一、 (level 1), (一) (2), 1. / 1、 (3), (1) (4), ① (5). */
 export const Heading = z.object({
@@ -11,17 +12,6 @@ export const Heading = z.object({
   span: Span.describe('`[start, end)` of the heading line in the cleaned text: [100, 110] in corpus 003.'),
 });
 export type Heading = z.infer<typeof Heading>;
-
-const CIRCLED = '①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳';
-
-/** Heading markers at the start of a line, outermost first; the level orders the nesting. */
-export const MARKERS: { level: number; pattern: RegExp; example: string }[] = [
-  { level: 1, pattern: new RegExp(`^(${CN})、\\s*`), example: '一、组织整改落实情况' },
-  { level: 2, pattern: new RegExp(`^[(（](${CN})[)）]\\s*`), example: '(一)反馈问题:践行正确政绩观有差距 / （二）关于财政精细化管理水平有待提高的问题。' },
-  { level: 3, pattern: /^(\d{1,3})\s*[.、．](?!\d)\s*/, example: '1.问题1:依靠举债发展的路径依赖仍然存在 / 1、…' },
-  { level: 4, pattern: /^[(（](\d{1,3})[)）]\s*/, example: '(1)关于“三重一大”制度执行不严格的问题' },
-  { level: 5, pattern: new RegExp(`^([${CIRCLED}])\\s*`), example: '①党组会议研究不及时' },
-];
 
 /** 问题1: / 问题一: / 问题36: after the marker or alone: "1.问题1:依靠举债发展的路径依赖仍然存在" */
 const LABELLED_ITEM = new RegExp(`^问题\\s*(\\d+|${CN})\\s*[:：]\\s*`);
@@ -34,9 +24,11 @@ const BRACKET_ITEM = /^[【\[]问题\s*(\d*)[】\]]\s*[:：]?\s*/;
 const ABOUT_ITEM = /^关于(.{2,120}?)(?:的)?问题(?:的整改(?:情况)?)?/;
 const GENERIC_ABOUT = /^(?:[“"]?)(?:(?:省委|市委|县委|区委|中央)?(?:巡视|巡察|审计|督察)?(?:反馈|查出|发现|指出|移交|交办)?(?:意见)?(?:的)?)$/;
 /** 整改情况: and its variants open the rectification: 整改情况: / 整改进展： / 【整改措施】 / 整改成效 */
-export const RECTIFICATION_LABEL = /^[【\[]?(?:整改(?:落实|进展)?情况|整改进展|整改措施|整改成效|整改结果)[】\]]?\s*[:：]?\s*/;
+/** The words that label a rectification: 整改情况 / 整改进展 / 整改措施 / 整改成效 / 整改结果 / 整改落实情况 / 整改进展情况. */
+export const RECTIFICATION_WORDS = '整改(?:落实|进展)?情况|整改进展|整改措施|整改成效|整改结果';
+export const RECTIFICATION_LABEL = new RegExp(`^[【\\[]?(?:${RECTIFICATION_WORDS})[】\\]]?\\s*[:：]?\\s*`);
 /** The same label inside an item's line: "1、…不到位。整改情况:已制定…" */
-const INLINE_LABEL = /[【\[](?:整改(?:落实|进展)?情况|整改进展|整改措施|整改成效|整改结果)[】\]]\s*[:：]?\s*|(?:[。；;]\s*|\s+)(?:整改(?:落实|进展)?情况|整改进展|整改措施|整改成效|整改结果)\s*[:：]\s*/;
+export const INLINE_LABEL = new RegExp(`[【\\[](?:${RECTIFICATION_WORDS})[】\\]]\\s*[:：]?\\s*|(?:[。；;]\\s*|\\s+)(?:${RECTIFICATION_WORDS})\\s*[:：]\\s*`);
 /** Closing parts never belong to the last item: "三、下一步整改工作安排" (a heading), "欢迎广大干部群众…监督", contact lines. */
 export const CLOSING: { pattern: RegExp; example: string }[] = [
   { pattern: /^(?:[一二三四五六七八九十]+、\s*)?下一步/, example: '下一步,我市将持续…' },
@@ -57,21 +49,16 @@ interface Classified {
   label: number | null;
 }
 
-function classify(text: string, lines: Line[]): Classified[] {
+function classify(text: string, lines: Line[], markers: Marker[]): Classified[] {
+  const headings = new Map(markers.filter((m) => m.lineStart && HEADING_LEVEL[m.family]).map((m) => [m.start, m]));
   const out: Classified[] = [];
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i]!;
     const lead = line.text.length - line.text.trimStart().length;
     const body = line.text.slice(lead);
     const at = line.start + lead;
-    let marker: Classified['marker'] = null;
-    for (const m of MARKERS) {
-      const x = m.pattern.exec(body);
-      if (x) {
-        marker = { level: m.level, number: toNumber(x[1]!.length === 1 && CIRCLED.includes(x[1]!) ? String(CIRCLED.indexOf(x[1]!) + 1) : x[1]!), end: at + x[0].length };
-        break;
-      }
-    }
+    const m = headings.get(at);
+    const marker: Classified['marker'] = m ? { level: HEADING_LEVEL[m.family]!, number: m.number, end: m.end } : null;
     const contentStart = marker ? marker.end : at;
     const content = text.slice(contentStart, line.end);
     const labelMatch = RECTIFICATION_LABEL.exec(body);
@@ -115,8 +102,8 @@ export interface Structure { headings: Heading[]; categories: Category[]; proble
  * open categories, deeper ones are sub-items of the open problem. A rectification runs from its
  * label (or from the first paragraph after the item) to the next item, heading or closing part.
  */
-export function readStructure(text: string, lines: Line[]): Structure {
-  const rows = classify(text, lines);
+export function readStructure(text: string, lines: Line[], markers: Marker[]): Structure {
+  const rows = classify(text, lines, markers);
   const perLevel = new Map<number, number>();
   for (const r of rows) if (r.item) perLevel.set(r.marker?.level ?? 0, (perLevel.get(r.marker?.level ?? 0) ?? 0) + 1);
   let level = -1;
