@@ -53,7 +53,7 @@ const FIELD = new RegExp(
 );
 const canonical = new Map(LABELS.map((l) => [l.label, l]));
 
-/** Labels are read only on short lines: a sentence of the notice that says 时间: is not a header. */
+/** Labels are read on short lines, and at the start of a long one: a sentence of the notice that says 时间: is not a header. */
 const MAX_LINE = 160;
 
 /** Every `label: value` field on the short lines of `text[from, to)`, in order. */
@@ -63,14 +63,17 @@ export function readLabels(text: string, from = 0, to = text.length): Label[] {
   while (start < to) {
     let end = text.indexOf('\n', start);
     if (end < 0 || end > to) end = to;
-    if (end - start <= MAX_LINE) {
-      const line = text.slice(start, end);
+    // A long line is a paragraph: only a field at its very start is read (" date 2025-08-18 安徽省青阳县委巡察机构…").
+    const long = end - start > MAX_LINE;
+    {
+      const line = long ? text.slice(start, Math.min(end, start + MAX_LINE)) : text.slice(start, end);
       FIELD.lastIndex = 0;
       for (let m = FIELD.exec(line); m; m = FIELD.exec(line)) {
         if (m[0].length === 0) {
           FIELD.lastIndex++;
           continue;
         }
+        if (long && line.slice(0, m.index).trim()) break;
         const row = canonical.get(m[1]!.replace(/[ \t\u3000]/g, ''));
         const raw = m[2]!;
         const value = raw.trim();
