@@ -1,6 +1,6 @@
 import type { Category, Problem } from '../../schema.js';
 import type { Family, Marker } from './markers.js';
-import { RECTIFICATION_WORDS } from './items.js';
+import { RECTIFICATION_WORDS, closesItems } from './items.js';
 import { statusOf } from './status.js';
 
 /**
@@ -181,6 +181,14 @@ const trimEnd = (text: string, start: number, end: number) => {
   while (end > start && /[\s;；,，、]/.test(text[end - 1]!)) end--;
   return end;
 };
+/** The start of the first line in `(at, limit)` that closes the items (下一步…, 联系电话, 如对…有异议, the signature), else `limit`. */
+function closingAfter(text: string, at: number, limit: number): number {
+  for (let l = text.indexOf('\n', at) + 1; l > 0 && l < limit; l = text.indexOf('\n', l) + 1) {
+    if (closesItems(text.slice(l, lineEnd(text, l)).trim())) return l;
+  }
+  return limit;
+}
+
 const lineEnd = (text: string, at: number) => {
   const e = text.indexOf('\n', at);
   return e < 0 ? text.length : e;
@@ -205,7 +213,7 @@ function bound(text: string, run: Run, markers: Marker[]): void {
     if (run.lineStart) {
       const first = items[0]!.marker!.start;
       const outer = markers.find((m) => m.start > it.start && m.lineStart && m.family !== run.family && m.number > 1 && markers.some((o) => o.family === m.family && o.lineStart && o.start < first && o.number === m.number - 1));
-      it.regionEnd = outer ? outer.start : text.length;
+      it.regionEnd = closingAfter(text, it.start, outer ? outer.start : text.length);
       it.end = trimEnd(text, it.start, lineEnd(text, it.start));
       continue;
     }
@@ -391,9 +399,36 @@ export function readEnumerations(text: string, markers: Marker[]): { problems: P
   const problems: Problem[] = [];
   for (const run of top) {
     const parent = [...categoryOf.keys()].find((it) => inside(run, it));
-    for (const it of run.items) problems.push(problemOf(text, it, problems.length + 1, parent ? categoryOf.get(parent)! : null));
+    const answers = fieldAnswers(text, run, runs);
+    run.items.forEach((it, i) => problems.push(problemOf(text, it, problems.length + 1, parent ? categoryOf.get(parent)! : null, answers?.[i] ?? null)));
   }
   return { problems, categories };
+}
+
+/** A field heading that holds the problems, and one that holds what was done about them. */
+const PROBLEM_FIELD = /^(?:整改|存在的?|反馈的?|主要|突出)?问题[:：]?$/;
+const ANSWER_FIELD = /^(?:整改(?:完成|落实|进展)?情况|整改结果|整改成效|完成情况)[:：]?$/;
+
+/**
+ * A notice laid out as a flattened table, its headings naming fields: "一、整改问题\n(一)宿马园区…污染水体。\n二、整改实施主体
+ * …\n六、整改完成情况\n(一)经核查,该处河段水面无浮萍及垃圾。" The items under the answer field answer the problems
+ * under the problem field, one for one; a single problem takes the whole answer field.
+ */
+function fieldAnswers(text: string, run: Run, runs: Run[]): ([number, number] | null)[] | null {
+  const title = (it: RunItem) => text.slice(it.start, it.end).trim();
+  for (const fields of runs) {
+    if (!fields.lineStart) continue;
+    const holder = fields.items.find((it) => inside(run, it) && PROBLEM_FIELD.test(title(it)));
+    const answer = holder && fields.items.find((it) => it.start > holder.start && ANSWER_FIELD.test(title(it)));
+    if (!answer) continue;
+    const inner = runs.find((r) => r.family === run.family && inside(r, answer) && r.items.length === run.items.length);
+    if (inner) return inner.items.map((it) => [it.start, trimEnd(text, it.start, it.regionEnd)]);
+    if (run.items.length !== 1) return null;
+    const start = lineEnd(text, answer.start) + 1;
+    const end = trimEnd(text, start, answer.regionEnd);
+    return end > start ? [[start, end]] : null;
+  }
+  return null;
 }
 
 /**
@@ -421,7 +456,11 @@ const ITEM_RECTIFICATION = new RegExp(`(?:^|[。；;”"\\s])\\s*[【\\[]?(?:${R
  * An item as a problem. When the item's region holds a rectification label, the problem's words
  * stop before it and the rectification runs from it to the region's end.
  */
-function problemOf(text: string, it: RunItem, number: number, category: number | null): Problem {
+function problemOf(text: string, it: RunItem, number: number, category: number | null, answer: [number, number] | null = null): Problem {
+  if (answer) {
+    const rectification = text.slice(...answer);
+    return { number, category, text: text.slice(it.start, it.end), rectification, status: statusOf(rectification), span: [it.start, it.end], rectificationSpan: answer };
+  }
   const region = text.slice(it.start, it.regionEnd);
   const label = ITEM_RECTIFICATION.exec(region);
   if (label && label.index > 0) {

@@ -33,12 +33,16 @@ export const INLINE_LABEL = new RegExp(`[【\\[](?:${RECTIFICATION_WORDS})[】\\
 export const CLOSING: { pattern: RegExp; example: string }[] = [
   { pattern: /^(?:[一二三四五六七八九十]+、\s*)?下一步/, example: '下一步,我市将持续…' },
   { pattern: /^欢迎|欢迎.{0,30}监督/, example: '欢迎广大干部群众对巡视整改落实情况进行监督。' },
-  { pattern: /^(?:联系电话|联系方式|电子邮箱|电子信箱|邮政信箱|通信地址|通讯地址|邮编)/, example: '联系电话:0730-5208005' },
+  { pattern: /^(?:联系电话|联系方式|监督电话|举报电话|电子邮箱|电子信箱|邮政信箱|通信地址|通讯地址|邮编)/, example: '联系电话:0730-5208005 / 监督电话:0557-2666031' },
+  { pattern: /^如(?:对|有)[^。\n]{0,40}异议/, example: '如对该问题整改完成情况有异议,请在公示期间(…)向宿州市生态环境局宿马管理中心反映。' },
 ];
+
+/** Whether a line closes the items: a closing part or the signature block. */
+export const closesItems = (line: string) => CLOSING.some((c) => c.pattern.test(line)) || SIGNATURE_LINE.test(line);
 /** A category heading may name its kind before the title: "(一)反馈问题:践行正确政绩观有差距" */
 const CATEGORY_PREFIX = /^(?:反馈问题|问题类别|问题类型|方面)\s*[:：]\s*/;
 /** The signature block closes the last item: "中共汨罗市委" / "2024年8月26日". */
-const SIGNATURE_LINE = /^(?:中共.{1,20}委(?:员会)?|.{2,24}(?:党组|党委|委员会))$|^[(（]?\s*(?:\d{4}|[〇零一二三四五六七八九]{4})年\d{1,2}月\d{1,2}日\s*[)）]?$/;
+export const SIGNATURE_LINE = /^(?:中共.{1,20}委(?:员会)?|.{2,24}(?:党组|党委|委员会))$|^[(（]?\s*(?:\d{4}|[〇零一二三四五六七八九]{4})年\d{1,2}月\d{1,2}日\s*[)）]?$/;
 
 interface Classified {
   line: Line;
