@@ -33,8 +33,8 @@ export const LABELS: { label: string; field: LabelField; example: string }[] = [
   { label: '文号', field: 'code', example: '文  号:仙郊委〔2024〕9号' },
   { label: '主题分类', field: 'code', example: '主题分类:党务公开' },
   { label: '浏览', field: 'counter', example: '浏览量:0 次' },
-  { label: '点击', field: 'counter', example: '点击:' },
-  { label: '阅读', field: 'counter', example: '阅读:' },
+  { label: '点击', field: 'counter', example: '来源:www.huanbaole.com    编辑: 环保网     时间:2022-07-07点击:' },
+  { label: '阅读', field: 'counter', example: '发布时间:2025-01-12 来源:仙游县纪委监委官网 字体显示:【 大 中 小 】 阅读:' },
   { label: '评论', field: 'counter', example: '评论:0' },
   { label: '字体', field: 'counter', example: '字体显示:【 大 中 小 】' },
 ];

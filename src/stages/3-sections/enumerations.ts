@@ -45,7 +45,7 @@ export const CUES: { enumerates: Enumerates; pattern: RegExp; example: string }[
   { enumerates: 'requirements', pattern: /要求|建议|提出[^。；;]{0,12}?意见|[点条项]意见|强调|希望|提醒/g, example: '提出了整改时限和要求。一是夯实整改责任 / 讲了三点意见:一是提高政治站位 / 提出了具体要求:第一,' },
   { enumerates: 'pledges', pattern: /表态|表示|承诺|保证/g, example: '海外事业部党委书记封有德代表被巡察单位表态发言' },
   { enumerates: 'measures', pattern: /措施|举措|做法|整改(?:落实)?(?:情况|进展|工作)|主体责任|采取|针对|对照|围绕/g, example: '一、被巡察党组织及其主要负责人组织落实整改情况 / 针对以上问题' },
-  { enumerates: 'achievements', pattern: /成效|成绩|成果|亮点|较好|向好|好转|取得/g, example: '总体上看,省级预算执行情况较好。一是经济发展稳中向好' },
+  { enumerates: 'achievements', pattern: /取得[^。；;]{0,10}?(?:成效|成绩|成果|进展)|成效(?:明显|显著)|亮点|较好|向好|好转/g, example: '总体上看,省级预算执行情况较好。一是经济发展稳中向好' },
   { enumerates: 'plans', pattern: /下一步|今后|计划|打算|目标任务|将(?:从|以|在|继续|进一步|持续|着力|重点)/g, example: '下一步,我们将不断深化成果运用' },
 ];
 

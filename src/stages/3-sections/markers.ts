@@ -39,7 +39,7 @@ export const MARKER_FAMILIES: { family: Family; pattern: RegExp; inline: boolean
   // Never before a measure or time word (3月, 2019年, 5个): only a run 1, 2 … makes it a list.
   { family: 'digit-bare', pattern: /(\d{1,2})(?![\d.．、]|[年月日号时分秒个项条件次人名元万亿千百十%％])(?=[\p{Script=Han}“"])/uy, inline: true, example: '(一)在畏难思想严峻,工作作风不实方面 1局部村干部工作要求不高,得过且过。…2厕所革命工作应付了事' },
   { family: 'ordinal', pattern: new RegExp(`第(${CN})[,，、:：]\\s*`, 'y'), inline: true, example: '第一,按时完成集中整改工作。第二,巩固已有成果' },
-  { family: 'sequence', pattern: /(首先|其次|再次|最后)[,，:：]\s*/y, inline: true, example: '首先,整改主体责任落实不到位;其次,整改措施针对性不强;再次,长效机制建设滞后' },
+  { family: 'sequence', pattern: /(首先|其次|再次|最后)[,，:：]\s*/y, inline: true, example: '(a paraphrase: no notice in corpus/, dev or wild numbers a list this way; 首先 there is an adverb, 首先向…通报) 首先,整改主体责任落实不到位;其次,整改措施针对性不强' },
   { family: 'is', pattern: new RegExp(`(${CN})是[,，:：]?\\s*`, 'y'), inline: true, example: '一是思想认识有“温差”,整改主动性不足' },
   { family: 'must', pattern: new RegExp(`(${CN})要[,，:：]?\\s*`, 'y'), inline: true, example: '一要讲政治、高站位,深刻认识巡察整改重要意义;二要明责任、强担当' },
 ];
