@@ -6,22 +6,51 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 
 /**
- * `npm run bench [-- --mb N] [--doc-kb N] [--jobs N] [--rounds N] [--no-report]`: the pipeline against the segmenter it is built on.
- * Builds a corpus of N MB (default 100) from varied copies of ../shared/corpus and its dev set
- * in a temporary folder, then runs, each in a child process of its own so that its peak
- * resident memory is its own: (a) nodejieba cut with HMM (the segmentation the pipeline does)
- * over the same texts in one thread, (b) the whole pipeline with one worker, (c) with all
- * workers. Prints MB/s, documents/s, peak memory, and the ratios (b)/(a) and (c)/(b).
+ * `npm run bench [-- --corpus small|large|both] [--docs N] [--mb N] [--doc-kb N] [--jobs N]
+ * [--rounds N] [--sources DIR]... [--no-report]`: the pipeline against the segmenter it is built on.
+ * Builds, in a temporary folder, from varied copies of the repository's `corpus/` (and of any
+ * `--sources` folder's .txt files), two corpora: the small one, N documents (default 10,000)
+ * of the sizes of published notices (2–40 KB, drawn log-uniformly: a mean near 13 KB, as the
+ * notices'), and the large one, N MB (default 100) of documents of about `--doc-kb` KB (default
+ * 100). On each it runs, each in a child process of its own so that its peak resident memory
+ * is its own: (a) nodejieba cut with HMM (the segmentation the pipeline does) over the same
+ * texts in one thread, (b) the whole pipeline with one worker, (c) with all workers. Prints
+ * MB/s, documents/s, peak memory, the ratios (b)/(a) and (c)/(b), and the milliseconds per
+ * document a one-worker run spends outside the stages.
  */
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
-const SHARED = path.resolve(ROOT, '../shared/corpus');
 const MB = 1e6;
 
 interface Measure {
   seconds: number;
   maxRssMb: number;
   documents: number;
+  /** A pipeline run's milliseconds in the stages, summed over documents (run.json `timings`). */
+  stagesMs?: number;
+}
+
+/** The .txt files the corpora are made of: the repository's corpus, and those of `--sources`. */
+function sourceTexts(extra: readonly string[]): string[] {
+  const dirs = [path.join(ROOT, 'corpus'), ...extra];
+  const texts = dirs.flatMap((d) =>
+    readdirSync(d)
+      .filter((f) => f.endsWith('.txt'))
+      .sort()
+      .map((f) => readFileSync(path.join(d, f), 'utf8')),
+  );
+  if (!texts.length) throw new Error(`no .txt files in ${dirs.join(', ')}`);
+  return texts;
+}
+
+/** A seeded generator (mulberry32): the same corpus every time. */
+function random(seed: number): () => number {
+  return () => {
+    seed = (seed + 0x6d2b79f5) | 0;
+    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
 }
 
 /** A copy that differs from the source: its digits shifted, two middle paragraphs swapped. */
@@ -36,37 +65,45 @@ function vary(text: string, k: number): string {
 }
 
 /**
- * Documents of about `docKb` KB each (the workload of the issue: ten thousand files, a
- * gigabyte, is 100 KB a file): varied copies of the sources, one after another under a
- * copy number, until the document is that long.
+ * Documents written 1,000 to a folder, each of the size `size(i)` gives (in bytes): varied
+ * copies of the sources, one after another under a copy number, cut at the last line break
+ * before that size (a document is at least one copy's first lines).
  */
-async function buildCorpus(dir: string, mb: number, docKb: number): Promise<{ files: number; bytes: number }> {
-  const sources = [SHARED, path.join(SHARED, 'dev')].flatMap((d) =>
-    readdirSync(d)
-      .filter((f) => f.endsWith('.txt'))
-      .map((f) => readFileSync(path.join(d, f), 'utf8')),
-  );
-  if (!sources.length) throw new Error(`no .txt files in ${SHARED}`);
+async function writeCorpus(dir: string, sources: readonly string[], count: (files: number, bytes: number) => boolean, size: (i: number) => number): Promise<{ files: number; bytes: number }> {
   let bytes = 0;
   let files = 0;
   let k = 0;
-  while (bytes < mb * MB) {
+  while (count(files, bytes)) {
     const sub = path.join(dir, String(Math.floor(files / 1000)).padStart(3, '0'));
     if (files % 1000 === 0) await fs.mkdir(sub, { recursive: true });
-    const parts: string[] = [];
-    let size = 0;
-    do {
-      const part = `（第${k}份）\n${vary(sources[k % sources.length]!, Math.floor(k / sources.length))}`;
-      parts.push(part);
-      size += Buffer.byteLength(part) + 1;
+    const target = size(files);
+    let text = '';
+    while (Buffer.byteLength(text) < target) {
+      text += `${text ? '\n' : ''}（第${k}份）\n${vary(sources[k % sources.length]!, Math.floor(k / sources.length))}`;
       k++;
-    } while (size < docKb * 1000);
-    const text = parts.join('\n');
+    }
+    // Cut by UTF-16 units to about the size, then back to a line break.
+    const cut = text.slice(0, Math.round((text.length * target) / Buffer.byteLength(text)));
+    text = cut.lastIndexOf('\n') > 0 ? cut.slice(0, cut.lastIndexOf('\n')) : cut;
     await fs.writeFile(path.join(sub, `n${String(files).padStart(6, '0')}.txt`), text);
     bytes += Buffer.byteLength(text);
     files++;
   }
   return { files, bytes };
+}
+
+/** The large corpus: `mb` MB of documents of about `docKb` KB (the workload of a gigabyte in ten thousand files). */
+function buildLarge(dir: string, sources: readonly string[], mb: number, docKb: number) {
+  return writeCorpus(dir, sources, (_, bytes) => bytes < mb * MB, () => docKb * 1000);
+}
+
+/**
+ * The small corpus: `docs` documents of the sizes of published notices, 2–40 KB, drawn
+ * log-uniformly (seeded): a median near 9 KB and a mean near 13 KB, as the notices' 14 KB.
+ */
+function buildSmall(dir: string, sources: readonly string[], docs: number) {
+  const next = random(15);
+  return writeCorpus(dir, sources, (files) => files < docs, () => Math.round(2000 * 20 ** next()));
 }
 
 function median(values: number[]): number {
@@ -103,20 +140,73 @@ async function measureChild(kind: string, dir: string, out: string, jobs: number
     const { run } = await import('../batch/run.js');
     const report = await run({ inputs: [dir], outDir: out, jobs, force: true });
     documents = report.counts.processed;
+    const stagesMs = ['clean', 'segment', 'sections', 'extract', 'validate'].reduce((sum, s) => sum + ((report.timings as Record<string, number>)[s] ?? 0), 0);
+    return { seconds: (performance.now() - t0) / 1000, maxRssMb: process.resourceUsage().maxRSS / 1024, documents, stagesMs };
   }
   return { seconds: (performance.now() - t0) / 1000, maxRssMb: process.resourceUsage().maxRSS / 1024, documents };
+}
+
+/** Rounds of (a), (b), (c) on one corpus: prints each run, each round's ratios, their medians, and returns the medians. */
+function compare(name: string, dir: string, out: string, corpus: { files: number; bytes: number }, jobs: number, rounds: number) {
+  const size = corpus.bytes / MB;
+  const line = (label: string, m: Measure) =>
+    `${label.padEnd(48)} ${(size / m.seconds).toFixed(2).padStart(7)} MB/s ${(m.documents / m.seconds).toFixed(1).padStart(8)} docs/s ${m.maxRssMb.toFixed(0).padStart(6)} MB peak  (${m.seconds.toFixed(1)} s)`;
+  console.log(`${name} corpus: ${corpus.files} documents, ${size.toFixed(1)} MB (${((corpus.bytes / corpus.files) / 1000).toFixed(1)} KB a document)`);
+  const runs = [
+    { label: '(a) nodejieba cut, HMM, one thread', args: ['cut'] },
+    { label: '    nodejieba cut, no HMM (reference)', args: ['cut-nohmm'] },
+    { label: '    the same segmentation as spans (src/native)', args: ['spans'] },
+    { label: '(b) pipeline, 1 worker', args: ['pipeline', '--jobs', '1'] },
+    { label: `(c) pipeline, ${jobs} workers`, args: ['pipeline', '--jobs', String(jobs)] },
+  ];
+  // This machine's speed drifts by 15% from one minute to the next (a shared host), so the runs
+  // take turns, round after round, each ratio is taken within a round, and (a), (b), (c) run
+  // one after the other, in reverse order every other round, so that a drift during a round
+  // favours neither side of a ratio from round to round. The references run in the first round.
+  const measures = runs.map(() => [] as Measure[]);
+  const ratios: { ba: number; cb: number; outside: number }[] = [];
+  for (let round = 1; round <= rounds; round++) {
+    const turn = round % 2 ? [0, 3, 4] : [4, 3, 0];
+    for (const i of round === 1 ? [...turn, 1, 2] : turn) {
+      const { label, args } = runs[i]!;
+      if (args[0] === 'pipeline') rmSync(out, { recursive: true, force: true });
+      const m = child([...args, '--dir', dir, '--out', out]);
+      measures[i]!.push(m);
+      console.log(`${line(label, m)}  round ${round}`);
+    }
+    const [a, , , b, c] = measures.map((ms) => ms[ms.length - 1]!);
+    const outside = (b!.seconds * 1000 - b!.stagesMs!) / b!.documents;
+    ratios.push({ ba: a!.seconds / b!.seconds, cb: b!.seconds / c!.seconds, outside });
+    console.log(`    round ${round}: (b)/(a) = ${(a!.seconds / b!.seconds).toFixed(2)}   (c)/(b) = ${(b!.seconds / c!.seconds).toFixed(2)}   outside the stages: ${outside.toFixed(2)} ms a document\n`);
+  }
+  if (rounds > 1) {
+    console.log(`median of ${rounds} rounds (peak memory: the highest):`);
+    runs.forEach(({ label }, i) => {
+      const ms = measures[i]!;
+      console.log(line(label, { seconds: median(ms.map((m) => m.seconds)), maxRssMb: Math.max(...ms.map((m) => m.maxRssMb)), documents: ms[0]!.documents }));
+    });
+  }
+  const result = { ba: median(ratios.map((r) => r.ba)), cb: median(ratios.map((r) => r.cb)), outside: median(ratios.map((r) => r.outside)) };
+  console.log(
+    `${name}: (b)/(a) = ${result.ba.toFixed(2)}   (c)/(b) = ${result.cb.toFixed(2)}   outside the stages (b): ${result.outside.toFixed(2)} ms a document${rounds > 1 ? `   (medians of the rounds)` : ''}\n`,
+  );
+  return result;
 }
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
     options: {
+      corpus: { type: 'string', default: 'both' },
+      docs: { type: 'string', default: '10000' },
       mb: { type: 'string', default: '100' },
       'doc-kb': { type: 'string', default: '100' },
       jobs: { type: 'string', default: String(os.availableParallelism()) },
       /** Rounds of (a), (b) and (c) in turn; the ratios are the medians of each round's. */
-      rounds: { type: 'string', default: '5' },
+      rounds: { type: 'string', default: '3' },
+      /** More folders of .txt notices to make the corpora from, beside the repository's corpus/. */
+      sources: { type: 'string', multiple: true, default: [] },
       child: { type: 'string' },
-      /** Only build the corpus, into this folder, and keep it (for profiling). */
+      /** Only build the corpus (small or large, by --corpus), into this folder, and keep it (for profiling). */
       'corpus-only': { type: 'string' },
       dir: { type: 'string' },
       out: { type: 'string' },
@@ -131,59 +221,30 @@ async function main(): Promise<void> {
     return;
   }
   const mb = Number(values.mb);
+  const docs = Number(values.docs);
+  const which = values.corpus;
+  if (!(mb > 0) || !(docs > 0) || !(jobs >= 1) || !(rounds >= 1) || !(Number(values['doc-kb']) > 0) || !['small', 'large', 'both'].includes(which)) {
+    throw new Error('usage: npm run bench -- [--corpus small|large|both] [--docs N] [--mb N] [--doc-kb N] [--jobs N] [--rounds N] [--sources DIR]... [--no-report] [--corpus-only DIR]');
+  }
+  const sources = sourceTexts(values.sources);
+  const build = (kind: string, dir: string) => (kind === 'small' ? buildSmall(dir, sources, docs) : buildLarge(dir, sources, mb, Number(values['doc-kb'])));
   if (values['corpus-only']) {
-    const corpus = await buildCorpus(values['corpus-only'], mb, Number(values['doc-kb']));
+    const corpus = await build(which === 'large' ? 'large' : 'small', values['corpus-only']);
     console.log(`corpus: ${corpus.files} documents, ${(corpus.bytes / MB).toFixed(1)} MB in ${values['corpus-only']}`);
     return;
   }
-  if (!(mb > 0) || !(jobs >= 1) || !(rounds >= 1) || !(Number(values['doc-kb']) > 0)) {
-    throw new Error('usage: npm run bench -- [--mb N] [--doc-kb N] [--jobs N] [--rounds N] [--no-report]');
-  }
   const tmp = await fs.mkdtemp(path.join(os.tmpdir(), 'zhenggai-bench-'));
   try {
-    const dir = path.join(tmp, 'in');
-    const corpus = await buildCorpus(dir, mb, Number(values['doc-kb']));
-    const size = corpus.bytes / MB;
-    console.log(`corpus: ${corpus.files} documents, ${size.toFixed(1)} MB, from varied copies of ${SHARED}`);
-    console.log(`machine: ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}\n`);
-    const line = (label: string, m: Measure) =>
-      `${label.padEnd(48)} ${(size / m.seconds).toFixed(2).padStart(7)} MB/s ${(m.documents / m.seconds).toFixed(1).padStart(8)} docs/s ${m.maxRssMb.toFixed(0).padStart(6)} MB peak  (${m.seconds.toFixed(1)} s)`;
+    console.log(`machine: ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}, load average ${os.loadavg().map((l) => l.toFixed(1)).join(' ')}`);
+    console.log(`sources: ${sources.length} notices (corpus/${values.sources.length ? ` and ${values.sources.join(', ')}` : ''})\n`);
     const out = path.join(tmp, 'out');
-    const runs = [
-      { label: '(a) nodejieba cut, HMM, one thread', args: ['cut'] },
-      { label: '    nodejieba cut, no HMM (reference)', args: ['cut-nohmm'] },
-      { label: '    the same segmentation as spans (src/native)', args: ['spans'] },
-      { label: '(b) pipeline, 1 worker', args: ['pipeline', '--jobs', '1'] },
-      { label: `(c) pipeline, ${jobs} workers`, args: ['pipeline', '--jobs', String(jobs)] },
-    ];
-    // This machine's speed drifts by 15% from one minute to the next (a shared host), so the runs
-    // take turns, round after round, each ratio is taken within a round, and (a), (b), (c) run
-    // one after the other, in reverse order every other round, so that a drift during a round
-    // favours neither side of a ratio from round to round.
-    const measures = runs.map(() => [] as Measure[]);
-    const ratios: { ba: number; cb: number }[] = [];
-    const order = [0, 3, 4, 1, 2];
-    for (let round = 1; round <= rounds; round++) {
-      const turn = round % 2 ? order : [4, 3, 0, 1, 2];
-      for (const i of turn) {
-        const { label, args } = runs[i]!;
-        if (args[0] === 'pipeline') rmSync(out, { recursive: true, force: true });
-        const m = child([...args, '--dir', dir, '--out', out]);
-        measures[i]!.push(m);
-        console.log(`${line(label, m)}  round ${round}`);
-      }
-      const [a, , , b, c] = measures.map((ms) => ms[round - 1]!.seconds);
-      ratios.push({ ba: a! / b!, cb: b! / c! });
-      console.log(`    round ${round}: (b)/(a) = ${(a! / b!).toFixed(2)}   (c)/(b) = ${(b! / c!).toFixed(2)}\n`);
+    let dir = '';
+    for (const kind of which === 'both' ? ['small', 'large'] : [which]) {
+      dir = path.join(tmp, kind);
+      const corpus = await build(kind, dir);
+      compare(kind, dir, out, corpus, jobs, rounds);
+      rmSync(out, { recursive: true, force: true });
     }
-    if (rounds > 1) {
-      console.log(`median of ${rounds} rounds (peak memory: the highest):`);
-      runs.forEach(({ label }, i) => {
-        const ms = measures[i]!;
-        console.log(line(label, { seconds: median(ms.map((m) => m.seconds)), maxRssMb: Math.max(...ms.map((m) => m.maxRssMb)), documents: ms[0]!.documents }));
-      });
-    }
-    console.log(`\n(b)/(a) = ${median(ratios.map((r) => r.ba)).toFixed(2)}   (c)/(b) = ${median(ratios.map((r) => r.cb)).toFixed(2)}${rounds > 1 ? `   (medians of the rounds' ratios)` : ''}`);
 
     // The extract stage alone (dates and numbers) over the corpus texts, so it never becomes the bottleneck.
     const { benchExtract } = await import('./mentions.js');
