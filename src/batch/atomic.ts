@@ -18,6 +18,20 @@ export function isTemporaryOf(name: string, names: readonly string[]): boolean {
   return m !== null && names.includes(m[1]!);
 }
 
+/**
+ * Writes all of `data` at the end of what `handle` has written: one `write` may write less than
+ * it was given (a disk nearly full), and says so only in its count, so the rest is written
+ * until the system refuses with an error, which is thrown.
+ */
+export async function writeAll(handle: fs.FileHandle, data: string): Promise<void> {
+  const bytes = Buffer.from(data, 'utf8');
+  for (let done = 0; done < bytes.length; ) {
+    const { bytesWritten } = await handle.write(bytes, done, bytes.length - done);
+    if (bytesWritten === 0) throw Object.assign(new Error('no space left on device'), { code: 'ENOSPC' });
+    done += bytesWritten;
+  }
+}
+
 export async function writeAtomic(file: string, data: string): Promise<void> {
   const tmp = temporary(file);
   try {

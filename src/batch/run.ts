@@ -7,7 +7,7 @@ import { STAGES, type Timings } from '../pipeline.js';
 import { AHEAD_PER_JOB, DEFAULT_LIMITS, type Limits, MAX_INPUT_BYTES, createPool, ordered } from './pool.js';
 import type { Progress } from './progress.js';
 import { DONE_FILE, type Outcome, type Task } from './worker.js';
-import { documentFolder, isTemporaryOf, removeOutputs, temporary, writeAtomic } from './atomic.js';
+import { documentFolder, isTemporaryOf, removeOutputs, temporary, writeAll, writeAtomic } from './atomic.js';
 import { UsageError, describeError } from './errors.js';
 import { type Ignored, INPUT_EXTENSIONS, type InputFile, checkInputs, listInputs, scanInputs } from './inputs.js';
 import { RESERVED_NAMES } from './ids.js';
@@ -86,7 +86,7 @@ class CsvFiles {
         const tmp = temporary(file);
         const handle = await fs.open(tmp, 'w');
         files.handles.set(name, { file, tmp, handle });
-        await handle.write(head);
+        await writeAll(handle, head);
       }
     } catch (error) {
       await files.discard();
@@ -107,7 +107,7 @@ class CsvFiles {
   }
 
   private async flush(): Promise<void> {
-    for (const [name, texts] of this.pending) await this.handles.get(name)!.handle.write(texts.join(''));
+    for (const [name, texts] of this.pending) await writeAll(this.handles.get(name)!.handle, texts.join(''));
     this.pending.clear();
     this.pendingChars = 0;
   }

@@ -7,7 +7,7 @@ import { ARITHMETIC_CODES } from '../output/csv.js';
 import type { FinalDocument } from '../schema.js';
 import { FINAL_FILE, stageFile } from '../pipeline.js';
 import { PAGE_END, docBlock, pageStart } from './page.js';
-import { temporary } from '../batch/atomic.js';
+import { temporary, writeAll } from '../batch/atomic.js';
 
 /**
  * The review page: `out/report.html`, one self-contained file (inline CSS and JavaScript, no
@@ -276,9 +276,9 @@ export async function writeReport(outDir: string, failures?: readonly Failure[],
   const out = await fs.open(tmp, 'w');
   try {
     try {
-      await out.write(pageStart(outDir, rows, new Date().toISOString()));
-      await eachDocument(outDir, [], async (dir, final, n) => void (await out.write(docBlock(await readDocData(dir, final), n))), only);
-      await out.write(PAGE_END);
+      await writeAll(out, pageStart(outDir, rows, new Date().toISOString()));
+      await eachDocument(outDir, [], async (dir, final, n) => void (await writeAll(out, docBlock(await readDocData(dir, final), n))), only);
+      await writeAll(out, PAGE_END);
     } finally {
       await out.close();
     }
