@@ -4,8 +4,9 @@
  *
  * Conventions (see README-section.md):
  * - `start`/`end` are the first and last day covered, ISO; a month covers its whole month
- *   (2024年8月 → 2024-08-01..2024-08-31), 上旬 days 1–10, 中旬 11–20, 下旬 21–end.
- * - kind `deadline` (2025年底前) has only `end`; kind `since` (2019年以来) has only `start`.
+ *   (2024年8月 → 2024-08-01..2024-08-31), 上旬 days 1–10, 中旬 11–20, 下旬 21–end; 月底 and 年底 are
+ *   the last day (截至2019年3月底 → 2019-03-31..2019-03-31).
+ * - kind `deadline` (2025年底前) has only `end`; kind `since` (2019年以来, 自2016年9月, 20日起) has only `start`.
  * - A year never comes from the clock. When no year can be known, start and end are null and a
  *   message `extract/year-unknown` says so.
  */
@@ -192,6 +193,7 @@ const RE = {
   anaphor: S(Object.keys(ANAPHORIC_DAYS).join('|')),
   // 2019-2024 (issue 13): two years and a separator, no 年; the second later, not part of a code
   yearPair: S(`((?:19|20)\\d\\d) ?(?:${SEP}) ?((?:19|20)\\d\\d)(?![\\d.\\-/:年])`),
+  listedDay: S('、(\\d{1,2})日'),
   timeOfDay: S(`(?:${TIMES_OF_DAY.map((t) => t.word).sort((a, b) => b.length - a.length).join('|')})(?![会报宴餐])`),
   yearPart: S(`年?(?:[初底末](?![步期]))|第?([一二三四1-4])季度|${Object.keys(YEAR_PARTS).filter((k) => k.length > 1).join('|')}|[初底末](?![步期])`),
   monthRange: S(` ?(\\d{1,2})(?:${MONTH_SEP}) ?(\\d{1,2}) ?月(?:份)?`),
@@ -389,6 +391,16 @@ function readExpr(v: string, i: number): Expr | null {
           && !(cand.d !== null && cand.m === null && a.d === null) && !cand.rel?.anaphor && cand.rel?.day === undefined) b = cand;
     }
   }
+  // 21日、22日 (issue 13), 5月21日、22日: days listed with 、 make one mention covering the first to the last
+  if (!b && a.d !== null && a.m2 === undefined) {
+    let k = a.end;
+    let d = a.d;
+    for (let m = exec(RE.listedDay, v, k); m && Number(m[1]) > d && Number(m[1]) <= 31; m = exec(RE.listedDay, v, k)) {
+      d = Number(m[1]);
+      b = blankAtom(k + 1); b.d = d; b.end = k + m[0].length;
+      k = b.end;
+    }
+  }
   const last = b ?? a;
   let end = last.end;
   // 7月7日下午, 昨（22）日下午, 当天下午: the same day
@@ -515,7 +527,8 @@ export function resolveDates(scan: DateScan, context: DateContext): { dates: Dat
   let anchor: { y: number; m: number; end: number; paragraphEnd: number } | null = null;
   // The last date read with a month (for a day alone) and the last single day (for 当天).
   let lastMonth: { y: number; m: number; paragraphEnd: number } | null = null;
-  let lastDay: string | null = null;
+  // (undefined: no day named yet; null: the day named last has no known year, and neither has 当天)
+  let lastDay: string | null | undefined;
   exprs.forEach((e, index) => {
     const span: [number, number] = [e.start, e.end];
     const surface = text.slice(e.start, e.end);
@@ -526,9 +539,9 @@ export function resolveDates(scan: DateScan, context: DateContext): { dates: Dat
     const rel = e.a.rel;
     if (rel?.anaphor !== undefined || rel?.day !== undefined) {
       // 当天下午 → the day named last; 昨（22）日 → the 22nd next to the day before the notice date
-      const day = rel.anaphor !== undefined ? (lastDay === null ? null : addDays(lastDay, rel.anaphor)) : doc ? dayNear(doc, rel.day!, rel.dayOfMonth) : null;
-      if (day === null && rel.anaphor !== undefined) return;
-      if (day === null) messages.push({ level: 'warning', code: 'extract/year-unknown', message: `${surface}: no year can be known (no notice date)`, span });
+      if (rel.anaphor !== undefined && lastDay === undefined) return;
+      const day = rel.anaphor !== undefined ? (lastDay ? addDays(lastDay, rel.anaphor) : null) : doc ? dayNear(doc, rel.day!, rel.dayOfMonth) : null;
+      if (day === null) messages.push({ level: 'warning', code: 'extract/year-unknown', message: `${surface}: no year can be known (${rel.anaphor !== undefined ? 'the day named before it has none' : 'no notice date'})`, span });
       start = end = day;
       grain = 'day';
       yearInferred = true;
@@ -588,7 +601,7 @@ export function resolveDates(scan: DateScan, context: DateContext): { dates: Dat
     const pe = paragraphEnd(e.end);
     const last = e.kind === 'since' ? start : (end ?? start);
     if (last !== null && (grain === 'day' || grain === 'month')) lastMonth = { y: Number(last.slice(0, 4)), m: Number(last.slice(5, 7)), paragraphEnd: pe };
-    if (start !== null && start === end && grain === 'day' && e.kind !== 'deadline') lastDay = start;
+    if (e.kind !== 'deadline' && !e.b && (e.a.d !== null || rel?.day !== undefined || rel?.anaphor !== undefined)) lastDay = start !== null && start === end ? start : null;
     if (e.kind === 'deadline') start = null;
     if (e.kind === 'since') end = null;
     if (e.a.repaired || e.b?.repaired) {
