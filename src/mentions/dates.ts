@@ -332,6 +332,10 @@ const TRIGGER_WORDS = [
   ...POINT_PREFIXES.map((p) => p.word), ...SINCE_PREFIXES.map((p) => p.word), ...Object.keys(RELATIVE_YEARS),
   ...Object.keys(RELATIVE_MONTHS), ...Object.keys(RELATIVE_DAYS), ...Object.keys(ANAPHORIC_DAYS),
 ].sort((a, b) => b.length - a.length);
+const TRIGGER_WORDS_BY_START = new Map<number, string[]>();
+for (const w of TRIGGER_WORDS) TRIGGER_WORDS_BY_START.set(w.charCodeAt(0), [...(TRIGGER_WORDS_BY_START.get(w.charCodeAt(0)) ?? []), w]);
+const BRACKET_DAY_START = charSet('今昨前');
+const CHINESE_START = charSet(`${YEAR_DIGITS}十`);
 const CHINESE_TRIGGER_AT = S(`[${YEAR_DIGITS}]{4}(?= ?年)|(?:${CN_MONTH})(?=月)`);
 const TRIGGER_START = charSet(`0123456789${YEAR_DIGITS}十今昨前${TRIGGER_WORDS.map((w) => w[0]).join('')}`);
 // Every reading of a digit run in readAtom goes on with one of these (2023年, 9月, 7日, 2023-05-04, 4至6月,
@@ -346,10 +350,13 @@ function triggerLength(v: string, i: number): number {
     while (isDigit(v.charCodeAt(j))) j++;
     return j - i;
   }
-  for (const w of TRIGGER_WORDS) if (v.startsWith(w, i)) return w.length;
-  const bracket = exec(RE.relDayBracket, v, i);
-  if (bracket) return bracket[0].length;
-  return exec(CHINESE_TRIGGER_AT, v, i)?.[0].length ?? 0;
+  const words = TRIGGER_WORDS_BY_START.get(v.charCodeAt(i));
+  if (words) for (const w of words) if (v.startsWith(w, i)) return w.length;
+  if (BRACKET_DAY_START[v.charCodeAt(i)] === 1) {
+    const bracket = exec(RE.relDayBracket, v, i);
+    if (bracket) return bracket[0].length;
+  }
+  return CHINESE_START[v.charCodeAt(i)] === 1 ? (exec(CHINESE_TRIGGER_AT, v, i)?.[0].length ?? 0) : 0;
 }
 
 function readExpr(v: string, i: number): Expr | null {

@@ -247,6 +247,7 @@ const ARABIC_AT = /\d+(?:,\d{3})*(?:\.\d+)?/y;
 const NUMERAL_START = charSet(`0123456789数半${CHINESE_NUMERAL}`);
 const IS_CHINESE_NUMERAL = charSet(CHINESE_NUMERAL);
 const MULTIPLIER_AT = new RegExp(`[${Object.keys(MULTIPLIERS).join('')}]`, 'y');
+const MULTIPLIER_OR_INFIX = charSet(`${Object.keys(MULTIPLIERS).join('')}余多`);
 const MONEY_BEFORE = new RegExp(`(?:${MONEY_NOUNS.map((n) => n.word).join('|')})[^,，。;；:：、()（）\\s]{0,4}$`);
 // 第三轮, 第4项: the ordinals of a text, to know 三轮 for the same one later (see SESSION_AFTER's comment).
 const ORDINAL_RE = /第([〇零一二两三四五六七八九十百\d]+)([\u4e00-\u9fff])/g;
@@ -284,6 +285,7 @@ interface NumberToken { value: number; end: number; chinese: boolean; approx: Ap
 // The multipliers after a number from i: 217.69万 → ×10^4; 120余万 and 5380多亿 (dev d76, d78) put the
 // approximation before the multiplier: ×10^4 and ×10^8, over. Two at most (3千万).
 function readMultipliers(v: string, i: number): { factor: number; end: number; approx: Approx | null } | null {
+  if (MULTIPLIER_OR_INFIX[v.charCodeAt(i)] !== 1) return null;
   let j = i;
   let approx: Approx | null = null;
   const infix = v[j] === '余' || v[j] === '多' ? 1 : 0;
@@ -427,32 +429,40 @@ function chineseEnd(v: string, i: number): number {
 
 interface RawMention { start: number; end: number; value: number; valueMax: number | undefined; unit: string; approx: Approx | null }
 
-/** The ordinals said with 第 in a text: where each is and what it reads (三轮 for 第三轮). */
-interface Ordinals { at: number[]; key: string[] }
+/** The ordinals said with 第 in a text, by what they read (三轮 for 第三轮): where each is. */
+type Ordinals = Map<string, number[]>;
 
 function readOrdinals(v: string): Ordinals {
-  const o: Ordinals = { at: [], key: [] };
+  const o: Ordinals = new Map();
   if (!v.includes('第')) return o;
   ORDINAL_RE.lastIndex = 0;
-  for (let m = ORDINAL_RE.exec(v); m; m = ORDINAL_RE.exec(v)) { o.at.push(m.index); o.key.push(m[1]! + m[2]!); }
+  for (let m = ORDINAL_RE.exec(v); m; m = ORDINAL_RE.exec(v)) {
+    const key = m[1]! + m[2]!;
+    const at = o.get(key);
+    if (at) at.push(m.index); else o.set(key, [m.index]);
+  }
   return o;
 }
 
 // 对三轮巡视 after 第三轮巡视 in the same paragraph: the same ordinal, its 第 left out (see SESSION_AFTER).
 function repeatsOrdinal(v: string, at: number, key: string, ordinals: Ordinals): boolean {
-  if (at > 0 && COUNT_WORDS.includes(v[at - 1]!)) return false;
+  const seen = ordinals.get(key);
+  if (!seen || seen[0]! > at || (at > 0 && COUNT_WORDS.includes(v[at - 1]!))) return false;
   const paragraph = v.lastIndexOf('\n', at);
-  for (let i = 0; i < ordinals.at.length && ordinals.at[i]! < at; i++) if (ordinals.at[i]! > paragraph && ordinals.key[i] === key) return true;
-  return false;
+  return seen.some((p) => p > paragraph && p < at);
 }
 
+const HALF_ENTRIES = Object.entries(HALF_WORDS);
+const NOT_BEFORE_HALF = '上下前后多大个一两二三四五六七八九十';
 // 半个月 → 0.5 个月 (issue 13), 利用半年时间 (wild w058) → 0.5 年; 近一半 → 50 %, nearly; 半数 → 50 %.
 function readHalf(v: string, at: number): RawMention | null {
-  for (const [word, h] of Object.entries(HALF_WORDS)) {
+  const c = v.charCodeAt(at);
+  if (c !== 0x534a /* 半 */ && c !== 0x4e00 /* 一 */) return null;
+  for (const [word, h] of HALF_ENTRIES) {
     if (v.startsWith(word, at)) return withApprox(v, at, at + word.length, h.value, undefined, h.unit, null);
   }
   // 上半年, 下半年, 多半, 大半, 一个半月: 半 is part of another word or number there.
-  if (v[at] !== '半' || /[上下前后多大个一两二三四五六七八九十]/.test(v[at - 1] ?? '')) return null;
+  if (c !== 0x534a || NOT_BEFORE_HALF.includes(v[at - 1] ?? '#')) return null;
   const unit = unitAt(v, at + 1, true);
   if (unit === null || !TIME_UNITS.has(unit.unit) || v[unit.end] === '度') return null;
   return withApprox(v, at, unit.end, 0.5, undefined, unit.unit, null);
@@ -530,7 +540,7 @@ function readMention(v: string, at: number, ordinals: Ordinals): RawMention | nu
     if (unit.unit === a.unit && a.next.test(v.slice(unit.end, unit.end + 24).replace(LIST_OF_SAME, '')) && (!a.needsTerm || /届[^,，。;；:：、\s]{0,12}$/.test(v.slice(Math.max(0, at - 13), at)))) return null;
   }
   // 对三轮巡视 after 第三轮巡视 (dev d75): the same ordinal.
-  if (ordinals.at.length > 0 && repeatsOrdinal(v, at, numeral + (v[end] ?? ''), ordinals)) return null;
+  if (ordinals.size > 0 && repeatsOrdinal(v, at, numeral + (v[end] ?? ''), ordinals)) return null;
   // 近万人次 / 万余人: a bare 万 counts only with an approximation word.
   if (first.leadingUnit && approx === null && prefixAt(v, at) === null) return null;
   // 一个问题, 一名牵头领导: 一 is the article; 一年, 一个月 are durations.
@@ -552,8 +562,10 @@ function unitAt(v: string, i: number, chinese: boolean): { unit: string; end: nu
   if (w !== null) {
     const entry = MEASURE_WORDS[w]!;
     if (chinese && !entry.afterChinese) return null;
-    const after = v.slice(j + w.length, j + w.length + 4);
-    if ((entry.followedBy && !entry.followedBy.test(after)) || (entry.notFollowedBy && entry.notFollowedBy.test(after))) return null;
+    if (entry.followedBy || entry.notFollowedBy) {
+      const after = v.slice(j + w.length, j + w.length + 4);
+      if ((entry.followedBy && !entry.followedBy.test(after)) || (entry.notFollowedBy && entry.notFollowedBy.test(after))) return null;
+    }
     return { unit: entry.unit, end: j + w.length, ...(entry.scale !== undefined ? { scale: entry.scale } : {}) };
   }
   if (chinese) return null;
