@@ -41,6 +41,7 @@ export const KIND_SUFFIXES: readonly { word: string; kind: DateMention['kind']; 
   { word: '前', kind: 'deadline', example: '计划2025年底前实现市场化转型' },
   { word: '以来', kind: 'since', example: '2019年以来' },
   { word: '以后', kind: 'since', example: '2024年以后,该区纪委…' },
+  { word: '至今', kind: 'since', example: '2018年2月至今,该省纪检监察机关处置的各类问题线索 (wild w062); 2021年以后至今' },
   { word: '开始', kind: 'since', example: '从3月9日开始,全面启动巡察“回头看” (wild w022); 今年4月开始 (corpus 001)' },
   // 起草, 起诉, 起步: other words.
   { word: '起', kind: 'since', example: '將于2018年10月1日起施行 (wild w091); 20日起 (issue 13)', notBefore: /^[草诉步因点码义飞见居色]/ },

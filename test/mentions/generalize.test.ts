@@ -99,6 +99,8 @@ const DATES: [string, string, string, string | null, string, string | null, stri
   ['起 and 开始 mark a starting point', 'wild w022', '十三届永德县委在完成巡察全覆盖的基础上,从3月9日开始,全面启动巡察“回头看”工作', '2021-04-19', '3月9日开始', '2021-03-09', null, 'since'],
   ['起 and 开始 mark a starting point', 'issue 13', '督察组20日起对该省开展督察', '2024-08-26', '20日起', '2024-08-20', null, 'since'],
   ['起 and 开始 mark a starting point', 'paraphrase', '自2024年1月1日起至2024年12月31日,开展专项整治', null, '自2024年1月1日起至2024年12月31日', '2024-01-01', '2024-12-31', 'range'],
+  ['至今 marks a starting point', 'wild w062', '2018年2月至今,该省纪检监察机关处置的各类问题线索中', null, '2018年2月至今', '2018-02-01', null, 'since'],
+  ['至今 marks a starting point', 'paraphrase', '2022年9月至今年6月,共受理举报', '2023-07-10', '2022年9月至今年6月', '2022-09-01', '2023-06-30', 'range'],
   ['起草 is no starting point', 'paraphrase', '2019年起草了整改方案', null, '2019年', '2019-01-01', '2019-12-31', 'point'],
   ['a time of day stays in the span', 'dev d66', '7月7日下午,机械优集学院党委在南校区机械馆报告厅召开巡察整改情况通报会', '2021-07-08', '7月7日下午', '2021-07-07', '2021-07-07', 'point'],
   ['a time of day stays in the span', 'issue 13', '督察组28日下午召开反馈会', '2024-08-30', '28日下午', '2024-08-28', '2024-08-28', 'point'],
