@@ -85,7 +85,7 @@ export function detectSections(doc: SegmentedDocument): SectionedDocument {
   const numbers = findNumbers(text, { exclude: dates.map((d) => d.span) });
   const { period, feedback, type, team } = readInspection(text, dates);
   const { summary, span: summarySpan, evidence: summaryEvidence } = readSummary(text, numbers);
-  const { kind, evidence } = decideKind(text, lines, problems, summary, title?.value ?? null);
+  const { kind, evidence } = decideKind(text, lines, problems, summary, title?.value ?? null, categories.length);
   const sections: SectionsOutput = {
     id: doc.clean.id,
     kind,

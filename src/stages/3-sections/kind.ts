@@ -33,6 +33,9 @@ export const OTHER_PHRASES: { pattern: RegExp; example: string }[] = [
   { pattern: /^\s*引言\s*$|本文(?:将|旨在|拟|试图)/m, example: '引言\n…本文将深入剖析广西巡视背后的故事,探讨巡视工作的重要意义' },
 ];
 
+/** The head of a body's disclosure of its rectification figures. */
+const DISCLOSURE = /(?:公开|公布|通报)[^。\n]{0,30}整改[^。\n]{0,10}情况|整改[^。\n]{0,12}简报/;
+
 /** A title that names rules or an essay, not events: "环保督察整改方案规定" / "关于对X县对村巡察工作的思考(第2/2页)". */
 const OTHER_TITLE = /(?:规定|办法|细则|条例|指南|制度)$|的思考|浅谈|浅析|心得体会|探析/;
 
@@ -59,7 +62,7 @@ function headline(lines: Line[], title: string | null): string | null {
  * The kind, decided from evidence in the text; each rule that fires is recorded. Order matters:
  * numbered problems with rectifications make a formal notice whatever else the text says.
  */
-export function decideKind(text: string, lines: Line[], problems: Problem[], summary: Summary, title: string | null): { kind: Kind; evidence: string[] } {
+export function decideKind(text: string, lines: Line[], problems: Problem[], summary: Summary, title: string | null, categories = 0): { kind: Kind; evidence: string[] } {
   // A public notice of one item, a shared copy or a speech is other, whatever problems and rectifications it lists.
   for (const row of OTHER_COPIES) {
     const m = row.pattern.exec(text);
@@ -82,10 +85,15 @@ export function decideKind(text: string, lines: Line[], problems: Problem[], sum
   if (title && OTHER_TITLE.test(title)) return { kind: 'other', evidence: [`a title naming rules or an essay: ${title}`] };
   const news = NEWS_MARKERS.map((r) => r.pattern.exec(text)).find((m) => m);
   if (news) return { kind: 'news', evidence: [`news marker: ${news[0]}`] };
+  const figures = summary.petitionsReceived !== null || summary.totalProblems !== null || summary.completed !== null || /累计|共计|合计/.test(text);
+  // A body's own disclosure of its totals: "四平市公开第二轮省级生态环境保护督察整改落实情况" / "…反馈意见整改工作简报(第六期)".
+  const disclosure = lines.slice(0, 6).map((l) => DISCLOSURE.exec(l.text)).find((m) => m);
+  if (disclosure && figures && problems.length === 0) return { kind: 'summary-notice', evidence: [`a disclosure of totals: ${disclosure[0]}`] };
   const head = headline(lines, title);
   if (head) return { kind: 'news', evidence: [`headline: ${head}`] };
+  // Findings set out under categories are the inspection's published findings; a bare list is a self-assessment.
+  if (categories > 0) return { kind: 'formal-notice', evidence: [`${problems.length} problems under ${categories} categories: the findings published`] };
   if (problems.length > 0) return { kind: 'other', evidence: [`${problems.length} problems stated without rectification: a self-assessment, not a notice`] };
-  const figures = summary.petitionsReceived !== null || summary.totalProblems !== null || summary.completed !== null || /累计|共计|合计/.test(text);
   // A bulletin is mostly figures: "已办结151件、阶段性办结209件、未办结35件,责令整改88家…"
   const sentences = text.split(/[。\n]/).filter((s) => s.trim().length > 6);
   const counted = sentences.filter((s) => /\d\s*(?:万|亿)?(?:件|个|项|条|家|人|元|%)/.test(s)).length;
