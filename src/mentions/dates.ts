@@ -562,6 +562,11 @@ export function resolveDates(scan: DateScan, context: DateContext): { dates: Dat
             if (rel.year !== undefined) y = doc.y + rel.year;
             else { const t = doc.y * 12 + (doc.m - 1) + (rel.month ?? 0); y = Math.floor(t / 12); mFallback = (t % 12) + 1; }
             yearInferred = true;
+          } else if (rel.year === 0 && anchor && firstMonth !== null && firstMonth >= anchor.m && !presentBetween(anchor.end, e.start)) {
+            // No notice date: 今年 is the year of the full date before it, when its month does not come earlier
+            // ("2020年1月3日,中央巡视组…反馈了巡视意见。…今年1月6日、1月21日,党组专题研究巡视整改方案").
+            y = anchor.y;
+            yearInferred = true;
           }
         } else if (e.b?.y != null && firstMonth !== null) {
           // 11月至2024年2月: the year of the end, one back if the months wrap
@@ -578,6 +583,11 @@ export function resolveDates(scan: DateScan, context: DateContext): { dates: Dat
           yearInferred = true;
         } else if (doc) {
           y = firstMonth > doc.m && e.kind !== 'deadline' ? doc.y - 1 : doc.y;
+          yearInferred = true;
+        } else if (anchor && firstMonth >= anchor.m && !presentBetween(anchor.end, e.start)) {
+          // No notice date: the year of the last full date before it, in an earlier paragraph too, when its month does
+          // not come earlier ("并于2025年2月14日反馈了巡察情况。…\n…2月17日、3月7日,分局党委…").
+          y = anchor.y;
           yearInferred = true;
         } else if ((later = nextOwn(exprs, index, own, paragraphEnd(e.end), presentBetween)) !== null && notBefore(e, later)) {
           y = own(later)!.y;
