@@ -161,6 +161,14 @@ function readParts(text: string, from: number, to: number, counts: Count[], summ
       last = 'rate';
       continue;
     }
+    // All of them done, in the total's own sentence: "市委巡察组共反馈问题36个,目前已全部整改到位".
+    const all = afterTotal && summary.totalProblems !== null && summary.completed === null ? ALL_DONE.exec(words) : null;
+    if (all && !counts.some((c) => c.mention.span[0] >= clause[0] && c.mention.span[1] <= clause[1])) {
+      summary.completed = summary.totalProblems;
+      evidence.completed = { text: all[0], span: [clause[0] + all.index, clause[0] + all.index + all[0].length] };
+      found = true;
+      continue;
+    }
     // The clause's last count is the one its status speaks of: "村级反馈的289个问题已完成整改259个".
     const count = counts.filter((c) => c.mention.span[0] >= clause[0] && c.mention.span[1] <= clause[1]).pop();
     if (!count || /%的/.test(words) || (!afterTotal && OTHER_THING.test(words))) continue;
@@ -244,6 +252,7 @@ function readPetitions(text: string, counts: Count[], summary: Summary, evidence
   if (alone) setResolved(text, alone, summary, evidence);
 }
 
+const ALL_DONE = /(?:均已|已)?全部(?:整改到位|完成整改|整改完成|办结)|均已(?:整改到位|完成整改|整改完成)/;
 const ALL_RESOLVED = /^[^。]{0,12}?(?:均已|已)?全部(?:办结|办理完毕|整改到位)/;
 
 function resolvedAfter(text: string, received: Count, counts: Count[]): Count | null {
