@@ -10,7 +10,7 @@ export const NOTICE_PHRASES: { pattern: RegExp; example: string }[] = [
 
 /** A notice that announces an inspection or a review and its schedule, not rectification: 其他. */
 export const ANNOUNCEMENT_PHRASES: { pattern: RegExp; example: string }[] = [
-  { pattern: /现将有关事项通知如下|关于开展[^。\n]{2,60}的通知/, example: '关于开展校内巡察整改“回头看”评估工作的通知' },
+  { pattern: /现将有关事项(?:通知|公告)如下|现公告如下|关于开展[^。\n]{2,60}的通知/, example: '关于开展校内巡察整改“回头看”评估工作的通知 / 十一届区委第五轮巡察于2023年3月14日开始,至5月26日结束。现将有关事项公告如下:' },
   { pattern: /(?:值班|举报)电话[^。]{0,40}受理来电|受理来电、?来(?:信|访)/, example: '巡察组设专门值班电话17365353495,工作日期间受理来电、来访' },
 ];
 
@@ -21,6 +21,8 @@ export const ANNOUNCEMENT_PHRASES: { pattern: RegExp; example: string }[] = [
  */
 export const OTHER_COPIES: { pattern: RegExp; example: string }[] = [
   { pattern: /公示如下|公示期(?:间|为)?|公示日期|公示时间|进行公示|予以公示|(?:销号|验收)公示/, example: '现将问题整改完成情况公示如下: / 现将…整改任务落实情况进行公示(详见附表)。公示日期为2025年1月21日至2月8日' },
+  // Placeholders for names and dates mark a template: "XX年4月上旬" / "X月X日,XXX扫黑除恶专项斗争第X督导组" / "*年*月*日" / "20xx年x月x日".
+  { pattern: /(?:X{1,3}|\*|x{1,2})\s*[年月日届市县区镇街轮][^\n]{0,200}?(?:X{1,3}|\*|x{1,2})\s*[年月日届市县区镇街轮个组]/, example: '关于X届县委第X轮巡察情况综合汇报 / XX 市 XX 区:聚焦“可视”“有感” / *年*月*日至*月*日,中央第五生态环境保护督察组' },
   { pattern: /文档编号|上传(?:人|时间)|由会员分享|第\s*\d+\s*页\s*\/\s*共\s*\d+\s*页|\.docx?\b|【提纲】|范文|[(（][一二三四五六七八九十\d]+篇[)）]/, example: '上传人:Sc****h 文档编号:130947064 / 第1页 / 共61页 / 【提纲】一、提高政治站位' },
 ];
 
@@ -30,6 +32,9 @@ export const OTHER_PHRASES: { pattern: RegExp; example: string }[] = [
   { pattern: /审计结果公告/, example: '甘肃省2015年度省级预算执行和其他财政收支审计结果公告' },
   { pattern: /^\s*引言\s*$|本文(?:将|旨在|拟|试图)/m, example: '引言\n…本文将深入剖析广西巡视背后的故事,探讨巡视工作的重要意义' },
 ];
+
+/** The head of a body's disclosure of its rectification figures. */
+const DISCLOSURE = /(?:公开|公布|通报)[^。\n]{0,30}整改[^。\n]{0,10}情况|整改[^。\n]{0,12}简报/;
 
 /** A title that names rules or an essay, not events: "环保督察整改方案规定" / "关于对X县对村巡察工作的思考(第2/2页)". */
 const OTHER_TITLE = /(?:规定|办法|细则|条例|指南|制度)$|的思考|浅谈|浅析|心得体会|探析/;
@@ -57,7 +62,7 @@ function headline(lines: Line[], title: string | null): string | null {
  * The kind, decided from evidence in the text; each rule that fires is recorded. Order matters:
  * numbered problems with rectifications make a formal notice whatever else the text says.
  */
-export function decideKind(text: string, lines: Line[], problems: Problem[], summary: Summary, title: string | null): { kind: Kind; evidence: string[] } {
+export function decideKind(text: string, lines: Line[], problems: Problem[], summary: Summary, title: string | null, categories = 0): { kind: Kind; evidence: string[] } {
   // A public notice of one item, a shared copy or a speech is other, whatever problems and rectifications it lists.
   for (const row of OTHER_COPIES) {
     const m = row.pattern.exec(text);
@@ -80,10 +85,15 @@ export function decideKind(text: string, lines: Line[], problems: Problem[], sum
   if (title && OTHER_TITLE.test(title)) return { kind: 'other', evidence: [`a title naming rules or an essay: ${title}`] };
   const news = NEWS_MARKERS.map((r) => r.pattern.exec(text)).find((m) => m);
   if (news) return { kind: 'news', evidence: [`news marker: ${news[0]}`] };
+  const figures = summary.petitionsReceived !== null || summary.totalProblems !== null || summary.completed !== null || /累计|共计|合计/.test(text);
+  // A body's own disclosure of its totals: "四平市公开第二轮省级生态环境保护督察整改落实情况" / "…反馈意见整改工作简报(第六期)".
+  const disclosure = lines.slice(0, 6).map((l) => DISCLOSURE.exec(l.text)).find((m) => m);
+  if (disclosure && figures && problems.length === 0) return { kind: 'summary-notice', evidence: [`a disclosure of totals: ${disclosure[0]}`] };
   const head = headline(lines, title);
   if (head) return { kind: 'news', evidence: [`headline: ${head}`] };
+  // Findings set out under categories are the inspection's published findings; a bare list is a self-assessment.
+  if (categories > 0) return { kind: 'formal-notice', evidence: [`${problems.length} problems under ${categories} categories: the findings published`] };
   if (problems.length > 0) return { kind: 'other', evidence: [`${problems.length} problems stated without rectification: a self-assessment, not a notice`] };
-  const figures = summary.petitionsReceived !== null || summary.totalProblems !== null || summary.completed !== null || /累计|共计|合计/.test(text);
   // A bulletin is mostly figures: "已办结151件、阶段性办结209件、未办结35件,责令整改88家…"
   const sentences = text.split(/[。\n]/).filter((s) => s.trim().length > 6);
   const counted = sentences.filter((s) => /\d\s*(?:万|亿)?(?:件|个|项|条|家|人|元|%)/.test(s)).length;

@@ -29,13 +29,13 @@ export const COUNTED: { counts: Counted; after?: RegExp; before?: RegExp; exampl
   { counts: 'petition', after: /^(?:群众)?(?:生态)?(?:环境)?(?:信访|举报|投诉)/, before: /(?:信访|举报|投诉)(?:举报|投诉)?件?(?:共计|共)?$/, example: '巡视移交的1390件信访件 / 转办第二十七批信访件50件 / 共收到群众来电、来信举报23311件' },
   { counts: 'category', after: /^(?:个|大)?(?:方面|大类|类别|领域|大项|类)/, example: '4个方面12类39个具体问题 / 6方面17项问题' },
   { counts: 'case', after: /^[^,，;；。]{0,8}?典型(?:问题|案例)|^(?:重大)?案例/, example: '集中公开通报56个违法违规重大典型问题 / 这57个重大问题典型案例' },
-  { counts: 'problem', after: /^(?:具体|突出|普遍性|主要|面上|共性|各类|重大)?(?:的)?问题(?!线索)|^个问题/, before: /问题(?:清单)?(?:共计|共)?$/, example: '巡视反馈的36个具体问题 / 4类主要问题 / 发现问题247个 / 梳理形成问题清单N项' },
+  { counts: 'problem', after: /^[^,，;；。:：\d]{0,8}?问题(?!线索)/, before: /问题(?:清单)?(?:共计|共)?$/, example: '巡视反馈的36个具体问题 / 4类主要问题 / 全市62个突出生态环境问题 / 发现问题247个' },
   { counts: 'task', after: /^(?:具体|主要)?(?:整改)?任务/, before: /整改任务(?:共计|共)?$/, example: '530项整改任务 / 扎实推进55项具体整改任务 / 共明确整改任务2164项' },
   { counts: 'measure', after: /^(?:条|项)?(?:整改)?(?:措施|意见建议|建议|意见|举措)/, before: /(?:措施|意见建议|建议|举措)$/, example: '提出整改意见建议375条 / 24个具体问题细化为199项措施' },
 ];
 
 /** A count's words: its clause before it and the words after it, up to the clause's end. */
-interface Count { mention: NumberMention; before: string; after: string; sentence: number; clauseStart: number; clauseEnd: number }
+interface Count { mention: NumberMention; before: string; after: string; sentence: number; clauseStart: number; clauseEnd: number; /** The words after it, up to 40 characters. */ rest: string }
 
 /** The measure words of counts of things (not people, money or rates). */
 const COUNT_UNITS = new Set(['个', '项', '条', '件', '类']);
@@ -53,7 +53,7 @@ function countsOf(text: string, numbers: NumberMention[]): Count[] {
     while (b < text.length && !CLAUSE_END.test(text[b]!) && text[b] !== '、' && b - e < 30) b++;
     let sentence = s;
     while (sentence > 0 && !/[。\n]/.test(text[sentence - 1]!)) sentence--;
-    counts.push({ mention, before: text.slice(a, s), after: text.slice(e, b), sentence, clauseStart: a, clauseEnd: b });
+    counts.push({ mention, before: text.slice(a, s), after: text.slice(e, b), sentence, clauseStart: a, clauseEnd: b, rest: text.slice(e, e + 40) });
   }
   return counts;
 }
@@ -71,17 +71,26 @@ export function countedBy(count: Pick<Count, 'before' | 'after'>): Counted {
  * Verbs that state a total rather than a part: "巡视反馈的36个具体问题" / "共发现各类问题8483个" /
  * "对12个方面32个问题认真进行了整改" / "整改方案明确的530项整改任务" / "共明确整改任务2164项".
  */
-const TOTAL_VERB = /反馈|反映|发现|通报|指出|存在|移交|交办|梳理|查出|形成|明确|针对|对|共|累计|合计|推进|涉及|列出/;
+const TOTAL_VERB = /反馈|反映|发现|通报|指出|存在|移交|交办|梳理|查出|形成|明确|针对|对|共|累计|合计|推进|列出/;
 
-/** A count that states a total: a total verb in its clause and no status word (已完成整改23个 is a part). */
+/**
+ * A count that states a total: a total verb in its clause and no status word (已完成整改23个 is a
+ * part), or a count whose parts follow it at once ("我省66项整改任务已完成37项").
+ */
 function statesTotal(c: Count): boolean {
-  return TOTAL_VERB.test(c.before) && statusOf(c.before + c.after) === null;
+  if (TOTAL_VERB.test(c.before) && statusOf(c.before + c.after) === null) return true;
+  return (PARTS_FOLLOW.test(c.after) || PARTS_NEXT.test(c.rest)) && statusOf(c.before) === null;
 }
+
+/** Parts right after a count: "66项整改任务已完成37项" / "45个具体问题有39个已完成整改". */
+const PARTS_FOLLOW = /^[^,，;；。\d]{0,12}?(?:已|均已)?(?:完成|整改)[^,，;；。]{0,6}\d|^[^,，;；。\d]{0,16}?\d+\s*[个项件条]\s*(?:已|均已)?(?:完成|整改)/;
+/** …or in the clause after it: "全市62个突出生态环境问题,已完成整改40个". */
+const PARTS_NEXT = /^[^,，;；。]{0,16}[,，]\s*(?:目前|截至目前)?[,，]?\s*(?:已|均已)?(?:完成整改|整改完成|完成)\s*\d/;
 
 /** The problem part of a totals sentence ends where another thing is counted: "…未完成1个;巡视移交的1390件信访件…". */
 const OTHER_THING = /信访|线索|立行立改|工作节点|事项|制度|资金|人次/;
-/** 整改完成率88% / 整改率91.29% / 完成率达99% / 总体完成率达到95%; 占整改问题总数的96.18% right after the completed count. */
-const RATE = /(?:完成率|整改率|销号率)[^%,，;；。\d]{0,6}?(\d+(?:\.\d+)?)\s*%/;
+/** 整改完成率88% / 整改率91.29% / 完成率达99% / 总体完成率达到95% / 问题整改率为94.93.% (a stray dot); 占整改问题总数的96.18% right after the completed count. */
+const RATE = /(?:完成率|整改率|销号率)[^%,，;；。\d]{0,6}?(\d+(?:\.\d+)?)\.?\s*%/;
 const SHARE = /^\s*占[^,，;；。\d]{0,12}?(\d+(?:\.\d+)?)\s*%/;
 
 /**
@@ -96,7 +105,16 @@ function readProblemTotals(text: string, counts: Count[], summary: Summary, evid
   for (const t of typed) {
     if (t.counted !== 'problem' && t.counted !== 'other') continue;
     const end = sentenceEnd(text, t.c.mention.span[1]);
-    if (t.counted === 'problem' && statesTotal(t.c)) return setTotal(text, t.c, 'problem', counts, summary, evidence);
+    if (t.counted === 'problem' && statesTotal(t.c)) {
+      const span = setTotal(text, t.c, 'problem', counts, summary, evidence);
+      // The total restated later with its parts: "对62个问题以清单的形式…" then "截至1月11日,全市62个突出生态环境问题,已完成整改40个".
+      const stated = summary.completed !== null || summary.partial !== null || summary.notCompleted !== null || summary.completionRate !== null;
+      for (const again of stated ? [] : typed) {
+        if (again.c.mention.span[0] <= t.c.mention.span[1] || again.counted !== 'problem' || again.c.mention.value !== t.c.mention.value) continue;
+        if (readParts(text, again.c.mention.span[1], sentenceEnd(text, again.c.mention.span[1]), counts, summary, evidence, 'problem', true)) break;
+      }
+      return span;
+    }
     if (!/问题/.test(text.slice(t.c.sentence, end)) || typed.some((o) => o.counted === 'problem' && statesTotal(o.c) && o.c.sentence === t.c.sentence)) continue;
     if (readParts(text, t.c.sentence, end, counts, summary, evidence, 'problem')) return [t.c.sentence, end];
   }
@@ -130,9 +148,11 @@ function readParts(text: string, from: number, to: number, counts: Count[], summ
   let last: string | null = null;
   for (const clause of clausesOf(text, from, end)) {
     const words = text.slice(clause[0], clause[1]);
+    // A part speaks of the count before it in the sentence: "…移交的3665个信访举报问题,已整改完成3569个,完成率97.4%" are petitions.
+    const aboutOther = !afterTotal && !ownedByProblems(counts, from, clause[0]);
     const rate = RATE.exec(words) ?? (last === 'completed' ? SHARE.exec(words) : null);
     // 完成率达到100%的51个 counts units that reached a rate, not problems.
-    if (rate && !/%的/.test(words)) {
+    if (rate && !/%的/.test(words) && !aboutOther) {
       if (summary.completionRate === null) {
         summary.completionRate = Number((Number(rate[1]) / 100).toFixed(6));
         evidence.completionRate = { text: rate[0], span: [clause[0] + rate.index, clause[0] + rate.index + rate[0].length] };
@@ -141,11 +161,23 @@ function readParts(text: string, from: number, to: number, counts: Count[], summ
       last = 'rate';
       continue;
     }
+    // All of them done, in the total's own sentence: "市委巡察组共反馈问题36个,目前已全部整改到位".
+    const all = afterTotal && summary.totalProblems !== null && summary.completed === null ? ALL_DONE.exec(words) : null;
+    if (all && !counts.some((c) => c.mention.span[0] >= clause[0] && c.mention.span[1] <= clause[1])) {
+      summary.completed = summary.totalProblems;
+      evidence.completed = { text: all[0], span: [clause[0] + all.index, clause[0] + all.index + all[0].length] };
+      found = true;
+      continue;
+    }
     // The clause's last count is the one its status speaks of: "村级反馈的289个问题已完成整改259个".
     const count = counts.filter((c) => c.mention.span[0] >= clause[0] && c.mention.span[1] <= clause[1]).pop();
     if (!count || /%的/.test(words) || (!afterTotal && OTHER_THING.test(words))) continue;
     const counted = countedBy(count);
     if (counted !== unit && counted !== 'other' && counted !== 'problem') continue;
+    // A count of something else named right after it: "…未整改完成的15个被巡察党组织" counts organisations.
+    if (counted === 'other' && /^\s*[\p{Script=Han}]/u.test(count.after) && statusOf(count.after) === null) continue;
+    // Parts belong to the count before them in the sentence: "我省66项整改任务已完成37项" are tasks, not problems.
+    if (!afterTotal && !ownedByProblems(counts, from, count.mention.span[0])) continue;
     // 已完成或基本完成274项 lumps two statuses: neither is stated.
     if (/或/.test(words) && /完成/.test(words)) continue;
     const status = statusOf(words.replace(count.mention.text, ''));
@@ -159,6 +191,12 @@ function readParts(text: string, from: number, to: number, counts: Count[], summ
     found = true;
   }
   return found;
+}
+
+/** Whether the last count that names its noun before `at` (in `[from, at)`) counts problems, or there is none. */
+function ownedByProblems(counts: Count[], from: number, at: number): boolean {
+  const owner = counts.filter((c) => c.mention.span[0] >= from && c.mention.span[1] <= at && countedBy(c) !== 'other').pop();
+  return !owner || ['problem', 'category'].includes(countedBy(owner));
 }
 
 function clausesOf(text: string, from: number, to: number): [number, number][] {
@@ -198,12 +236,24 @@ function readPetitions(text: string, counts: Count[], summary: Summary, evidence
     summary.petitionsReceived = best.c.mention.value;
     evidence.petitionsReceived = { text: text.slice(best.c.clauseStart, best.c.clauseEnd).trim(), span: best.c.mention.span };
     if (best.resolved) setResolved(text, best.resolved, summary, evidence);
+    else {
+      // "…的6个立行立改问题和15件信访件,均已全部办结": every one resolved.
+      const all = ALL_RESOLVED.exec(text.slice(best.c.mention.span[1], sentenceEnd(text, best.c.mention.span[1])));
+      if (all) {
+        const at = best.c.mention.span[1] + all.index;
+        summary.petitionsResolved = best.c.mention.value;
+        evidence.petitionsResolved = { text: all[0], span: [at, at + all[0].length] };
+      }
+    }
     return;
   }
   // Only the resolved count: "督察组交办的群众举报生态环境问题,地方已办结28076件".
   const alone = counts.find((c) => c.mention.unit === '件' && RESOLVED.test(c.before) && /信访|举报|投诉/.test(text.slice(c.sentence, c.mention.span[0])));
   if (alone) setResolved(text, alone, summary, evidence);
 }
+
+const ALL_DONE = /(?:均已|已)?全部(?:整改到位|完成整改|整改完成|办结)|均已(?:整改到位|完成整改|整改完成)/;
+const ALL_RESOLVED = /^[^。]{0,12}?(?:均已|已)?全部(?:办结|办理完毕|整改到位)/;
 
 function resolvedAfter(text: string, received: Count, counts: Count[]): Count | null {
   const from = received.mention.span[1];

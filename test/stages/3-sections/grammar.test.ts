@@ -98,6 +98,14 @@ describe('totals', () => {
     ['省级督察整改方案明确的86项整改任务,已完成64项。', { totalProblems: 86, totalUnit: 'task', completed: 64 }],
     ['累计受理群众信访举报320件,已办结300件。', { petitionsReceived: 320, petitionsResolved: 300 }],
     ['移交问题线索12件,立案3件。', { totalProblems: null, petitionsReceived: null }],
+    ['前五轮共反馈巡察问题408个。', { totalProblems: 408 }],
+    ['对照反馈意见,梳理形成问题清单52项。', { totalProblems: 52 }],
+    ['巡察发现4个方面12类39个具体问题。', { totalProblems: 39 }],
+    ['反馈问题45个,已整改40个,其余正在推进。', { totalProblems: 45, completed: 40 }],
+    ['市委巡察组共反馈问题36个,目前已全部整改到位。', { totalProblems: 36, completed: 36 }],
+    ['我县14项整改任务已完成9项,其余5项正加快推进。', { totalProblems: 14, totalUnit: 'task', completed: 9 }],
+    ['向本轮巡察问题未整改完成的6个党支部下发督办函。', { totalProblems: null, notCompleted: null }],
+    ['交办的85件信访件,均已全部办结。', { petitionsReceived: 85, petitionsResolved: 85 }],
   ];
   test.each(paraphrases)('%s', (text, want) => {
     const { summary } = readSummary(text, findNumbers(text, { exclude: [] }));
