@@ -42,9 +42,35 @@ export function csvRows<Row>(columns: readonly Column<Row>[], rows: readonly Row
   return csvLines(csvCells(columns, rows));
 }
 
-/** Rows of cells as CSV lines, with the options of every table. */
+/** First characters a spreadsheet reads as a formula (`escape_formulas`): `'` goes before them. */
+const FORMULA_START = /^[=+\-@\t\r\uFF1D\uFF0B\uFF0D\uFF20]/;
+
+/**
+ * One cell as csv-stringify writes it with `OPTIONS`: empty for null, a number as `String`
+ * writes it (never escaped: `-3` is a number), a boolean as `true`/`false`, and a string quoted,
+ * its quotes doubled, after a `'` when it starts like a formula.
+ */
+function csvCell(value: Cell | undefined): string {
+  if (value === null || value === undefined) return '';
+  if (typeof value === 'number') return String(value);
+  if (typeof value === 'boolean') return value ? 'true' : 'false';
+  const text = FORMULA_START.test(value) ? `'${value}` : value;
+  return `"${text.includes('"') ? text.replaceAll('"', '""') : text}"`;
+}
+
+/**
+ * Rows of cells as CSV lines, with the options of every table: the bytes csv-stringify writes
+ * with `OPTIONS` (a test compares them on random cells), in a tenth of its time. Every document's
+ * rows are made this way, and csv-stringify's per-call set-up was a quarter of the time a small
+ * notice spends outside the stages.
+ */
 export function csvLines(cells: readonly Cell[][]): string {
-  return stringify(cells as Cell[][], OPTIONS);
+  let out = '';
+  for (const row of cells) {
+    for (let i = 0; i < row.length; i++) out += (i ? ',' : '') + csvCell(row[i]);
+    out += '\r\n';
+  }
+  return out;
 }
 
 const spanStart = (s: [number, number] | null | undefined) => s?.[0];
