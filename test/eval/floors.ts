@@ -1,0 +1,68 @@
+import type { MetricId } from '../../src/eval/index.js';
+
+/**
+ * The regression gate's floors (test/eval/gate.test.ts): what the pipeline scores today on the
+ * repository's gold, per group of documents and per metric, as rates (F1 for problems and
+ * categories), cut to four decimals. The gate fails when a figure falls below its floor.
+ * Raise them as accuracy rises: the gate prints today's table in this form, to paste here.
+ */
+export const FLOORS: Record<string, Partial<Record<MetricId | 'score', number>>> = {
+  'seeds': { score: 1, documents: 1, kind: 1, meta: 1, summary: 1, problems: 1, rectification: 1, categories: 1, dates: 1, numbers: 1, notNumbers: 1, clean: 1, qualityFlags: 1 },
+  'd01–d35': { score: 1, documents: 1, kind: 1, meta: 1, summary: 1, problems: 1, rectification: 1, dates: 1, numbers: 1, notNumbers: 1, qualityFlags: 1 },
+  'd36–d86': { score: 0.7703, documents: 1, kind: 0.7142, meta: 0.6575, summary: 0.475, problems: 0.3589, rectification: 1, categories: 0.5454, dates: 0.8231, numbers: 0.9482, notNumbers: 0.9514, qualityFlags: 1 },
+};
+
+/**
+ * The documents that miss some gold check today, and the metrics they miss it in. Every other
+ * document must pass every check of its gold file, and these must pass all the others: a
+ * change that breaks one document fails the gate by its name. Delete an entry when the
+ * document passes (the gate lists those).
+ */
+export const KNOWN_MISSES: Record<string, MetricId[]> = {
+  'dev/d36.txt': ['summary', 'problems', 'categories'],
+  'dev/d37.txt': ['categories'],
+  'dev/d38.txt': ['meta', 'numbers'],
+  'dev/d39.txt': ['meta', 'dates'],
+  'dev/d41.txt': ['meta'],
+  'dev/d42.txt': ['dates'],
+  'dev/d43.txt': ['meta', 'dates'],
+  'dev/d44.txt': ['kind', 'problems', 'categories'],
+  'dev/d46.txt': ['meta'],
+  'dev/d47.txt': ['kind', 'meta', 'summary', 'dates'],
+  'dev/d48.txt': ['kind', 'meta', 'summary'],
+  'dev/d49.txt': ['meta'],
+  'dev/d50.txt': ['meta', 'numbers', 'notNumbers'],
+  'dev/d51.txt': ['summary'],
+  'dev/d52.txt': ['summary', 'numbers'],
+  'dev/d53.txt': ['meta', 'summary', 'problems'],
+  'dev/d54.txt': ['problems', 'notNumbers'],
+  'dev/d55.txt': ['meta', 'summary', 'problems', 'dates', 'numbers'],
+  'dev/d56.txt': ['kind', 'problems'],
+  'dev/d57.txt': ['meta'],
+  'dev/d58.txt': ['problems', 'categories'],
+  'dev/d59.txt': ['kind', 'problems', 'dates', 'numbers'],
+  'dev/d60.txt': ['kind', 'problems'],
+  'dev/d62.txt': ['notNumbers'],
+  'dev/d63.txt': ['meta', 'numbers'],
+  'dev/d64.txt': ['summary'],
+  'dev/d65.txt': ['kind', 'meta', 'notNumbers'],
+  'dev/d66.txt': ['kind', 'dates'],
+  'dev/d68.txt': ['dates'],
+  'dev/d69.txt': ['kind'],
+  'dev/d71.txt': ['dates'],
+  'dev/d72.txt': ['meta', 'notNumbers'],
+  'dev/d73.txt': ['summary', 'dates'],
+  'dev/d74.txt': ['summary', 'numbers'],
+  'dev/d75.txt': ['notNumbers'],
+  'dev/d76.txt': ['numbers'],
+  'dev/d77.txt': ['kind', 'summary', 'problems'],
+  'dev/d78.txt': ['dates', 'numbers'],
+  'dev/d79.txt': ['meta', 'dates', 'numbers'],
+  'dev/d80.txt': ['kind', 'meta'],
+  'dev/d81.txt': ['numbers'],
+  'dev/d82.txt': ['summary', 'dates', 'numbers', 'notNumbers'],
+  'dev/d83.txt': ['meta', 'summary'],
+  'dev/d84.txt': ['summary'],
+  'dev/d85.txt': ['summary', 'numbers'],
+  'dev/d86.txt': ['kind', 'dates'],
+};
