@@ -1,10 +1,12 @@
 import { z } from 'zod';
 import { Category, Kind, Message, Meta, Problem, Span, Summary } from '../../schema.js';
 import type { SegmentedDocument } from '../2-segment/index.js';
-import { Heading, readInlineProblems, readStructure } from './items.js';
+import { Heading, readStructure } from './items.js';
+import { readEnumerations } from './enumerations.js';
+import { findMarkers } from './markers.js';
 import { decideKind } from './kind.js';
 import { splitLines } from './lines.js';
-import { issuerFromTitle, readHeaderDate, readInspection, readSignature, readTitle } from './metadata.js';
+import { issuerFromTitle, readHeaderDate, readInspection, readSignature, readSpeaker, readTitle } from './metadata.js';
 import { readSummary } from './summary.js';
 import type { Stage } from '../stage.js';
 
@@ -56,21 +58,16 @@ export function detectSections(doc: SegmentedDocument): SectionedDocument {
   const structure = readStructure(text, lines);
   let { problems, categories, itemStyle } = structure;
   if (problems.length === 0) {
-    problems = readInlineProblems(text);
+    ({ problems, categories } = readEnumerations(text, findMarkers(text, doc.segment.tokens)));
     if (problems.length) itemStyle = 'inline';
   }
   const title = readTitle(lines, pageMeta);
   const signature = readSignature(lines);
-  const issuer = signature.issuer ?? issuerFromTitle(title);
-  const documentDate = signature.date ?? readHeaderDate(lines, pageMeta);
+  const issuer = signature.issuer ?? issuerFromTitle(title) ?? readSpeaker(lines);
+  const documentDate = signature.date ?? readHeaderDate(lines, pageMeta, text);
   const { period, feedback, type, team } = readInspection(text, documentDate?.value ?? null);
   const { summary, span: summarySpan, evidence: summaryEvidence } = readSummary(text);
   const { kind, evidence } = decideKind(text, lines, problems, summary, title?.value ?? null);
-  if (kind === 'news' && problems.length) {
-    messages.push({ level: 'info', code: 'sections/news-items-dropped', message: `${problems.length} listed items in a news report are not taken as problems`, span: problems[0]!.span });
-    problems = [];
-    categories = [];
-  }
   const sections: SectionsOutput = {
     id: doc.clean.id,
     kind,
