@@ -51,11 +51,13 @@ function todaysTable(): string {
   const known = new Map<string, Set<MetricId>>();
   for (const e of figures.values()) for (const m of e.misses) known.set(m.file, (known.get(m.file) ?? new Set()).add(m.metric));
   const misses = [...known].map(([file, metrics]) => `  '${file}': [${[...metrics].map((m) => `'${m}'`).join(', ')}],`);
+  const passing = Object.entries(KNOWN_MISSES).flatMap(([file, metrics]) => metrics.filter((m) => !known.get(file)?.has(m)).map((m) => `${file} ${m}`));
   const lines = GROUPS.map(([group]) => {
     const e = figures.get(group)!;
     return `${group.padEnd(8)} ${String(e.documents).padStart(3)} documents  score ${e.score.toFixed(4)}  ${e.metrics.filter((m) => m.scored).map((m) => `${m.id} ${m.ok}/${m.n}`).join('  ')}`;
   });
-  return ['eval of corpus/ and dev/ against gold/ today:', ...lines, '', 'as floors.ts:', 'export const FLOORS: Record<string, Partial<Record<MetricId | \'score\', number>>> = {', ...floors, '};', 'export const KNOWN_MISSES: Record<string, MetricId[]> = {', ...misses, '};'].join('\n');
+  const raise = passing.length ? ['', `passing now, to remove from KNOWN_MISSES: ${passing.join(', ')}`] : [];
+  return ['eval of corpus/ and dev/ against gold/ today:', ...lines, ...raise, '', 'as floors.ts:', 'export const FLOORS: Record<string, Partial<Record<MetricId | \'score\', number>>> = {', ...floors, '};', 'export const KNOWN_MISSES: Record<string, MetricId[]> = {', ...misses, '};'].join('\n');
 }
 
 describe.each(GROUPS.map(([group]) => group))('%s', (group) => {
