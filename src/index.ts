@@ -1,9 +1,10 @@
 export * from './schema.js';
+export { AUDIT_CODES, CODES, FLAGS } from './codes.js';
 export { decodeBytes as decode } from './stages/1-clean/decode.js';
 export { clean, documentId, CleanError, CleanOutput, type RawInput, type CleanedDocument } from './stages/1-clean/index.js';
 export { segment, SegmentLayer, SegmentOutput, Tokens } from './stages/2-segment/index.js';
 export { USER_DICT, eachWord, jieba, segmenter } from './jieba.js';
-export { detectSections, SectionsOutput, STATUS_PHRASES, SUMMARY_PATTERNS } from './stages/3-sections/index.js';
+export { detectSections, SectionsOutput, STATUS_PHRASES, COUNTED, EXTRAS } from './stages/3-sections/index.js';
 export { extract, ExtractOutput } from './stages/4-extract/index.js';
 export { validate, ValidateOutput } from './stages/5-validate/index.js';
 export { STAGES, FINAL_FILE, runPipeline, stageFile, stageFiles, type PipelineDocument, type PipelineInput, type StageName, type Timings } from './pipeline.js';

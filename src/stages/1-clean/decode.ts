@@ -5,7 +5,7 @@
  * Chinese. Anything but plain UTF-8 is flagged `encoding-repaired`.
  */
 import * as OpenCC from 'opencc-js';
-import type { Message } from '../../schema.js';
+import type { Message, QualityFlag } from '../../schema.js';
 import { message } from './step.js';
 
 /** A document that cannot be read at all: reported for that file, the batch goes on. */
@@ -18,7 +18,7 @@ export interface Decoded {
   raw: string;
   /** WHATWG label of what was used: `utf-8`, `utf-16le`, `gb18030`, `big5` … */
   encoding: string;
-  flags: string[];
+  flags: QualityFlag[];
   messages: Message[];
 }
 

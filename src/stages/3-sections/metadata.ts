@@ -1,4 +1,4 @@
-import { findDates, parseDate } from '../../mentions/dates.js';
+import { parseDate } from '../../mentions/dates.js';
 import type { DateMention, Meta } from '../../schema.js';
 import { type Found, type Line, sentencesWith } from './lines.js';
 import { type Label, readLabels } from '../../vocab/labels.js';
@@ -176,6 +176,11 @@ function readDateline(head: Line[], text: string): Found<string> | null {
 
 export type InspectionType = NonNullable<Meta['inspectionType']>;
 
+/** The mentions inside `[from, to)`, with spans relative to `from`. */
+function datesIn(mentions: DateMention[], from: number, to: number): DateMention[] {
+  return mentions.filter((d) => d.span[0] >= from && d.span[1] <= to).map((d) => ({ ...d, span: [d.span[0] - from, d.span[1] - from] as [number, number] }));
+}
+
 /** Sentences about an inspection name it: 巡视, 巡察, or an environmental 督察. */
 const INSPECTION_WORD = /巡视|巡察|督察/g;
 /**
@@ -196,7 +201,7 @@ const FED_BACK = /反馈[^。]{0,16}?(?:意见|问题|情况)|反馈会|完成[^
  * A feedback date without a year ("10月10日,中央巡视组向湖北省委反馈了巡视意见") takes the year of the
  * inspection it follows, the next year when its month comes earlier.
  */
-export function readInspection(text: string, documentDate: string | null) {
+export function readInspection(text: string, mentions: DateMention[]) {
   let period: Found<{ start: string; end: string }> | null = null;
   let feedback: Found<string> | null = null;
   let type: InspectionType | null = null;
@@ -204,9 +209,9 @@ export function readInspection(text: string, documentDate: string | null) {
   let offset = 0;
   for (const { text: sentence, start } of sentencesWith(text, INSPECTION_WORD)) {
     offset = start;
-    // Read only for a sentence that may give the period or the feedback date: most sentences name 巡视 in passing.
+    // The sentence's own dates, as read over the whole text; spans relative to the sentence.
     let dates: DateMention[] | null = null;
-    const datesOf = () => (dates ??= findDates(sentence, { documentDate }).dates);
+    const datesOf = () => (dates ??= datesIn(mentions, start, start + sentence.length));
     if (!period && INSPECTED.test(sentence)) {
       const d = datesOf().find((x) => x.kind === 'range' && x.start && x.end);
       if (d) period = { value: { start: d.start!, end: d.end! }, span: [offset + d.span[0], offset + d.span[1]] };
