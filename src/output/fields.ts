@@ -1,6 +1,7 @@
 import { CODES, FLAGS } from '../codes.js';
 import { STAGES } from '../pipeline.js';
 import { stageJsonSchema } from './schemas.js';
+import { grammarBlocks } from '../stages/3-sections/grammar.js';
 
 /**
  * The field tables of README.md and docs/fields.md, made from the schemas' descriptions so that
@@ -126,6 +127,7 @@ export function generatedBlocks(): Record<string, string> {
     ...Object.fromEntries(STAGES.map((s) => [`fields:${s.file}`, fieldTable(s.file)])),
     codes: codeTable(),
     flags: flagTable(),
+    ...grammarBlocks(),
   };
 }
 
@@ -149,4 +151,4 @@ export function blockNames(markdown: string): string[] {
 }
 
 /** The Markdown files that hold generated blocks, relative to the repository. */
-export const DOC_FILES = ['README.md', 'docs/fields.md'];
+export const DOC_FILES = ['README.md', 'docs/fields.md', 'docs/reading-notices.md'];

@@ -9,7 +9,7 @@ import type { MetricId } from '../../src/eval/index.js';
 export const FLOORS: Record<string, Partial<Record<MetricId | 'score', number>>> = {
   'seeds': { score: 1, documents: 1, kind: 1, meta: 1, summary: 1, problems: 1, rectification: 1, categories: 1, dates: 1, numbers: 1, notNumbers: 1, clean: 1, qualityFlags: 1 },
   'd01–d35': { score: 1, documents: 1, kind: 1, meta: 1, summary: 1, problems: 1, rectification: 1, dates: 1, numbers: 1, notNumbers: 1, qualityFlags: 1 },
-  'd36–d86': { score: 0.894, documents: 1, kind: 0.9285, meta: 0.8493, summary: 0.925, problems: 0.9333, rectification: 0.7, categories: 0.7692, dates: 0.8299, numbers: 0.9482, notNumbers: 0.9514, qualityFlags: 1 },
+  'd36–d86': { score: 0.9354, documents: 1, kind: 0.9285, meta: 0.8493, summary: 0.925, problems: 1, rectification: 1, categories: 0.8571, dates: 0.8299, numbers: 0.9482, notNumbers: 0.9514, qualityFlags: 1 },
 };
 
 /**
@@ -19,7 +19,7 @@ export const FLOORS: Record<string, Partial<Record<MetricId | 'score', number>>>
  * names it, and prints today's list.
  */
 export const KNOWN_MISSES: Record<string, MetricId[]> = {
-  'dev/d36.txt': ['summary', 'rectification', 'categories'],
+  'dev/d36.txt': ['summary', 'categories'],
   'dev/d37.txt': ['categories'],
   'dev/d38.txt': ['meta', 'numbers'],
   'dev/d39.txt': ['meta', 'dates'],
@@ -34,10 +34,7 @@ export const KNOWN_MISSES: Record<string, MetricId[]> = {
   'dev/d52.txt': ['summary', 'numbers'],
   'dev/d54.txt': ['notNumbers'],
   'dev/d55.txt': ['dates', 'numbers'],
-  'dev/d56.txt': ['problems'],
-  'dev/d58.txt': ['problems', 'categories'],
-  'dev/d59.txt': ['rectification', 'dates', 'numbers'],
-  'dev/d60.txt': ['problems'],
+  'dev/d59.txt': ['dates', 'numbers'],
   'dev/d62.txt': ['notNumbers'],
   'dev/d63.txt': ['numbers'],
   'dev/d65.txt': ['notNumbers'],

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { type Category, type Problem, Span } from '../../schema.js';
 import { CN, type Line, toNumber } from './lines.js';
 import { statusOf } from './status.js';
+import { HEADING_LEVEL, type Marker } from './markers.js';
 
 /** A numbered heading: 一、 (level 1), (一) (2), 1. / 1、 (3), (1) (4), ① (5). */
 export const Heading = z.object({
@@ -11,17 +12,6 @@ export const Heading = z.object({
   span: Span.describe('`[start, end)` of the heading line in the cleaned text: [100, 110] in corpus 003.'),
 });
 export type Heading = z.infer<typeof Heading>;
-
-const CIRCLED = '①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳';
-
-/** Heading markers at the start of a line, outermost first; the level orders the nesting. */
-export const MARKERS: { level: number; pattern: RegExp; example: string }[] = [
-  { level: 1, pattern: new RegExp(`^(${CN})、\\s*`), example: '一、组织整改落实情况' },
-  { level: 2, pattern: new RegExp(`^[(（](${CN})[)）]\\s*`), example: '(一)反馈问题:践行正确政绩观有差距 / （二）关于财政精细化管理水平有待提高的问题。' },
-  { level: 3, pattern: /^(\d{1,3})\s*[.、．](?!\d)\s*/, example: '1.问题1:依靠举债发展的路径依赖仍然存在 / 1、…' },
-  { level: 4, pattern: /^[(（](\d{1,3})[)）]\s*/, example: '(1)关于“三重一大”制度执行不严格的问题' },
-  { level: 5, pattern: new RegExp(`^([${CIRCLED}])\\s*`), example: '①党组会议研究不及时' },
-];
 
 /** 问题1: / 问题一: / 问题36: after the marker or alone: "1.问题1:依靠举债发展的路径依赖仍然存在" */
 const LABELLED_ITEM = new RegExp(`^问题\\s*(\\d+|${CN})\\s*[:：]\\s*`);
@@ -34,19 +24,25 @@ const BRACKET_ITEM = /^[【\[]问题\s*(\d*)[】\]]\s*[:：]?\s*/;
 const ABOUT_ITEM = /^关于(.{2,120}?)(?:的)?问题(?:的整改(?:情况)?)?/;
 const GENERIC_ABOUT = /^(?:[“"]?)(?:(?:省委|市委|县委|区委|中央)?(?:巡视|巡察|审计|督察)?(?:反馈|查出|发现|指出|移交|交办)?(?:意见)?(?:的)?)$/;
 /** 整改情况: and its variants open the rectification: 整改情况: / 整改进展： / 【整改措施】 / 整改成效 */
-export const RECTIFICATION_LABEL = /^[【\[]?(?:整改(?:落实|进展)?情况|整改进展|整改措施|整改成效|整改结果)[】\]]?\s*[:：]?\s*/;
+/** The words that label a rectification: 整改情况 / 整改进展 / 整改措施 / 整改成效 / 整改结果 / 整改落实情况 / 整改进展情况. */
+export const RECTIFICATION_WORDS = '整改(?:落实|进展)?情况|整改进展|整改措施|整改成效|整改结果';
+export const RECTIFICATION_LABEL = new RegExp(`^[【\\[]?(?:${RECTIFICATION_WORDS})[】\\]]?\\s*[:：]?\\s*`);
 /** The same label inside an item's line: "1、…不到位。整改情况:已制定…" */
-const INLINE_LABEL = /[【\[](?:整改(?:落实|进展)?情况|整改进展|整改措施|整改成效|整改结果)[】\]]\s*[:：]?\s*|(?:[。；;]\s*|\s+)(?:整改(?:落实|进展)?情况|整改进展|整改措施|整改成效|整改结果)\s*[:：]\s*/;
+export const INLINE_LABEL = new RegExp(`[【\\[](?:${RECTIFICATION_WORDS})[】\\]]\\s*[:：]?\\s*|(?:[。；;]\\s*|\\s+)(?:${RECTIFICATION_WORDS})\\s*[:：]\\s*`);
 /** Closing parts never belong to the last item: "三、下一步整改工作安排" (a heading), "欢迎广大干部群众…监督", contact lines. */
 export const CLOSING: { pattern: RegExp; example: string }[] = [
   { pattern: /^(?:[一二三四五六七八九十]+、\s*)?下一步/, example: '下一步,我市将持续…' },
   { pattern: /^欢迎|欢迎.{0,30}监督/, example: '欢迎广大干部群众对巡视整改落实情况进行监督。' },
-  { pattern: /^(?:联系电话|联系方式|电子邮箱|电子信箱|邮政信箱|通信地址|通讯地址|邮编)/, example: '联系电话:0730-5208005' },
+  { pattern: /^(?:联系电话|联系方式|监督电话|举报电话|电子邮箱|电子信箱|邮政信箱|通信地址|通讯地址|邮编)/, example: '联系电话:0730-5208005 / 监督电话:0557-2666031' },
+  { pattern: /^如(?:对|有)[^。\n]{0,40}异议/, example: '如对该问题整改完成情况有异议,请在公示期间(…)向宿州市生态环境局宿马管理中心反映。' },
 ];
+
+/** Whether a line closes the items: a closing part or the signature block. */
+export const closesItems = (line: string) => CLOSING.some((c) => c.pattern.test(line)) || SIGNATURE_LINE.test(line);
 /** A category heading may name its kind before the title: "(一)反馈问题:践行正确政绩观有差距" */
 const CATEGORY_PREFIX = /^(?:反馈问题|问题类别|问题类型|方面)\s*[:：]\s*/;
 /** The signature block closes the last item: "中共汨罗市委" / "2024年8月26日". */
-const SIGNATURE_LINE = /^(?:中共.{1,20}委(?:员会)?|.{2,24}(?:党组|党委|委员会))$|^[(（]?\s*(?:\d{4}|[〇零一二三四五六七八九]{4})年\d{1,2}月\d{1,2}日\s*[)）]?$/;
+export const SIGNATURE_LINE = /^(?:中共.{1,20}委(?:员会)?|.{2,24}(?:党组|党委|委员会))$|^[(（]?\s*(?:\d{4}|[〇零一二三四五六七八九]{4})年\d{1,2}月\d{1,2}日\s*[)）]?$/;
 
 interface Classified {
   line: Line;
@@ -57,21 +53,16 @@ interface Classified {
   label: number | null;
 }
 
-function classify(text: string, lines: Line[]): Classified[] {
+function classify(text: string, lines: Line[], markers: Marker[]): Classified[] {
+  const headings = new Map(markers.filter((m) => m.lineStart && HEADING_LEVEL[m.family]).map((m) => [m.start, m]));
   const out: Classified[] = [];
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i]!;
     const lead = line.text.length - line.text.trimStart().length;
     const body = line.text.slice(lead);
     const at = line.start + lead;
-    let marker: Classified['marker'] = null;
-    for (const m of MARKERS) {
-      const x = m.pattern.exec(body);
-      if (x) {
-        marker = { level: m.level, number: toNumber(x[1]!.length === 1 && CIRCLED.includes(x[1]!) ? String(CIRCLED.indexOf(x[1]!) + 1) : x[1]!), end: at + x[0].length };
-        break;
-      }
-    }
+    const m = headings.get(at);
+    const marker: Classified['marker'] = m ? { level: HEADING_LEVEL[m.family]!, number: m.number, end: m.end } : null;
     const contentStart = marker ? marker.end : at;
     const content = text.slice(contentStart, line.end);
     const labelMatch = RECTIFICATION_LABEL.exec(body);
@@ -115,8 +106,8 @@ export interface Structure { headings: Heading[]; categories: Category[]; proble
  * open categories, deeper ones are sub-items of the open problem. A rectification runs from its
  * label (or from the first paragraph after the item) to the next item, heading or closing part.
  */
-export function readStructure(text: string, lines: Line[]): Structure {
-  const rows = classify(text, lines);
+export function readStructure(text: string, lines: Line[], markers: Marker[]): Structure {
+  const rows = classify(text, lines, markers);
   const perLevel = new Map<number, number>();
   for (const r of rows) if (r.item) perLevel.set(r.marker?.level ?? 0, (perLevel.get(r.marker?.level ?? 0) ?? 0) + 1);
   let level = -1;

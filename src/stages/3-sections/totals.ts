@@ -28,10 +28,10 @@ export const COUNTED: { counts: Counted; after?: RegExp; before?: RegExp; exampl
   { counts: 'immediate', after: /^立行立改/, before: /立行立改(?:事项|问题)?$/, example: '巡视交办的立行立改事项12件' },
   { counts: 'petition', after: /^(?:群众)?(?:生态)?(?:环境)?(?:信访|举报|投诉)/, before: /(?:信访|举报|投诉)(?:举报|投诉)?件?(?:共计|共)?$/, example: '巡视移交的1390件信访件 / 转办第二十七批信访件50件 / 共收到群众来电、来信举报23311件' },
   { counts: 'category', after: /^(?:个|大)?(?:方面|大类|类别|领域|大项|类)/, example: '4个方面12类39个具体问题 / 6方面17项问题' },
+  { counts: 'case', after: /^[^,，;；。]{0,8}?典型(?:问题|案例)|^(?:重大)?案例/, example: '集中公开通报56个违法违规重大典型问题 / 这57个重大问题典型案例' },
   { counts: 'problem', after: /^(?:具体|突出|普遍性|主要|面上|共性|各类|重大)?(?:的)?问题(?!线索)|^个问题/, before: /问题(?:清单)?(?:共计|共)?$/, example: '巡视反馈的36个具体问题 / 4类主要问题 / 发现问题247个 / 梳理形成问题清单N项' },
   { counts: 'task', after: /^(?:具体|主要)?(?:整改)?任务/, before: /整改任务(?:共计|共)?$/, example: '530项整改任务 / 扎实推进55项具体整改任务 / 共明确整改任务2164项' },
-  { counts: 'measure', after: /^(?:条|项)?(?:整改)?(?:措施|意见建议|建议|意见|举措)/, example: '提出整改意见建议375条 / 细化为N项措施' },
-  { counts: 'case', after: /^(?:重大)?(?:典型)?案例|^典型/, example: '通报N个违法违规重大典型问题 / 曝光典型案例N个' },
+  { counts: 'measure', after: /^(?:条|项)?(?:整改)?(?:措施|意见建议|建议|意见|举措)/, before: /(?:措施|意见建议|建议|举措)$/, example: '提出整改意见建议375条 / 24个具体问题细化为199项措施' },
 ];
 
 /** A count's words: its clause before it and the words after it, up to the clause's end. */
