@@ -459,7 +459,7 @@ const ITEM_RECTIFICATION = new RegExp(`(?:^|[。；;”"\\s])\\s*[【\\[]?(?:${R
 function problemOf(text: string, it: RunItem, number: number, category: number | null, answer: [number, number] | null = null): Problem {
   if (answer) {
     const rectification = text.slice(...answer);
-    return { number, category, text: text.slice(it.start, it.end), rectification, status: statusOf(rectification), span: [it.start, it.end], rectificationSpan: answer };
+    return { number, label: it.marker?.number ?? null, category, text: text.slice(it.start, it.end), rectification, status: statusOf(rectification), span: [it.start, it.end], rectificationSpan: answer };
   }
   const region = text.slice(it.start, it.regionEnd);
   const label = ITEM_RECTIFICATION.exec(region);
@@ -469,8 +469,8 @@ function problemOf(text: string, it: RunItem, number: number, category: number |
     const rectEnd = trimEnd(text, rectStart, it.regionEnd);
     if (rectEnd > rectStart) {
       const rectification = text.slice(rectStart, rectEnd);
-      return { number, category, text: text.slice(it.start, textEnd), rectification, status: statusOf(rectification), span: [it.start, textEnd], rectificationSpan: [rectStart, rectEnd] };
+      return { number, label: it.marker?.number ?? null, category, text: text.slice(it.start, textEnd), rectification, status: statusOf(rectification), span: [it.start, textEnd], rectificationSpan: [rectStart, rectEnd] };
     }
   }
-  return { number, category, text: text.slice(it.start, it.end), rectification: null, status: null, span: [it.start, it.end], rectificationSpan: null };
+  return { number, label: it.marker?.number ?? null, category, text: text.slice(it.start, it.end), rectification: null, status: null, span: [it.start, it.end], rectificationSpan: null };
 }

@@ -153,7 +153,7 @@ export function readStructure(text: string, lines: Line[], markers: Marker[]): S
       const category = stack.length ? stack[stack.length - 1]! : null;
       if (category && !categories.includes(category)) categories.push(category);
       const problem: Problem = {
-        number: it.number ?? sequence, category: category?.number ?? null, text: text.slice(it.textStart, it.textEnd).trim(),
+        number: sequence, label: it.number, category: category?.number ?? null, text: text.slice(it.textStart, it.textEnd).trim(),
         rectification: null, status: null, span: [it.textStart, it.textStart + text.slice(it.textStart, it.textEnd).trimEnd().length], rectificationSpan: null,
       };
       open = { problem, rectStart: it.rectStart, rectEnd: it.rectStart === null ? 0 : r.line.end };
@@ -183,73 +183,4 @@ export function readStructure(text: string, lines: Line[], markers: Marker[]): S
   }
   close();
   return { headings, categories, problems, itemStyle: style };
-}
-
-/** Words that say something falls short: 压实不到位, 不精准, 运用不足, 有差距, 缺乏… */
-export const SHORTCOMING = /不到位|不精准|不足|不够|不强|不严|不高|不实|不力|不充分|不彻底|不规范|不完善|不健全|不及时|不深入|不扎实|缺乏|缺失|欠缺|薄弱|弱化|淡化|虚化|差距|有待|滞后|偏差|仍然存在|依然存在|时有发生/;
-/** Sentences that introduce problems: "存在以下问题:" / "反馈的问题主要有:" / "主要问题是:" */
-export const PROBLEM_INTRO = /存在(?:以下|如下|的)?(?:几个方面|主要)?(?:问题|不足)|问题(?:主要)?(?:有|是|表现在|表现为)[:：]?$|主要问题(?:有|是)|不足之处/;
-/** …but not lists of measures, requirements or plans: "下一步…一是" / "整改措施:一是" / "提出要求:一是" */
-export const MEASURE_INTRO = /下一步|措施|举措|做法|要求|建议|意见|表态|强调|部署|打算|计划|将/;
-
-const ORDINALS = '一二三四五六七八九十';
-const ORDINAL_IS = new RegExp(`[${ORDINALS}]是`, 'g');
-const CLAUSE_MARK = /[\n。；;：:,，]/;
-
-/**
- * Every N是 at the start of the text, of a line or of a clause, spaces allowed between: "存在以下问题:一是…;二是…".
- * `start` is where the spaces begin (just after the line break or the mark). Found from the rare N是 backwards:
- * a look-behind would be tried at every character of the text.
- */
-function inlineMarks(text: string): { n: number; start: number; textStart: number }[] {
-  const marks: { n: number; start: number; textStart: number }[] = [];
-  for (const m of text.matchAll(ORDINAL_IS)) {
-    const at = m.index!;
-    let start = at;
-    while (start > 0 && /\s/.test(text[start - 1]!)) start--;
-    // the leftmost start after a mark: the spaces' own start, else just after a line break among them
-    while (start <= at && start > 0 && !CLAUSE_MARK.test(text[start - 1]!)) start++;
-    if (start > at) continue;
-    marks.push({ n: ORDINALS.indexOf(m[0][0]!) + 1, start, textStart: at + 2 });
-  }
-  return marks;
-}
-
-/**
- * Problems stated inline as 一是…二是…三是…: "存在以下问题:一是…;二是…" or a run of paragraphs
- * each opening with N是 and naming a shortcoming ("一是整改主体责任压实不到位,…"). Lists of
- * measures or requirements ("下一步…一是提高政治站位") are not problems.
- */
-export function readInlineProblems(text: string): Problem[] {
-  const marks = inlineMarks(text);
-  const problems: Problem[] = [];
-  for (let i = 0; i < marks.length; i++) {
-    if (marks[i]!.n !== 1) continue;
-    const run = [marks[i]!];
-    for (let j = i + 1; j < marks.length && marks[j]!.n === run.length + 1; j++) run.push(marks[j]!);
-    if (run.length < 2) continue;
-    const lineStart = text.lastIndexOf('\n', run[0]!.start) + 1;
-    const sentenceStart = Math.max(lineStart, text.lastIndexOf('。', run[0]!.start - 1) + 1);
-    let intro = text.slice(sentenceStart, run[0]!.start).trim();
-    if (!intro) {
-      const prev = text.slice(0, lineStart).trimEnd();
-      intro = prev.slice(Math.max(prev.lastIndexOf('\n'), prev.lastIndexOf('。', prev.length - 2)) + 1);
-    }
-    const items = run.map((m, k) => {
-      const next = run[k + 1];
-      let end = next ? next.start : text.indexOf('\n', m.textStart);
-      if (end < 0) end = text.length;
-      const body = text.slice(m.textStart, end);
-      const trimmed = body.replace(/[\s；;，,]+$/, '');
-      return { number: m.n, start: m.textStart, end: m.textStart + trimmed.length, head: body.split(/[,，。；;]/)[0] ?? '' };
-    });
-    const introduced = PROBLEM_INTRO.test(intro) && !MEASURE_INTRO.test(intro.replace(PROBLEM_INTRO, ''));
-    const allShort = !MEASURE_INTRO.test(intro) && items.every((it) => SHORTCOMING.test(it.head));
-    if (!introduced && !allShort) continue;
-    for (const it of items) {
-      problems.push({ number: it.number, category: null, text: text.slice(it.start, it.end).trim(), rectification: null, status: null, span: [it.start, it.start + text.slice(it.start, it.end).trimEnd().length], rectificationSpan: null });
-    }
-    break;
-  }
-  return problems;
 }
