@@ -4,10 +4,13 @@ import { parseArgs } from 'node:util';
 import { runJsonl } from './batch/jsonl.js';
 import { createProgress } from './batch/progress.js';
 import { UsageError, run } from './batch/run.js';
+import { EvalInputError, evalFolder, formatEvaluation } from './eval/index.js';
 import { writeReport } from './report/build.js';
 
 const USAGE = `usage: zhenggai run <file or folder>... [--out DIR] [--jobs N] [--force] [--quiet]
        zhenggai run --jsonl - [--jobs N] [--quiet] [--allow-failures]
+       zhenggai report OUT
+       zhenggai eval --gold DIR OUT [--verbose] [--json] [--min SCORE]
 
   --out DIR     where to write (default: out)
   --jobs N      worker threads (default: the number of cores)
@@ -18,7 +21,69 @@ const USAGE = `usage: zhenggai run <file or folder>... [--out DIR] [--jobs N] [-
   --allow-failures  exit 0 even when some documents failed (they are still listed on
                 stderr): Spark's rdd.pipe() fails the whole task on any other status
 
-exit status: 0 all documents processed, 1 some failed, 2 bad usage`;
+report OUT      rebuilds OUT/report.html, the review page, from an existing output folder
+eval            scores the output folder OUT against the hand annotations in DIR/*.json
+                (format: gold/README.md); one line per metric and the mean score
+  --verbose     also list every miss
+  --json        print the figures and misses as JSON
+  --min SCORE   exit 1 when the score (0..1) is below SCORE
+
+exit status: 0 all documents processed, 1 some failed, 2 bad usage
+             (eval: 0, or 1 below --min)`;
+
+const EVAL_USAGE = 'usage: zhenggai eval --gold DIR OUT [--verbose] [--json] [--min SCORE]';
+
+/** `zhenggai eval --gold DIR OUT`: prints the figures; 1 when the score is below --min, 2 on bad usage or unreadable gold. */
+function evalCommand(args: string[]): number {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args,
+      allowPositionals: true,
+      options: {
+        gold: { type: 'string' },
+        verbose: { type: 'boolean', default: false },
+        json: { type: 'boolean', default: false },
+        min: { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
+      },
+    });
+  } catch (error) {
+    console.error(`zhenggai: ${(error as Error).message}\n${EVAL_USAGE}`);
+    return 2;
+  }
+  const { values, positionals } = parsed;
+  if (values.help) {
+    console.log(EVAL_USAGE);
+    return 0;
+  }
+  if (values.gold === undefined || positionals.length !== 1) {
+    console.error(`zhenggai: eval needs --gold DIR and one output folder\n${EVAL_USAGE}`);
+    return 2;
+  }
+  const min = values.min === undefined ? 0 : Number(values.min);
+  if (values.min !== undefined && !(Number.isFinite(min) && min >= 0 && min <= 1)) {
+    console.error(`zhenggai: --min takes a score from 0 to 1, not "${values.min}"`);
+    return 2;
+  }
+  let evaluation;
+  try {
+    evaluation = evalFolder(values.gold, positionals[0]!);
+  } catch (error) {
+    if (error instanceof EvalInputError) {
+      console.error(`zhenggai: ${error.message}`);
+      return 2;
+    }
+    throw error;
+  }
+  for (const u of evaluation.unreadable) console.error(`zhenggai: ${u.file}: ${u.reason}`);
+  console.log(values.json ? JSON.stringify(evaluation, null, 1) : formatEvaluation(evaluation, { verbose: values.verbose }));
+  if (evaluation.score < min) {
+    console.error(`zhenggai: score ${evaluation.score.toFixed(4)} is below --min ${values.min}`);
+    return 1;
+  }
+  return 0;
+}
 
 export async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
@@ -39,6 +104,7 @@ export async function main(argv: string[]): Promise<number> {
       return 1;
     }
   }
+  if (command === 'eval') return evalCommand(rest);
   if (command !== 'run') {
     console.error(command ? `zhenggai: unknown command "${command}"\n${USAGE}` : USAGE);
     return 2;

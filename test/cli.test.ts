@@ -1,24 +1,27 @@
-import { spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { type SpawnSyncReturns, spawnSync } from 'node:child_process';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { describe, expect, test } from 'vitest';
+import { beforeAll, describe, expect, test } from 'vitest';
 import { FinalDocument } from '../src/schema.js';
 import { CLI, CORPUS } from './helpers.js';
 
 const zhenggai = (...args: string[]) => spawnSync(process.execPath, [CLI, ...args], { encoding: 'utf8' });
 
 describe('zhenggai run on a folder with broken files among good ones', () => {
-  const dir = mkdtempSync(path.join(os.tmpdir(), 'zhenggai-cli-'));
-  const input = path.join(dir, 'in');
-  const out = path.join(dir, 'out');
-  spawnSync('mkdir', ['-p', input]);
-  copyFileSync(path.join(CORPUS, '003_7004f69c1b986a66.txt'), path.join(input, '003.txt'));
-  copyFileSync(path.join(CORPUS, '002_96900efc544a01e9.txt'), path.join(input, '002.txt'));
-  writeFileSync(path.join(input, 'logo.png'), Buffer.from('89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c489', 'hex'));
-  writeFileSync(path.join(input, 'image.txt'), Buffer.from('89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c489', 'hex'));
-  writeFileSync(path.join(input, 'empty.txt'), '');
-  const result = zhenggai('run', input, '--out', out, '--jobs', '2');
+  let input: string, out: string, result: SpawnSyncReturns<string>;
+  beforeAll(() => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'zhenggai-cli-'));
+    input = path.join(dir, 'in');
+    out = path.join(dir, 'out');
+    mkdirSync(input, { recursive: true });
+    copyFileSync(path.join(CORPUS, '003_7004f69c1b986a66.txt'), path.join(input, '003.txt'));
+    copyFileSync(path.join(CORPUS, '002_96900efc544a01e9.txt'), path.join(input, '002.txt'));
+    writeFileSync(path.join(input, 'logo.png'), Buffer.from('89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c489', 'hex'));
+    writeFileSync(path.join(input, 'image.txt'), Buffer.from('89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c489', 'hex'));
+    writeFileSync(path.join(input, 'empty.txt'), '');
+    result = zhenggai('run', input, '--out', out, '--jobs', '2');
+  });
 
   test('exits 1 and names each bad file with its reason on stderr', () => {
     expect(result.status).toBe(1);

@@ -7,7 +7,7 @@ import { parseArgs } from 'node:util';
 
 /**
  * `npm run bench [-- --mb N] [--doc-kb N] [--jobs N] [--rounds N] [--no-report]`: the pipeline against the segmenter it is built on.
- * Builds a corpus of N MB (default 100) from varied copies of ../shared/corpus and its dev set
+ * Builds a corpus of N MB (default 100) from varied copies of the notices in corpus/ and dev/
  * in a temporary folder, then runs, each in a child process of its own so that its peak
  * resident memory is its own: (a) nodejieba cut with HMM (the segmentation the pipeline does)
  * over the same texts in one thread, (b) the whole pipeline with one worker, (c) with all
@@ -15,7 +15,8 @@ import { parseArgs } from 'node:util';
  */
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
-const SHARED = path.resolve(ROOT, '../shared/corpus');
+/** The notices the copies are made from: the seeds, then the dev set. */
+const SOURCES = [path.join(ROOT, 'corpus'), path.join(ROOT, 'dev')];
 const MB = 1e6;
 
 interface Measure {
@@ -41,12 +42,13 @@ function vary(text: string, k: number): string {
  * copy number, until the document is that long.
  */
 async function buildCorpus(dir: string, mb: number, docKb: number): Promise<{ files: number; bytes: number }> {
-  const sources = [SHARED, path.join(SHARED, 'dev')].flatMap((d) =>
+  const sources = SOURCES.flatMap((d) =>
     readdirSync(d)
       .filter((f) => f.endsWith('.txt'))
+      .sort()
       .map((f) => readFileSync(path.join(d, f), 'utf8')),
   );
-  if (!sources.length) throw new Error(`no .txt files in ${SHARED}`);
+  if (!sources.length) throw new Error(`no .txt files in ${SOURCES.join(' or ')}`);
   let bytes = 0;
   let files = 0;
   let k = 0;
@@ -144,7 +146,7 @@ async function main(): Promise<void> {
     const dir = path.join(tmp, 'in');
     const corpus = await buildCorpus(dir, mb, Number(values['doc-kb']));
     const size = corpus.bytes / MB;
-    console.log(`corpus: ${corpus.files} documents, ${size.toFixed(1)} MB, from varied copies of ${SHARED}`);
+    console.log(`corpus: ${corpus.files} documents, ${size.toFixed(1)} MB, from varied copies of corpus/ and dev/`);
     console.log(`machine: ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}\n`);
     const line = (label: string, m: Measure) =>
       `${label.padEnd(48)} ${(size / m.seconds).toFixed(2).padStart(7)} MB/s ${(m.documents / m.seconds).toFixed(1).padStart(8)} docs/s ${m.maxRssMb.toFixed(0).padStart(6)} MB peak  (${m.seconds.toFixed(1)} s)`;

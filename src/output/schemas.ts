@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { Gold } from '../eval/gold.js';
 import { STAGES } from '../pipeline.js';
 import type { AnyStage } from '../stages/stage.js';
 
@@ -8,11 +9,14 @@ export function stageJsonSchema(stage: AnyStage): Record<string, unknown> {
 }
 
 /**
- * Every stage's schema as JSON Schema: `schemas/<stage>.schema.json`; a test fails when a file
- * is stale.
+ * Every stage's schema as JSON Schema: `schemas/<stage>.schema.json`, and
+ * `schemas/gold.schema.json` for the hand annotations `zhenggai eval` reads; a test fails when
+ * a file is stale.
  */
 export function jsonSchemas(): Record<string, string> {
   const files: Record<string, string> = {};
   for (const stage of STAGES) files[`${stage.file.replace(/\.json$/, '')}.schema.json`] = JSON.stringify(stageJsonSchema(stage), null, 2) + '\n';
+  const gold = z.toJSONSchema(Gold, { io: 'input', unrepresentable: 'any' });
+  files['gold.schema.json'] = JSON.stringify({ title: 'zhenggai gold annotation (gold/README.md)', ...gold }, null, 2) + '\n';
   return files;
 }

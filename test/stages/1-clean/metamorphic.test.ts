@@ -5,7 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { describe, expect, test } from 'vitest';
+import { beforeAll, describe, expect, test } from 'vitest';
 import { fromAnchors } from '../../../src/stages/1-clean/text-map.js';
 import { runPipeline } from '../../../src/pipeline.js';
 import type { ValidatedDocument } from '../../../src/stages/5-validate/index.js';
@@ -37,9 +37,12 @@ function expectExactMap(doc: ValidatedDocument) {
 }
 
 describe.each(corpusFiles())('copies of %s', (name) => {
-  const raw = readFileSync(path.join(CORPUS, name), 'utf8');
-  const original = run('a', name, utf8(raw));
-  const want = original.clean.text;
+  let raw: string, original: ValidatedDocument, want: string;
+  beforeAll(() => {
+    raw = readFileSync(path.join(CORPUS, name), 'utf8');
+    original = run('a', name, utf8(raw));
+    want = original.clean.text;
+  });
 
   test('(a) the UTF-8 original needs no repair but its own', () => {
     expect(original.final.quality.flags).not.toContain('encoding-repaired');
