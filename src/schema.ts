@@ -102,6 +102,10 @@ export type Problem = z.infer<typeof Problem>;
 export const Kind = z.enum(['formal-notice', 'summary-notice', 'news', 'other']);
 export type Kind = z.infer<typeof Kind>;
 
+/** A repost's link to the document it repeats: `{ id: '003', similarity: 0.98 }`. */
+export const Repost = z.object({ id: z.string(), similarity: z.number().min(0).max(1) });
+export type Repost = z.infer<typeof Repost>;
+
 /** The final document, `5-validate.json`: the shape promised by CONTRACT.md. */
 export const FinalDocument = z.object({
   id: z.string(),
@@ -116,5 +120,17 @@ export const FinalDocument = z.object({
   numbers: z.array(NumberMention),
   dates: z.array(DateMention),
   diagnostics: z.array(Message),
+  /**
+   * MinHash signature of the document's Han text (128 numbers, as `minhash` in `1-clean.json`),
+   * so that reposts can be linked across any set of final documents (`zhenggai csv` over JSON
+   * Lines links them as a folder run does); null for a text too short to have one.
+   */
+  minhash: z.array(z.number().int()).nullable().default(null),
+  /**
+   * The earlier document of the batch this one reposts (estimated Jaccard similarity of their
+   * Han text ≥ 0.5), or null. A folder run links the whole batch at its end and writes it here;
+   * a JSONL line is a batch of its own, so it is null there (`zhenggai csv` links the lines).
+   */
+  duplicateOf: Repost.nullable().default(null),
 });
 export type FinalDocument = z.infer<typeof FinalDocument>;

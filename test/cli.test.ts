@@ -48,7 +48,7 @@ describe('zhenggai run on a folder with broken files among good ones', () => {
       expect(readFileSync(path.join(out, `${name}.csv`)).subarray(0, 3)).toEqual(Buffer.from([0xef, 0xbb, 0xbf]));
     }
     const header = readFileSync(path.join(out, 'problems.csv'), 'utf8').split('\r\n')[0]!.replace(/"/g, '');
-    expect(header).toBe('\uFEFFid,number,category,categoryTitle,text,status,rectification,start,end,rectificationStart,rectificationEnd');
+    expect(header).toBe('\uFEFFid,number,category,categoryTitle,text,status,rectification,start,end,rectificationStart,rectificationEnd,spanStart,spanEnd');
   });
 });
 
