@@ -1,105 +1,123 @@
 #!/usr/bin/env node
+import { readFileSync } from 'node:fs';
 import os from 'node:os';
-import { parseArgs } from 'node:util';
 import { runJsonl } from './batch/jsonl.js';
 import { createProgress } from './batch/progress.js';
 import { UsageError, run } from './batch/run.js';
-import { writeReport } from './report/build.js';
+import { closest, parseOptions, positiveInteger } from './cli-args.js';
+import { notAnOutputFolder, writeReport } from './report/build.js';
 
-const USAGE = `usage: zhenggai run <file or folder>... [--out DIR] [--jobs N] [--force] [--quiet]
-       zhenggai run --jsonl - [--jobs N] [--quiet] [--allow-failures]
+const USAGE = `usage: zhenggai <command> [options]
 
-  --out DIR     where to write (default: out)
-  --jobs N      worker threads (default: the number of cores)
-  --force       redo every document, even those an earlier run wrote from the same input
-  --quiet       no progress on stderr (failures are still listed)
-  --jsonl FILE  read one {"id", "text"} or {"id", "path"} per line from FILE (- for stdin),
-                write one final document per line on stdout, and nothing to disk
+commands:
+  run <file or folder>...   run the pipeline on .txt/.html files and folders into an output
+                            folder: JSON per document, CSV files, run.json, report.html
+  run --jsonl FILE|-        streaming: one {"id","text"} or {"id","path"} per line in, one
+                            final document per line out on stdout, nothing on disk
+  report OUT                rebuild OUT/report.html, the review page, from an output folder
+
+options of run:
+  --out DIR         where to write (default: out)
+  --jobs N          worker threads (default: the number of cores)
+  --force           redo every document, even those an earlier run wrote from the same input
+  --quiet           no progress on stderr (failures are still listed)
+  --xlsx            also write zhenggai.xlsx, the CSV files as one workbook
+  --jsonl FILE      streaming mode, from FILE (- for stdin); --out, --force and --xlsx do not apply
   --allow-failures  exit 0 even when some documents failed (they are still listed on
-                stderr): Spark's rdd.pipe() fails the whole task on any other status
+                    stderr): Spark's rdd.pipe() fails the whole task on any other status
+
+  zhenggai --help      this text
+  zhenggai --version   the version
 
 exit status: 0 all documents processed, 1 some failed, 2 bad usage`;
 
-export async function main(argv: string[]): Promise<number> {
-  const [command, ...rest] = argv;
-  if (command === '--help' || command === '-h') {
+const RUN_OPTIONS = {
+  out: { type: 'string' },
+  jobs: { type: 'string' },
+  force: { type: 'boolean' },
+  quiet: { type: 'boolean' },
+  xlsx: { type: 'boolean' },
+  jsonl: { type: 'string' },
+  'allow-failures': { type: 'boolean' },
+  help: { type: 'boolean' },
+} as const;
+
+const COMMANDS = ['run', 'report'];
+
+/** The package's version, from the package.json beside dist/. */
+export function version(): string {
+  return (JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }).version;
+}
+
+async function runCommand(args: string[]): Promise<number> {
+  const { values, positionals } = parseOptions('run', args, RUN_OPTIONS);
+  if (values.help) {
     console.log(USAGE);
     return 0;
   }
-  if (command === 'report') {
-    if (rest.length !== 1 || rest[0]!.startsWith('-')) {
-      console.error('usage: zhenggai report OUT   (rebuilds OUT/report.html from an existing out/ folder)');
-      return 2;
+  const jobs = values.jobs === undefined ? os.availableParallelism() : positiveInteger('jobs', values.jobs);
+  const quiet = values.quiet ?? false;
+  const allowFailures = values['allow-failures'] ?? false;
+  if (values.jsonl !== undefined) {
+    // Streaming mode writes final documents to stdout and nothing to disk: an option about the
+    // output folder would be silently ignored, so it is refused.
+    for (const name of ['out', 'force', 'xlsx'] as const) {
+      if (values[name] !== undefined) throw new UsageError(`--${name} does not go with --jsonl: streaming mode writes each final document to stdout and nothing to disk (redirect it: > documents.jsonl)`);
     }
-    try {
-      console.error(`zhenggai: wrote ${await writeReport(rest[0]!)}`);
-      return 0;
-    } catch (error) {
-      console.error(`zhenggai: cannot build the report from ${rest[0]}: ${(error as Error).message}`);
-      return 1;
-    }
-  }
-  if (command !== 'run') {
-    console.error(command ? `zhenggai: unknown command "${command}"\n${USAGE}` : USAGE);
-    return 2;
-  }
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: rest,
-      allowPositionals: true,
-      options: {
-        out: { type: 'string', default: 'out' },
-        jobs: { type: 'string' },
-        force: { type: 'boolean', default: false },
-        quiet: { type: 'boolean', default: false },
-        jsonl: { type: 'string' },
-        'allow-failures': { type: 'boolean', default: false },
-        help: { type: 'boolean', short: 'h' },
-      },
-    });
-  } catch (error) {
-    console.error(`zhenggai: ${(error as Error).message}\n${USAGE}`);
-    return 2;
-  }
-  if (parsed.values.help) {
-    console.log(USAGE);
-    return 0;
-  }
-  const jobs = parsed.values.jobs === undefined ? os.availableParallelism() : Number(parsed.values.jobs);
-  if (!Number.isInteger(jobs) || jobs < 1) {
-    console.error(`zhenggai: --jobs takes a whole number of at least 1, not "${parsed.values.jobs}"`);
-    return 2;
-  }
-  const { quiet } = parsed.values;
-  if (parsed.values.jsonl !== undefined) {
-    if (parsed.positionals.length > 0) {
-      console.error(`zhenggai: --jsonl reads its documents from its own input, not from ${parsed.positionals.join(' ')}\n${USAGE}`);
-      return 2;
-    }
-    const report = await runJsonl({ input: parsed.values.jsonl, jobs, progress: createProgress({ total: null, quiet }) });
+    if (positionals.length > 0) throw new UsageError(`--jsonl reads its documents from its own input, not from ${positionals.join(' ')}`);
+    const report = await runJsonl({ input: values.jsonl, jobs, progress: createProgress({ total: null, quiet }) });
     const { documents, processed, failed } = report.counts;
     if (!quiet) console.error(`zhenggai: ${processed} of ${documents} documents processed, ${failed} failed`);
-    return failed > 0 && !parsed.values['allow-failures'] ? 1 : 0;
+    return failed > 0 && !allowFailures ? 1 : 0;
   }
-  if (parsed.positionals.length === 0) {
-    console.error(`zhenggai: name at least one file or folder\n${USAGE}`);
-    return 2;
+  if (positionals.length === 0) throw new UsageError('name at least one file or folder: zhenggai run <file or folder>... (zhenggai --help)');
+  const progress = (total: number) => createProgress({ total, quiet });
+  const report = await run({ inputs: positionals, outDir: values.out ?? 'out', jobs, force: values.force ?? false, xlsx: values.xlsx ?? false, progress });
+  const { documents, processed, skipped, failed } = report.counts;
+  if (!quiet) {
+    console.error(`zhenggai: ${processed} of ${documents} documents processed, ${skipped} skipped (done before, unchanged), ${failed} failed, in ${(report.timings.total / 1000).toFixed(1)} s; see ${report.outDir}/run.json`);
   }
+  return failed > 0 && !allowFailures ? 1 : 0;
+}
+
+async function reportCommand(args: string[]): Promise<number> {
+  const { values, positionals } = parseOptions('report', args, { help: { type: 'boolean' } });
+  if (values.help) {
+    console.log(USAGE);
+    return 0;
+  }
+  if (positionals.length !== 1) throw new UsageError('name one output folder: zhenggai report OUT');
+  const dir = positionals[0]!;
+  const why = await notAnOutputFolder(dir);
+  if (why) throw new UsageError(why);
   try {
-    const progress = (total: number) => createProgress({ total, quiet });
-    const report = await run({ inputs: parsed.positionals, outDir: parsed.values.out!, jobs, force: parsed.values.force, progress });
-    const { documents, processed, skipped, failed } = report.counts;
-    if (!quiet) {
-      console.error(`zhenggai: ${processed} of ${documents} documents processed, ${skipped} skipped (done before, unchanged), ${failed} failed, in ${(report.timings.total / 1000).toFixed(1)} s; see ${report.outDir}/run.json`);
-    }
-    return failed > 0 && !parsed.values['allow-failures'] ? 1 : 0;
+    console.error(`zhenggai: wrote ${await writeReport(dir)}`);
+    return 0;
   } catch (error) {
-    if (error instanceof UsageError) {
-      console.error(`zhenggai: ${error.message}`);
-      return 2;
+    console.error(`zhenggai: cannot build the report from ${dir}: ${(error as Error).message}`);
+    return 1;
+  }
+}
+
+export async function main(argv: string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  try {
+    if (command === '--help' || command === '-h' || command === 'help') {
+      console.log(USAGE);
+      return 0;
     }
-    throw error;
+    if (command === '--version' || command === '-V') {
+      console.log(version());
+      return 0;
+    }
+    if (command === 'run') return await runCommand(rest);
+    if (command === 'report') return await reportCommand(rest);
+    if (command === undefined) throw new UsageError('name a command: zhenggai run, zhenggai report (zhenggai --help)');
+    throw new UsageError(`unknown command "${command}"; ${closest(command, COMMANDS, '')}`);
+  } catch (error) {
+    if (!(error instanceof UsageError)) throw error;
+    console.error(`zhenggai: ${error.message}`);
+    return 2;
   }
 }
 
