@@ -11,6 +11,8 @@
  */
 import type { DateMention, Message } from '../schema.js';
 import { charSet, isDigit, matchView } from './char-view.js';
+import { CHINESE_DIGITS, YEAR_DIGITS } from './numerals.js';
+import { RANGE_SEPARATOR_STARTS, rangeSeparatorPattern } from '../vocab/range-separators.js';
 
 export interface DateContext { documentDate: string | null }
 
@@ -78,16 +80,14 @@ export const MONTH_PARTS: Readonly<Record<string, { from: number; to: number | '
   '末': { from: 21, to: 'end', example: '11月末 → 11-21..11-30' },
 };
 
-const CN_DIGIT: Readonly<Record<string, number>> = { '〇': 0, '零': 0, '一': 1, '二': 2, '三': 3, '四': 4, '五': 5, '六': 6, '七': 7, '八': 8, '九': 9 };
-
 // 二十六 → 26, 十二 → 12, 三 → 3 (months and days only).
 function smallNumber(s: string): number | null {
   if (/^\d+$/.test(s)) return Number(s);
   if (s === '') return null;
   const i = s.indexOf('十');
-  if (i < 0) return s.length === 1 ? (CN_DIGIT[s] ?? null) : null;
-  const tens = i === 0 ? 1 : CN_DIGIT[s.slice(0, i)] ?? null;
-  const ones = i === s.length - 1 ? 0 : CN_DIGIT[s.slice(i + 1)] ?? null;
+  if (i < 0) return s.length === 1 ? (CHINESE_DIGITS[s] ?? null) : null;
+  const tens = i === 0 ? 1 : CHINESE_DIGITS[s.slice(0, i)] ?? null;
+  const ones = i === s.length - 1 ? 0 : CHINESE_DIGITS[s.slice(i + 1)] ?? null;
   return tens === null || ones === null ? null : tens * 10 + ones;
 }
 
@@ -101,24 +101,27 @@ interface Atom {
 }
 
 const S = (src: string) => new RegExp(src, 'y');
+// Between two dates every separator (2023年9月7日至11月10日, 2024年1月--11月); inside a month range (4至6月) the one-character ones.
+const SEP = rangeSeparatorPattern();
+const MONTH_SEP = rangeSeparatorPattern({ betweenDates: false });
 const CN_MONTH = '十[一二]?|[一二三四五六七八九]';
 const CN_DAY = '三十[一]?|二?十[一二三四五六七八九]?|[一二三四五六七八九]';
 const RE = {
   iso: S('((?:19|20)\\d\\d)([-./])(\\d{1,2})\\2(\\d{1,2})(?![\\d.])'),
   spaced: S('((?:19|20)\\d\\d) (\\d{1,2})/(\\d{1,2})(?!\\d)'),
   garbled: S('((?:19|20)\\d\\d)(\\d{2,4})日'),
-  year: S('((?:19|20)\\d\\d|[〇零一二三四五六七八九]{4}) ?年(度)?'),
-  bareYear: S('((?:19|20)\\d\\d)(?= ?(?:——|--|~|-|—|至|到) ?(?:19|20)\\d\\d ?年)'),
+  year: S(`((?:19|20)\\d\\d|[${YEAR_DIGITS}]{4}) ?年(度)?`),
+  bareYear: S(`((?:19|20)\\d\\d)(?= ?(?:${SEP}) ?(?:19|20)\\d\\d ?年)`),
   relYear: S(Object.keys(RELATIVE_YEARS).join('|')),
   relMonth: S(Object.keys(RELATIVE_MONTHS).join('|')),
   yearPart: S(`年?(?:[初底末](?![步期]))|第?([一二三四1-4])季度|${Object.keys(YEAR_PARTS).filter((k) => k.length > 1).join('|')}|[初底末](?![步期])`),
-  monthRange: S(' ?(\\d{1,2})(?:至|到|~|-|—) ?(\\d{1,2}) ?月(?:份)?'),
+  monthRange: S(` ?(\\d{1,2})(?:${MONTH_SEP}) ?(\\d{1,2}) ?月(?:份)?`),
   month: S(' ?(\\d{1,2}) ?月(?:份)?'),
   cnMonth: S(`(${CN_MONTH})月(?=(?:${CN_DAY})[日号])`),
   day: S(' ?(\\d{1,4}) ?[日号]'),
   cnDay: S(`(${CN_DAY})[日号]`),
   monthPart: S('上旬|中旬|下旬|初(?![步期])|底|末'),
-  sep: S(' ?(?:——|--|~|-|—|至|到) ?'),
+  sep: S(` ?(?:${SEP}) ?`),
 };
 
 function exec(re: RegExp, v: string, i: number): RegExpExecArray | null {
@@ -172,7 +175,7 @@ function readAtom(v: string, i: number, inRange: boolean): Atom | null {
   }
   if ((m = exec(RE.year, v, i))) {
     const ys = m[1]!;
-    a.y = /^\d/.test(ys) ? Number(ys) : Number([...ys].map((c) => CN_DIGIT[c]).join(''));
+    a.y = /^\d/.test(ys) ? Number(ys) : Number([...ys].map((c) => CHINESE_DIGITS[c]).join(''));
     a.end = i + m[0].length;
     if (m[2]) return a; // 2021年度
   } else if ((m = exec(RE.relYear, v, i))) {
@@ -229,11 +232,11 @@ interface Expr { start: number; end: number; a: Atom; b: Atom | null; kind: Date
 
 // A candidate start: a cut-off word, a relative word, a digit run, a Chinese year or month.
 const TRIGGER_WORDS = [...POINT_PREFIXES.map((p) => p.word), ...Object.keys(RELATIVE_YEARS), ...Object.keys(RELATIVE_MONTHS)];
-const CHINESE_TRIGGER_AT = S('[〇零一二三四五六七八九]{4}(?= ?年)|(?:十[一二]?|[一二三四五六七八九])(?=月)');
-const TRIGGER_START = charSet(`0123456789〇零一二三四五六七八九十${TRIGGER_WORDS.map((w) => w[0]).join('')}`);
+const CHINESE_TRIGGER_AT = S(`[${YEAR_DIGITS}]{4}(?= ?年)|(?:${CN_MONTH})(?=月)`);
+const TRIGGER_START = charSet(`0123456789${YEAR_DIGITS}十${TRIGGER_WORDS.map((w) => w[0]).join('')}`);
 // Every reading of a digit run in readAtom goes on with one of these (2023年, 9月, 7日, 2023-05-04, 4至6月,
 // 2021 10/23): after a digit run in 36个 or 12345热线 there is no date to read.
-const AFTER_DATE_DIGITS = charSet(' -./~—至到年月日号');
+const AFTER_DATE_DIGITS = charSet(` -./${RANGE_SEPARATOR_STARTS}年月日号`);
 const CODE_BEFORE = /[A-Za-z0-9_/.\-@#]/;
 
 // The length of the candidate start at i (0: none), the stretch passed over when no date is read there.
@@ -314,19 +317,18 @@ function coverage(a: Atom, y: number, mFallback: number | null): { start: string
   return { start: iso(y, m, 1), end: iso(y, m, daysIn(y, m)), grain: 'month' };
 }
 
-/**
- * Every date mention in `text`. Years missing from a date come, in this order, from the range it
- * belongs to (2023年9月7日至11月10日), a relative word and the notice date (今年5月底), the full
- * date just before it in the same paragraph (…8月30日…巡视。10月10日 → 2016), the notice date, or
- * the only year the text names; otherwise start and end are null with `extract/year-unknown`.
- */
+/** Every date mention in `text`, its years resolved as `resolveDates` says. */
 export function findDates(text: string, context: DateContext): { dates: DateMention[]; messages: Message[] } {
-  const dates: DateMention[] = [];
-  const messages: Message[] = [];
-  if (typeof text !== 'string' || text.length === 0) return { dates, messages };
-  const v = matchView(text);
-  const doc = parseIso(context?.documentDate ?? null);
+  return resolveDates(scanDates(text), context);
+}
 
+/** The date expressions of a text, read once; `resolveDates` gives them values for a notice date. */
+export interface DateScan { text: string; view: string; exprs: readonly Expr[] }
+
+/** Reads every date expression of `text`, without deciding the years it leaves unsaid. */
+export function scanDates(text: string): DateScan {
+  if (typeof text !== 'string' || text.length === 0) return { text: typeof text === 'string' ? text : '', view: '', exprs: [] };
+  const v = matchView(text);
   const exprs: Expr[] = [];
   let i = 0;
   while (i < v.length) {
@@ -340,6 +342,21 @@ export function findDates(text: string, context: DateContext): { dates: DateMent
     exprs.push(e);
     i = e.end;
   }
+  return { text, view: v, exprs };
+}
+
+/**
+ * Date mentions from a scan. Years missing from a date come, in this order, from the range it
+ * belongs to (2023年9月7日至11月10日), a relative word and the notice date (今年5月底), the full
+ * date just before it in the same paragraph (…8月30日…巡视。10月10日 → 2016), the notice date, or
+ * the only year the text names; otherwise start and end are null with `extract/year-unknown`.
+ */
+export function resolveDates(scan: DateScan, context: DateContext): { dates: DateMention[]; messages: Message[] } {
+  const { text, view: v, exprs } = scan;
+  const dates: DateMention[] = [];
+  const messages: Message[] = [];
+  if (exprs.length === 0) return { dates, messages };
+  const doc = parseIso(context?.documentDate ?? null);
 
   const years = new Set<number>();
   for (const e of exprs) for (const a of [e.a, e.b]) if (a && a.y !== null) years.add(a.y);

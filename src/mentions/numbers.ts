@@ -11,6 +11,7 @@
 import type { NumberMention, Span, Approx } from '../schema.js';
 import { parseNumeral, roundScaled, CHINESE_DIGITS } from './numerals.js';
 import { charSet, isDigit, matchView } from './char-view.js';
+import { RANGE_SEPARATOR_STARTS, rangeSeparatorPattern } from '../vocab/range-separators.js';
 
 export interface MeasureWord {
   /** The unit written into `NumberMention.unit`. */
@@ -176,7 +177,8 @@ const ARABIC_AT = /\d+(?:,\d{3})*(?:\.\d+)?/y;
 const NUMERAL_START = charSet(`0123456789数${CHINESE_NUMERAL}`);
 const IS_CHINESE_NUMERAL = charSet(CHINESE_NUMERAL);
 const MULTIPLIER_AT = /[百千万亿]{1,2}/y;
-const RANGE_SEP_AT = /[ \u3000]?(?:~|-|—|至|到)[ \u3000]?/y;
+// 8~10名 (corpus 003): a separator read between numbers, a space either side at most.
+const RANGE_SEP_AT = new RegExp(`[ \u3000]?(?:${rangeSeparatorPattern({ betweenDates: false })})[ \u3000]?`, 'y');
 const SPACES = charSet(' \u3000\u00a0');
 const OPEN_QUOTE = /[“「『‘"'《〈<]/;
 const CODE_NEIGHBOUR = /[A-Za-z0-9_@./:#+\-]/;
@@ -191,7 +193,7 @@ const PREFIX_KEYS = Object.keys(APPROX_PREFIXES).sort(byLengthDesc);
 // What may come right after a Chinese numeral in a mention (see readMention): a measure word (三个月),
 // 余/多 (十余家), 分之 (三分之一), 个多月, a range separator (三到五年, as RANGE_SEP_AT) or a space.
 const AFTER_CHINESE_NUMERAL = charSet(
-  [...Object.keys(MEASURE_WORDS), ...Object.keys(APPROX_INFIXES)].map((w) => w[0]).join('') + '分个~-—至到 \u3000\u00a0',
+  [...Object.keys(MEASURE_WORDS), ...Object.keys(APPROX_INFIXES)].map((w) => w[0]).join('') + '分个' + RANGE_SEPARATOR_STARTS + ' \u3000\u00a0',
 );
 // The last characters of the approximation prefixes: 近17万份 ends in 近, 不少于3次 in 于.
 const PREFIX_ENDS = charSet(Object.keys(APPROX_PREFIXES).map((w) => w[w.length - 1]).join(''));

@@ -21,6 +21,9 @@ export const CHINESE_DIGITS: Readonly<Record<string, number>> = {
   '九': 9, '玖': 9,
 };
 
+/** The digits a year is written with one by one, 小写 only: 二〇二四年 → 2024. */
+export const YEAR_DIGITS = '〇零一二三四五六七八九';
+
 /** Multipliers inside one 万-section: 一百二十 → 120. */
 export const CHINESE_SMALL_UNITS: Readonly<Record<string, number>> = {
   '十': 10, '拾': 10, // 三十六 → 36
@@ -43,7 +46,7 @@ export function toHalfWidthDigits(s: string): string {
 const ARABIC = /^(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$/;
 const CHINESE = /^[〇零一壹二贰貳两兩三叁參四肆五伍六陆陸七柒八捌九玖十拾百佰千仟万萬亿億]+$/;
 // 二〇二四 → 2024: digits only, read one by one (years, not counts).
-const DIGIT_BY_DIGIT = /^[〇零一二三四五六七八九]{2,}$/;
+const DIGIT_BY_DIGIT = new RegExp(`^[${YEAR_DIGITS}]{2,}$`);
 
 /** Reads one numeral: '三十六'→36, '1,390'→1390, '１２'→12, '两千零五'→2005, '二〇二四'→2024, '3.5'→3.5, '十'→10, '1.8万'→18000. */
 export function parseNumeral(s: string): number | null {

@@ -1,4 +1,5 @@
 import { stringify } from 'csv-stringify/sync';
+import { AUDIT_CODES } from '../codes.js';
 import type { FinalDocument } from '../schema.js';
 
 /**
@@ -197,18 +198,8 @@ export function withProblems<T extends { span: [number, number] }>(doc: FinalDoc
   });
 }
 
-/** The audit codes that make a notice's arithmetic fail. */
-export const ARITHMETIC_CODES = [
-  'validate/item-count-mismatch',
-  'validate/totals-mismatch',
-  'validate/part-exceeds-total',
-  'validate/rate-mismatch',
-  'validate/petitions-exceed',
-  'validate/immediate-exceed',
-  'validate/status-contradicts-totals',
-  'validate/problem-number-skipped',
-  'validate/problem-number-repeated',
-];
+/** The audit codes that make a notice's arithmetic fail: those marked `audit` in the table of codes. */
+export const ARITHMETIC_CODES = AUDIT_CODES;
 
 export function auditVerdict(doc: FinalDocument): string {
   const failed = [...new Set(doc.diagnostics.map((d) => d.code).filter((c) => ARITHMETIC_CODES.includes(c)))];

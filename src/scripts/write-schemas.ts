@@ -1,10 +1,22 @@
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { DOC_FILES, fillBlocks } from '../output/fields.js';
 import { jsonSchemas } from '../output/schemas.js';
 
-/** `npm run schemas`: regenerates `schemas/*.schema.json` from the zod schemas. */
-const dir = fileURLToPath(new URL('../../schemas/', import.meta.url));
+/**
+ * `npm run schemas`: regenerates `schemas/*.schema.json` from the zod schemas, and the field and
+ * code tables of the documentation from their descriptions.
+ */
+const root = new URL('../../', import.meta.url);
 for (const [name, json] of Object.entries(jsonSchemas())) {
-  writeFileSync(dir + name, json);
+  writeFileSync(fileURLToPath(new URL(`schemas/${name}`, root)), json);
   console.log(`wrote schemas/${name}`);
+}
+for (const name of DOC_FILES) {
+  const file = fileURLToPath(new URL(name, root));
+  const before = readFileSync(file, 'utf8');
+  const after = fillBlocks(before);
+  if (after === before) continue;
+  writeFileSync(file, after);
+  console.log(`rewrote the generated tables of ${name}`);
 }

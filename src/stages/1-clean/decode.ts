@@ -7,7 +7,7 @@
  * bytes that had to be replaced, are flagged `encoding-repaired`.
  */
 import * as OpenCC from 'opencc-js';
-import type { Message } from '../../schema.js';
+import type { Message, QualityFlag } from '../../schema.js';
 import { message } from './step.js';
 
 /** A document that cannot be read at all: reported for that file, the batch goes on. */
@@ -20,7 +20,7 @@ export interface Decoded {
   raw: string;
   /** WHATWG label of what was used: `utf-8`, `utf-16le`, `gb18030`, `big5` … */
   encoding: string;
-  flags: string[];
+  flags: QualityFlag[];
   messages: Message[];
 }
 
@@ -110,7 +110,7 @@ function utf16WithoutBom(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | null {
  */
 export function decodeBytes(bytes: Uint8Array, options: { html?: boolean } = {}): Decoded {
   if (bytes.length === 0) throw new CleanError('empty file');
-  const decoded = (raw: string, encoding: string, why: string, flags: string[]): Decoded => ({
+  const decoded = (raw: string, encoding: string, why: string, flags: QualityFlag[]): Decoded => ({
     raw,
     encoding,
     flags,

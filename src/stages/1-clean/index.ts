@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import path from 'node:path';
 import { z } from 'zod';
-import { Message, Quality } from '../../schema.js';
+import { Message, Quality, type QualityFlag } from '../../schema.js';
 import { isBoilerplate, stripBoilerplate } from './boilerplate.js';
 import { CleanError, type Decoded, decodeBytes } from './decode.js';
 import { htmlToText, readPageMeta, repairEntityResidue } from './html.js';
@@ -17,20 +17,22 @@ export { CleanError };
 
 /** What `1-clean.json` holds. `text` is the coordinate system of every later span. */
 export const CleanOutput = z.object({
-  id: z.string(),
-  source: z.string(),
-  sha256: z.string(),
-  format: z.enum(['text', 'html']),
-  encoding: z.string(),
-  text: z.string(),
-  /** `[textOffset, rawOffset]` anchors: from each anchor on, both offsets advance together. */
-  offsetMap: z.array(z.tuple([z.number().int(), z.number().int()])),
-  /** Metadata a web page showed around the notice (发布时间, 来源 …), keyed as shown. */
-  pageMeta: z.record(z.string(), z.string()),
-  /** MinHash signature of the Han text (128 numbers), or null when too short: links reposts across a batch. */
-  minhash: z.array(z.number().int()).nullable(),
-  quality: Quality,
-  messages: z.array(Message),
+  id: z.string().describe('The document id: `003_7004f69c1b986a66`, `dev__d01`.'),
+  source: z.string().describe('The input file as given on the command line: `corpus/003_7004f69c1b986a66.txt`.'),
+  sha256: z.string().describe('SHA-256 of the input bytes, hex: `370b4f8d…` (corpus 003).'),
+  format: z.enum(['text', 'html']).describe('How the input was read: `html` for a web page (by its name or its markup), else `text`.'),
+  encoding: z.string().describe('WHATWG label of the encoding the bytes were decoded from: `utf-8`, `gb18030`, `big5`, `utf-16le`.'),
+  text: z.string().describe('The cleaned text, the coordinate system of every later span: one `\\n` between paragraphs, site chrome dropped, simplified script.'),
+  offsetMap: z
+    .array(z.tuple([z.number().int(), z.number().int()]))
+    .describe('`[textOffset, rawOffset]` anchors, UTF-16 code units: from each anchor on, both offsets advance together until the next; [[0, 0], [99, 100], …] in corpus 003.'),
+  pageMeta: z.record(z.string(), z.string()).describe('Metadata a web page showed around the notice, keyed as shown: `{"来源": "博兴县纪委监委网站", "发布时间": "2025-05-12"}`.'),
+  minhash: z
+    .array(z.number().int())
+    .nullable()
+    .describe('MinHash signature of the Han text (128 unsigned 32-bit numbers), or null when too short: links reposts across a batch.'),
+  quality: Quality.describe('How this copy was repaired, as in the final document.'),
+  messages: z.array(Message).describe('This stage’s findings: `clean/traditional-script`, `clean/boilerplate-dropped` ….'),
 });
 export type CleanOutput = z.infer<typeof CleanOutput>;
 
@@ -174,7 +176,7 @@ export function clean(input: RawInput): CleanedDocument {
   const sha256 = createHash('sha256').update(input.bytes).digest('hex');
   const decoded = decodeInput(input.source, input.bytes);
   const { raw, encoding, format } = decoded;
-  const flags = new Set(decoded.flags);
+  const flags = new Set<QualityFlag>(decoded.flags);
   const messages: Message[] = [...decoded.messages];
   const pending: { step: StepResult }[] = [];
   const apply = (step: StepResult) => {

@@ -1,4 +1,4 @@
-import type { Message } from '../../schema.js';
+import type { Code, Message, QualityFlag } from '../../schema.js';
 import type { MappedText } from './text-map.js';
 
 /**
@@ -8,14 +8,14 @@ import type { MappedText } from './text-map.js';
  */
 export interface StepResult {
   text: MappedText;
-  flags: string[];
+  flags: QualityFlag[];
   messages: Message[];
 }
 
 /** A warning or info message at `[start, end)` of a step's output. */
 export function message(
   level: Message['level'],
-  code: string,
+  code: Code,
   text: string,
   span: [number, number] | null,
 ): Message {

@@ -12,10 +12,12 @@ export { USER_DICT } from '../../jieba.js';
  * `tag` is nodejieba's part of speech (ICTCLAS set: n, v, m, x …).
  */
 export const SegmentOutput = z.object({
-  id: z.string(),
-  sentences: z.array(Span),
-  tokens: z.array(z.tuple([z.number().int(), z.number().int(), z.string()])),
-  messages: z.array(Message),
+  id: z.string().describe('The document id: `003_7004f69c1b986a66`.'),
+  sentences: z.array(Span).describe('Each sentence, `[start, end)` in the cleaned text: it ends after 。！？； or a line break.'),
+  tokens: z
+    .array(z.tuple([z.number().int(), z.number().int(), z.string()]))
+    .describe('Each word as `[start, end, tag]`: its span in the cleaned text and its part of speech (ICTCLAS: n, v, m, x …); 巡视整改 is one token `n`.'),
+  messages: z.array(Message).describe('This stage’s findings (none so far).'),
 });
 export type SegmentOutput = z.infer<typeof SegmentOutput>;
 

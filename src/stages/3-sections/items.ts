@@ -1,9 +1,15 @@
 import { z } from 'zod';
-import { type Category, type Problem, Span, type Status } from '../../schema.js';
+import { type Category, type Problem, Span } from '../../schema.js';
 import { CN, type Line, toNumber } from './lines.js';
+import { statusOf } from './status.js';
 
 /** A numbered heading: 一、 (level 1), (一) (2), 1. / 1、 (3), (1) (4), ① (5). */
-export const Heading = z.object({ level: z.number().int(), number: z.number().int(), title: z.string(), span: Span });
+export const Heading = z.object({
+  level: z.number().int().describe('Nesting depth by marker: 一、 1, (一) 2, 1. 3, (1) 4, ① 5.'),
+  number: z.number().int().describe('The marker’s number: 二、 → 2, (三) → 3, 10. → 10.'),
+  title: z.string().describe('The heading line after its marker: `组织整改落实情况` (corpus 003, 一、).'),
+  span: Span.describe('`[start, end)` of the heading line in the cleaned text: [100, 110] in corpus 003.'),
+});
 export type Heading = z.infer<typeof Heading>;
 
 const CIRCLED = '①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳';
@@ -41,19 +47,6 @@ export const CLOSING: { pattern: RegExp; example: string }[] = [
 const CATEGORY_PREFIX = /^(?:反馈问题|问题类别|问题类型|方面)\s*[:：]\s*/;
 /** The signature block closes the last item: "中共汨罗市委" / "2024年8月26日". */
 const SIGNATURE_LINE = /^(?:中共.{1,20}委(?:员会)?|.{2,24}(?:党组|党委|委员会))$|^[(（]?\s*(?:\d{4}|[〇零一二三四五六七八九]{4})年\d{1,2}月\d{1,2}日\s*[)）]?$/;
-
-/** Per-item status from the rectification text; the first row that matches wins, so order matters. */
-export const STATUS_PHRASES: { status: Status; pattern: RegExp; example: string }[] = [
-  { status: 'not-completed', pattern: /未完成|申请延期/, example: '该问题未完成整改,正在推进' },
-  { status: 'partial', pattern: /基本完成|阶段性完成|取得阶段性成效/, example: '目前已阶段性完成整改' },
-  { status: 'completed', pattern: /已完成整改|已整改到位|已全部整改|已办结|整改完成/, example: '该问题已完成整改' },
-  { status: 'not-completed', pattern: /正在整改|持续整改|长期坚持|持续推进/, example: '此项工作持续推进' },
-];
-
-export function statusOf(rectification: string): Status | null {
-  for (const row of STATUS_PHRASES) if (row.pattern.test(rectification)) return row.status;
-  return null;
-}
 
 interface Classified {
   line: Line;

@@ -14,11 +14,31 @@ export const ANNOUNCEMENT_PHRASES: { pattern: RegExp; example: string }[] = [
   { pattern: /(?:值班|举报)电话[^。]{0,40}受理来电|受理来电、?来(?:信|访)/, example: '巡察组设专门值班电话17365353495,工作日期间受理来电、来访' },
 ];
 
+/**
+ * Texts about rectification that are neither a notice, its totals nor a news report: other. A
+ * public notice of one item's acceptance (公示), a shared document or a template, a speech or a
+ * report to a congress, an audit results announcement, a digest of rules.
+ */
+export const OTHER_PHRASES: { pattern: RegExp; example: string }[] = [
+  { pattern: /公示如下|公示期(?:间|为)?|公示日期|公示时间|进行公示|予以公示|(?:销号|验收)公示/, example: '现将问题整改完成情况公示如下: / 现将…整改任务落实情况进行公示(详见附表)。公示日期为2025年1月21日至2月8日' },
+  { pattern: /文档编号|上传(?:人|时间)|由会员分享|第\s*\d+\s*页\s*\/\s*共\s*\d+\s*页|\.docx?\b|【提纲】|范文|[(（][一二三四五六七八九十\d]+篇[)）]/, example: '上传人:Sc****h 文档编号:130947064 / 第1页 / 共61页 / 【提纲】一、提高政治站位' },
+  { pattern: /^\s*(?:——|--)[^\n。]{0,16}在[^\n。]{2,40}(?:人大常委会|代表大会|会议)[^\n。]{0,10}上\s*$|各位委员|各位领导[,，、]\s*同志们/m, example: '——年11月27日在省十二届人大常委会第三十三次会议上 / 主任、各位副主任、秘书长、各位委员:' },
+  { pattern: /审计结果公告/, example: '甘肃省2015年度省级预算执行和其他财政收支审计结果公告' },
+  { pattern: /^\s*引言\s*$|本文(?:将|旨在|拟|试图)/m, example: '引言\n…本文将深入剖析广西巡视背后的故事,探讨巡视工作的重要意义' },
+];
+
+/** A title that names rules or an essay, not events: "环保督察整改方案规定" / "关于对X县对村巡察工作的思考(第2/2页)". */
+const OTHER_TITLE = /(?:规定|办法|细则|条例|指南|制度)$|的思考|浅谈|浅析|心得体会|探析/;
+
 /** Signs of a news report: bylines, wire datelines, reporters, reported speech. */
 export const NEWS_MARKERS: { pattern: RegExp; example: string }[] = [
   { pattern: /本报讯|记者|通讯员|記者/, example: '本报讯 (记者 董渺 通讯员 杨江伟)' },
   { pattern: /(?:新华社|中新社|人民网|央视网)?[^\n。]{0,8}\d{0,2}月?\d{0,2}日?電】|[社网]\S{0,10}\d{1,2}月\d{1,2}日电/, example: '新华社北京2月9日电 / 【中新社北京十二月三日電】' },
-  { pattern: /^(?:近日|日前|近期|据悉|据了解|報載)[,，:：]/m, example: '近日,阜阳市委医疗卫生领域第六专项巡察组…反馈会召开。' },
+  { pattern: /^(?:近日|日前|近期|最近|据悉|据了解|报载|報載)[,，:：]/m, example: '近日,阜阳市委医疗卫生领域第六专项巡察组…反馈会召开。' },
+  { pattern: /[(（][^()（）\n]{2,16}?\s*报道[)）]\s*$/m, example: '(刘林昊 报道)' },
+  { pattern: /[(（]\p{Script=Han}{2,4}(?:[ \u3000]+\p{Script=Han}{2,4})*[)）]\s*$/u, example: '…形成“建账-更新-销号”的完整链条。(谢进 刘海东)' },
+  { pattern: /(?:^|。)[^。\n]{0,20}?(?:\d{1,2}月\d{1,2}日|近日|日前)(?:上午|下午|晚上?)?[,，]?[^。\n]{0,40}?(?:召开|举行|举办)/m, example: '7月7日下午,机械优集学院党委在南校区机械馆报告厅召开巡察整改情况通报会 / 2020年5月11日,卫滨区委第一巡察组在胜利路街道召开巡察情况反馈会' },
+  { pattern: /(?:^|。)\s*会上[,，]|(?:主持|出席)(?:会议|活动)/m, example: '会上,区委村居第一巡察组反馈了新华社区存在的4类主要问题' },
 ];
 
 /** The first line of content is a headline: short, no sentence punctuation, not a notice title. */
@@ -44,6 +64,11 @@ export function decideKind(text: string, lines: Line[], problems: Problem[], sum
     const m = row.pattern.exec(text);
     if (m) return { kind: 'other', evidence: [`announcement of an inspection or review: ${m[0]}`] };
   }
+  for (const row of OTHER_PHRASES) {
+    const m = row.pattern.exec(text);
+    if (m) return { kind: 'other', evidence: [`a public notice, shared document, speech or announcement: ${m[0].trim()}`] };
+  }
+  if (title && OTHER_TITLE.test(title)) return { kind: 'other', evidence: [`a title naming rules or an essay: ${title}`] };
   const news = NEWS_MARKERS.map((r) => r.pattern.exec(text)).find((m) => m);
   if (news) return { kind: 'news', evidence: [`news marker: ${news[0]}`] };
   const head = headline(lines, title);

@@ -1,6 +1,7 @@
-import { findDates, parseDate } from '../../mentions/dates.js';
+import { parseDate } from '../../mentions/dates.js';
 import type { DateMention, Meta } from '../../schema.js';
 import { type Found, type Line, sentencesWith } from './lines.js';
+import { type Label, readLabels } from '../../vocab/labels.js';
 
 const pad = (n: number) => String(n).padStart(2, '0');
 const YEAR = '(?:\\d{4}|[〇零一二三四五六七八九]{4})';
@@ -45,7 +46,7 @@ export function readTitle(lines: Line[], pageMeta: Record<string, string>): Foun
 }
 
 /** Issuers as they sign: 中共汨罗市委, 宁波市审计局, 博兴县中医医院党委, XX党组. */
-const ISSUER = /^(?:中共.{1,20}?(?:委员会|委)|.{2,30}?(?:党组|党委|委员会|局|厅|政府|办公室|纪委|监委))$/;
+const ISSUER = /^(?:中共.{1,20}?(?:委员会|委)(?:巡视办|巡察办|办公室|巡视工作领导小组办公室|巡察工作领导小组办公室)?|.{2,30}?(?:党组|党委|委员会|局|厅|政府|办公室|纪委|监委|巡察办|巡视办))$/;
 
 /** The issuer from the title: "中共湖北省委关于…的通报" → 中共湖北省委. */
 export function issuerFromTitle(title: Found<string> | null): Found<string> | null {
@@ -53,6 +54,24 @@ export function issuerFromTitle(title: Found<string> | null): Found<string> | nu
   const m = /^(.{2,30}?)关于/.exec(title.value);
   if (!m || !ISSUER.test(m[1]!)) return null;
   return { value: m[1]!, span: [title.span[0], title.span[0] + m[1]!.length] };
+}
+
+/**
+ * A report's speaker, on a line of its own below the title: "省审计厅厅长胡章胜" → 省审计厅.
+ * The unit that reports is the issuer of a report read to a congress; the line may follow its
+ * dateline ("——年11月27日在省十二届人大常委会第三十三次会议上省审计厅厅长胡章胜").
+ */
+const SPEAKER = /^\s*(?:(?:——|--)[^\n]{2,50}?(?:会议|大会)上\s*)?(.{2,20}?(?:厅|局|委员会|委|办公室|办|院|部|署|政府))(?:厅长|局长|主任|书记|审计长|部长|署长|院长|秘书长|(?:副|常务副)[^\s]{1,4})\s*[\p{Script=Han}·]{2,4}\s*$/u;
+
+export function readSpeaker(lines: Line[]): Found<string> | null {
+  for (const l of lines.filter((x) => x.text.trim()).slice(1, 5)) {
+    const m = SPEAKER.exec(l.text);
+    if (m) {
+      const at = l.start + l.text.indexOf(m[1]!);
+      return { value: m[1]!, span: [at, at + m[1]!.length] };
+    }
+  }
+  return null;
 }
 
 /** The signature block: an issuer line then a date line among the last lines: "中共汨罗市委 / 2024年8月26日" or "( 2017年9月16日)". */
@@ -70,41 +89,62 @@ export function readSignature(lines: Line[]): { issuer: Found<string> | null; da
     const at = line.start + line.text.indexOf(bare);
     return { issuer, date: { value: parsed.start, span: [at, at + bare.length] } };
   }
+  // An issuer line alone closes the text: "…执行中央八项规定精神不到位等问题。\n中共高要区委巡察办"
+  const last = tail[tail.length - 1];
+  const lastText = last?.text.trim() ?? '';
+  if (last && lastText.length <= 30 && ISSUER.test(lastText) && !/[,，。:：;；]/.test(lastText)) {
+    const at = last.start + last.text.indexOf(lastText);
+    return { issuer: { value: lastText, span: [at, at + lastText.length] }, date: null };
+  }
   return { issuer: null, date: null };
 }
 
-/** Header fields naming the notice's own date, most specific first; 现在时间 (the page clock) is not one. */
-export const DATE_FIELDS: { pattern: RegExp; example: string }[] = [
-  { pattern: /成文日期\s*[:：]\s*/, example: '成文日期:2024-08-26' },
-  { pattern: /发布(?:时间|日期)\s*[:：]\s*/, example: '来源:博兴县纪委监委网站 发布时间:2025-05-12 浏览量:0 次' },
-  { pattern: /(?<!现在)(?:^|\s)(?:时间|日期)\s*[:：]\s*/, example: '时间 : 2023年02月10日 来源 : https://…' },
-];
+/** Labels naming the notice's own date, most specific first; 现在时间 (the page clock) is not one. */
+export const DATE_LABELS = ['成文日期', '发布时间', '发布日期', '公开日期', '时间', '日期', 'date'];
 
-const PAGE_META_FIELDS = ['成文日期', '发布时间', '发布日期', '日期', '时间'];
+/** A full date with a time of day: the page's timestamp, "2019年05月01日 21:46 工人日报" / "来源:甘肃日报 2016-08-17 11:05:24". */
+const TIMESTAMP = /(\d{4})\s*(?:年|[-/.])\s*(\d{1,2})\s*(?:月|[-/.])\s*(\d{1,2})\s*日?\s*(?:\d{1,2}[:：∶]\d{2})/;
 
 /**
- * The notice's own date when no signature gives it: a page field, a header field, a header
- * line that is only a date ("2020年08月04日", "2025-05-30 01:42:03", "2021-10-23 20:38 来源: 湖北日报"),
- * or a speech dateline ("——2024年11月26日在江西省第十四届人大常委会第十三次会议上").
+ * A wire or app dateline: "新华社北京9月28日电", "中新網客戶端北京12月28日電", "东北网3月23日讯".
+ * It names no year; the year is the one the text names (2018年兩批…), if it names only one.
  */
-export function readHeaderDate(lines: Line[], pageMeta: Record<string, string>): Found<string> | null {
-  for (const key of PAGE_META_FIELDS) {
+const DATELINE_DATE = /(?:^|[^\d])(\d{1,2})月(\d{1,2})日(?:电|讯|消息|電|訊)/;
+
+/** Header lines: the first lines of a text, and its last ones, where pages print their fields. */
+const HEADER_LINES = 15;
+
+/**
+ * The notice's own date when no signature gives it, in this order: a page field (成文日期 before
+ * 发布时间 before 时间), a page timestamp, a header line that is only a date ("2020年08月04日"),
+ * a speech dateline ("——2024年11月26日在江西省第十四届人大常委会第十三次会议上"), a wire dateline
+ * with the text's only year.
+ */
+export function readHeaderDate(lines: Line[], pageMeta: Record<string, string>, text = ''): Found<string> | null {
+  for (const key of DATE_LABELS) {
     const v = pageMeta[key];
     const m = v ? FULL_DATE.exec(v) : null;
-    const iso = m ? isoOf(m) : null;
+    const iso = m && m.index === 0 ? isoOf(m) : null;
     if (iso) return { value: iso, span: [0, 0] };
   }
-  const head = lines.slice(0, 12);
-  for (const field of DATE_FIELDS) {
-    for (const l of head) {
-      const f = new RegExp(field.pattern.source).exec(l.text);
-      if (!f) continue;
-      const rest = l.text.slice(f.index + f[0].length);
-      const m = FULL_DATE.exec(rest);
-      if (!m || m.index !== 0) continue;
-      const iso = isoOf(m);
-      const start = l.start + f.index + f[0].length;
-      if (iso) return { value: iso, span: [start, start + m[0].length] };
+  const head = lines.slice(0, HEADER_LINES);
+  const headEnd = head.length ? head[head.length - 1]!.end : 0;
+  const tailStart = lines.length > HEADER_LINES ? lines[Math.max(HEADER_LINES, lines.length - 5)]!.start : headEnd;
+  const labels: Label[] = [...readLabels(text, 0, headEnd), ...(tailStart > headEnd ? readLabels(text, tailStart) : [])];
+  for (const key of DATE_LABELS) {
+    for (const l of labels) {
+      if (l.label !== key) continue;
+      const m = FULL_DATE.exec(l.value);
+      const iso = m && m.index === 0 ? isoOf(m) : null;
+      if (iso) return { value: iso, span: [l.span[0], l.span[0] + m![0].trimEnd().length] };
+    }
+  }
+  for (const l of head) {
+    const m = TIMESTAMP.exec(l.text);
+    const iso = m ? isoOf(m) : null;
+    if (m && iso && l.text.length <= 80) {
+      const start = l.start + m.index;
+      return { value: iso, span: [start, start + m[0].length] };
     }
   }
   for (const l of head) {
@@ -115,10 +155,45 @@ export function readHeaderDate(lines: Line[], pageMeta: Record<string, string>):
       return { value: iso, span: [start, l.start + m[0].length] };
     }
   }
+  return readDateline(head, text);
+}
+
+/** "中新網客戶端北京12月28日電 (冷昊陽)28日,生態環境部透露,2018年兩批…" → 2018-12-28: the dateline's day and the text's only year. */
+function readDateline(head: Line[], text: string): Found<string> | null {
+  for (const l of head.slice(0, 5)) {
+    const m = DATELINE_DATE.exec(l.text);
+    if (!m) continue;
+    const years = new Set([...text.matchAll(/(?<!\d)((?:19|20)\d\d)\s*年/g)].map((y) => y[1]));
+    if (years.size !== 1) return null;
+    const [year] = years;
+    const iso = isoOf(Object.assign([m[0], year, m[1], m[2]], { index: 0, input: '' }) as unknown as RegExpExecArray);
+    if (!iso) return null;
+    const start = l.start + m.index + m[0].indexOf(m[1]!);
+    return { value: iso, span: [start, start + `${m[1]}月${m[2]}日`.length] };
+  }
   return null;
 }
 
 export type InspectionType = NonNullable<Meta['inspectionType']>;
+
+/** The mentions inside `[from, to)`, with spans relative to `from`. */
+function datesIn(mentions: DateMention[], from: number, to: number): DateMention[] {
+  return mentions.filter((d) => d.span[0] >= from && d.span[1] <= to).map((d) => ({ ...d, span: [d.span[0] - from, d.span[1] - from] as [number, number] }));
+}
+
+/** Sentences about an inspection name it: 巡视, 巡察, or an environmental 督察. */
+const INSPECTION_WORD = /巡视|巡察|督察/g;
+/**
+ * The sentence that gives the inspection's period: "2023年9月7日至11月10日,省委第一巡视组对汨罗市进行了巡视" /
+ * "中央环境保护督察组于2017年8月至9月组织对吉林…等8省(区)开展环境保护督察".
+ */
+const INSPECTED = /对.{1,200}?(?:进行|开展|实施)了?.{0,12}?(?:巡视|巡察|督察)/;
+/**
+ * The sentence that gives the feedback: "2023年12月21日,省委巡视组向汨罗市委反馈了巡视意见" /
+ * "…召开巡察情况反馈会" / "…向佘家镇党委反馈村级全覆盖巡察情况" / "并于2018年1月完成督察反馈" /
+ * "2022年11月,太湖县委第三巡察组向弥陀镇党委…巡察反馈问题227个".
+ */
+const FED_BACK = /反馈[^。]{0,16}?(?:意见|问题|情况)|反馈会|完成[^。]{0,6}反馈/;
 
 /**
  * The inspection and its feedback, from the opening sentences:
@@ -126,18 +201,18 @@ export type InspectionType = NonNullable<Meta['inspectionType']>;
  * A feedback date without a year ("10月10日,中央巡视组向湖北省委反馈了巡视意见") takes the year of the
  * inspection it follows, the next year when its month comes earlier.
  */
-export function readInspection(text: string, documentDate: string | null) {
+export function readInspection(text: string, mentions: DateMention[]) {
   let period: Found<{ start: string; end: string }> | null = null;
   let feedback: Found<string> | null = null;
   let type: InspectionType | null = null;
   let team: Found<string> | null = null;
   let offset = 0;
-  for (const { text: sentence, start } of sentencesWith(text, /巡视|巡察/g)) {
+  for (const { text: sentence, start } of sentencesWith(text, INSPECTION_WORD)) {
     offset = start;
-    // Read only for a sentence that may give the period or the feedback date: most sentences name 巡视 in passing.
+    // The sentence's own dates, as read over the whole text; spans relative to the sentence.
     let dates: DateMention[] | null = null;
-    const datesOf = () => (dates ??= findDates(sentence, { documentDate }).dates);
-    if (!period && /对.{1,200}?(?:进行|开展)了?.{0,12}?(?:巡视|巡察)/.test(sentence)) {
+    const datesOf = () => (dates ??= datesIn(mentions, start, start + sentence.length));
+    if (!period && INSPECTED.test(sentence)) {
       const d = datesOf().find((x) => x.kind === 'range' && x.start && x.end);
       if (d) period = { value: { start: d.start!, end: d.end! }, span: [offset + d.span[0], offset + d.span[1]] };
     }
@@ -148,8 +223,9 @@ export function readInspection(text: string, documentDate: string | null) {
         type = t[1] as InspectionType;
       }
     }
-    if (!feedback && /反馈/.test(sentence) && /意见|问题/.test(sentence)) {
-      const d = datesOf().find((x) => x.kind === 'point' && x.grain === 'day' && x.start && !x.yearInferred);
+    if (!feedback && FED_BACK.test(sentence)) {
+      // The day (or month) the feedback was given; a range in the same sentence is the inspection itself.
+      const d = datesOf().find((x) => x.kind === 'point' && (x.grain === 'day' || x.grain === 'month') && x.start && !x.yearInferred);
       if (d) feedback = { value: d.start!, span: [offset + d.span[0], offset + d.span[1]] };
       else if (period) {
         const md = /(?<![\d年])(\d{1,2})月(\d{1,2})日/.exec(sentence);

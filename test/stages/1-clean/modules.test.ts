@@ -2,7 +2,9 @@ import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
-import { BOILERPLATE, FRAGMENTS, boilerplateRule, stripBoilerplate } from '../../../src/stages/1-clean/boilerplate.js';
+import { boilerplateRule, stripBoilerplate } from '../../../src/stages/1-clean/boilerplate.js';
+import { CHROME_FRAGMENTS } from '../../../src/vocab/chrome-fragments.js';
+import { CHROME_LINES } from '../../../src/vocab/chrome-lines.js';
 import { CleanError, decodeBytes } from '../../../src/stages/1-clean/decode.js';
 import { htmlToText, readPageMeta, repairEntityResidue } from '../../../src/stages/1-clean/html.js';
 import { findDuplicates } from '../../../src/stages/1-clean/near-duplicates.js';
@@ -71,11 +73,11 @@ describe('script', () => {
 });
 
 describe('boilerplate', () => {
-  test.each(BOILERPLATE.map((r) => [r.name, r.example] as const))('rule %s matches its own example', (name, example) => {
+  test.each(CHROME_LINES.map((r) => [r.name, r.example] as const))('rule %s matches its own example', (name, example) => {
     expect(boilerplateRule(example)?.name).toBe(name);
   });
 
-  test.each(FRAGMENTS.map((r) => [r.name, r.example] as const))('fragment %s is cut from its example', (name, example) => {
+  test.each(CHROME_FRAGMENTS.map((r) => [r.name, r.example] as const))('fragment %s is cut from its example', (name, example) => {
     expect(stripBoilerplate(identity(example)).text.text).not.toBe(example);
   });
 

@@ -1,0 +1,366 @@
+import type { Category, Problem } from '../../schema.js';
+import type { Family, Marker } from './markers.js';
+
+/**
+ * The enumeration grammar: markers (markers.ts) are grouped into runs (same family, numbered
+ * 1, 2, 3 …, all at line starts or all inside running text), and each run is read as what it
+ * enumerates, from its cue (the words just before it) and from its items' own words. Runs of
+ * problems inside runs of problems make categories. Beside the numbered runs, two unnumbered
+ * forms list problems too: clauses split by semicolons after a problem cue, and clauses that
+ * each open with the same 有的/一些/部分.
+ */
+export type Enumerates = 'problems' | 'requirements' | 'pledges' | 'measures' | 'achievements' | 'plans' | 'headings';
+
+export interface RunItem {
+  marker: Marker | null;
+  /** Where the item's words begin and end; `end` excludes the separator before the next item. */
+  start: number;
+  end: number;
+  /** Where the item's region ends: up to the next item, or for the last one the end of its part of the text. */
+  regionEnd: number;
+}
+
+export interface Run {
+  family: Family | 'clause' | 'bullet';
+  lineStart: boolean;
+  items: RunItem[];
+  /** The words the run is read from, and what they say it lists. */
+  cue: string;
+  enumerates: Enumerates | null;
+}
+
+/**
+ * Cue phrases, the nearest to the list deciding: "对巡察中发现的问题…提出了整改时限和要求。一是…"
+ * is a list of requirements, though the sentence names 发现的问题 first. Each row has the
+ * sentence it was written from.
+ */
+export const CUES: { enumerates: Enumerates; pattern: RegExp; example: string }[] = [
+  { enumerates: 'problems', pattern: /(?:存在|发现|查找|查摆|梳理|反馈|指出|通报|列出|暴露)(?:了|出|的|着)?[^。；;:：]{0,30}?(?:问题|不足|短板|弱项|薄弱环节|差距)/g, example: '反馈了新华社区存在的4类主要问题:一、… / 但仍然存在一些薄弱环节。一是… / 主要存在四个方面的突出问题:' },
+  { enumerates: 'problems', pattern: /(?:集中|主要|突出|具体)?表现(?:在|为)/g, example: '本轮巡察发现被巡察单位存在一些突出问题,集中表现在以下五个方面:' },
+  { enumerates: 'problems', pattern: /主要(?:是|有)\s*[:：]/g, example: '但仍存在一些问题。主要是:农村发展活力不足' },
+  { enumerates: 'problems', pattern: /问题(?:主要)?(?:有|是|如下)\s*[:：]?/g, example: '反馈的问题主要有:' },
+  { enumerates: 'problems', pattern: /^\s*(?:[一二三四五六七八九十]+[、．.]\s*)?(?:整改|存在的?|主要|反馈的?|发现的?|突出)问题\s*[:：]?\s*$/g, example: '一、整改问题 (then (一)宿马园区唐河天门大道段有浮萍…)' },
+  { enumerates: 'requirements', pattern: /要求|建议|提出[^。；;]{0,12}?意见|[点条项]意见|强调|希望|提醒/g, example: '提出了整改时限和要求。一是夯实整改责任 / 讲了三点意见:一是提高政治站位 / 提出了具体要求:第一,' },
+  { enumerates: 'pledges', pattern: /表态|表示|承诺|保证/g, example: '海外事业部党委书记封有德代表被巡察单位表态发言' },
+  { enumerates: 'measures', pattern: /措施|举措|做法|整改(?:落实)?(?:情况|进展|工作)|主体责任|采取|针对|对照|围绕/g, example: '一、被巡察党组织及其主要负责人组织落实整改情况 / 针对以上问题' },
+  { enumerates: 'achievements', pattern: /成效|成绩|成果|亮点|较好|向好|好转|取得/g, example: '总体上看,省级预算执行情况较好。一是经济发展稳中向好' },
+  { enumerates: 'plans', pattern: /下一步|今后|计划|打算|目标任务|将(?:从|以|在|继续|进一步|持续|着力|重点)/g, example: '下一步,我们将不断深化成果运用' },
+];
+
+/** Words that say something falls short; a problem states one: "党支部组织建设不规范" / "执行中央八项规定精神…有差距". */
+export const SHORTCOMING = /不到位|不精准|不足|不够|不强|不严|不高|不实|不力|不充分|不彻底|不规范|不完善|不健全|不及时|不深入|不扎实|不科学|不牢|不清|不明|不细|不准|不当|不畅|不作为|慢作为|乱作为|缺乏|缺失|缺位|欠缺|薄弱|弱化|淡化|虚化|泛化|差距|有待|滞后|偏差|偏软|松散|涣散|混乱|漏洞|隐患|风险|短板|流于形式|走过场|形式主义|官僚主义|违规|违纪|违反|失职|失责|敷衍|应付|未能|未按|未达到|没有|尚未|不平衡|不均衡|不合理|不统一|不一致|存在[^,，;；。]{0,12}问题|重[^,，;；。、]{1,4}、?轻|仍然存在|依然存在|时有发生/;
+
+/**
+ * Verbs that open a measure, a requirement or a plan: "夯实整改责任" / "提高站位,主动作为抓整改" /
+ * "加强村干部监督考核". A problem may open with 落实 or 执行 too ("执行财经纪律不严格"), so an
+ * item that names a shortcoming is never read as a measure.
+ */
+export const MEASURE_OPENER = /^(?:加强|强化|提高|提升|压实|完善|建立|健全|推动|推进|确保|坚持|聚焦|夯实|规范|严格|深化|抓好|抓实|抓紧|狠抓|扎实|全面|切实|持续|注重|创新|统筹|明确|细化|开展|组织|召开|制定|实行|实施|构建|做好|巩固|加快|着力|立足|深入|认真|积极|主动|坚决|不断|进一步|按照|结合|发挥|用好|筑牢|牢固|树立|增强|优化|改进|整合|拓展|营造|守牢|紧盯|紧扣|督促|指导|加大|讲政治|明责任|强执行|突出|强化|重点|及时)/;
+
+/** The words a run is read from: the part of the sentence before its first marker, or the sentence before that. */
+export function cueOf(text: string, at: number): string {
+  let s = at;
+  while (s > 0 && !isSentenceEnd(text[s - 1]!)) s--;
+  let cue = text.slice(s, at).trim();
+  if (!cue) {
+    let e = s;
+    while (e > 0 && /[\s。!！?？]/.test(text[e - 1]!)) e--;
+    let b = e;
+    while (b > 0 && !isSentenceEnd(text[b - 1]!)) b--;
+    cue = text.slice(b, Math.min(text.length, e + 1)).trim();
+  }
+  return cue.length > 120 ? cue.slice(-120) : cue;
+}
+
+const isSentenceEnd = (c: string) => c === '。' || c === '\n' || c === '!' || c === '！' || c === '?' || c === '？';
+
+/** The end of a sentence that names kinds of problems: "…无人值班等安全隐患问题" / "…选人用人不够严格等问题". */
+const NAMES_KINDS = /等[^。；;，,、]{0,12}问题。?$/;
+
+/**
+ * What a cue announces: the row whose phrase ends nearest the list. A problem cue announces a
+ * list only at the end of its words ("…存在的4类主要问题:"), not in passing ("下面,我将…反馈问题整改
+ * 及…工作开展有关情况作简要汇报,不妥之处,请指正。").
+ */
+export function readCue(cue: string): Enumerates | null {
+  const words = cue.replace(/[\s:：,，。;；!！?？]+$/, '');
+  let best: { enumerates: Enumerates; end: number } | null = null;
+  for (const row of CUES) {
+    row.pattern.lastIndex = 0;
+    for (const m of words.matchAll(row.pattern)) {
+      const end = m.index + m[0].length;
+      // "…存在整改任务未完成、整改质量不高等问题。" states the problems; it does not announce a list.
+      if (row.enumerates === 'problems' && (words.length - end > ANNOUNCES_WITHIN || NAMES_KINDS.test(words))) continue;
+      if (!best || end > best.end) best = { enumerates: row.enumerates, end };
+    }
+  }
+  return best?.enumerates ?? null;
+}
+
+/** How far before a list a problem cue may end: "…存在以下五个方面的突出问题,具体如下:" */
+const ANNOUNCES_WITHIN = 10;
+
+/** The first clause of an item: what it opens with, up to the first comma, semicolon or full stop. */
+const headOf = (s: string) => s.replace(/^[\s“"‘'《]+/, '').split(/[,，;；。:：]/)[0] ?? '';
+/** The item's first sentence, where its shortcoming is named. */
+const firstSentence = (s: string) => s.split(/[。;；]/)[0] ?? s;
+
+/** Whether a run's items read as problems, whatever the cue: most name a shortcoming, few open as measures. */
+function itemsRead(text: string, run: Run): { shortcomings: number; measures: number } {
+  let shortcomings = 0, measures = 0;
+  for (const it of run.items) {
+    const words = text.slice(it.start, it.end);
+    if (SHORTCOMING.test(firstSentence(words))) shortcomings++;
+    else if (MEASURE_OPENER.test(headOf(words))) measures++;
+  }
+  return { shortcomings, measures };
+}
+
+/**
+ * What a run enumerates. 一要 always numbers requirements. Otherwise the cue decides, and the
+ * items confirm: a list after a problem cue whose items mostly open as measures ("针对巡察反馈的
+ * 问题,一是加强…二是…") is a list of measures; a list with no cue is one of problems when most of
+ * its items name a shortcoming and none opens as a measure.
+ */
+export function readRun(text: string, run: Run): Enumerates | null {
+  if (run.family === 'must') return 'requirements';
+  // "发现个别…超量储存;部分…未制定…预案;部分…无人值班等安全隐患问题。": one sentence naming kinds, not a list.
+  const last = run.items[run.items.length - 1]!;
+  if (run.family === 'clause' && NAMES_KINDS.test(text.slice(last.start, last.end))) return null;
+  const k = run.items.length;
+  const cue = readCue(run.cue);
+  const { shortcomings, measures } = itemsRead(text, run);
+  if ((cue === 'problems' || cue === null) && shortcomings === 0 && run.items.every((it) => isTitle(text.slice(it.start, it.end)))) return 'headings';
+  if (cue === 'problems') return measures * 2 > k || (k === 1 && shortcomings === 0 && measures > 0) ? 'measures' : 'problems';
+  if (cue !== null) return cue;
+  if (k >= 2 && measures === 0 && shortcomings * 3 >= k * 2) return 'problems';
+  return null;
+}
+
+/** Families that number sentences, not headings: "(二)存在问题\n一是常规宣传方式效果不好。…二是整改社会公开不到位。" */
+const INLINE_FAMILIES = new Set<Family | 'clause'>(['is', 'must', 'ordinal']);
+
+/**
+ * A heading, not a statement: short and unpunctuated ("县卫生健康局党组" / "党建工作方面" / "发现的问题"),
+ * or the title of a part of a report ("迎接中央督导组督导准备工作开展情况。").
+ */
+const isTitle = (words: string) => (words.length <= 20 && !/[,，;；。:：]/.test(words)) || /情况[。.]?$/.test(words);
+
+/** Longest gap between two items of one run, in characters: a list is read within a few paragraphs. */
+const MAX_GAP = 4000;
+
+/** Markers to runs: the same family, numbered on from the run's last item, at line starts or inline alike. */
+export function groupRuns(text: string, markers: Marker[]): Run[] {
+  const runs: Run[] = [];
+  for (const m of markers) {
+    if (m.number === 1) {
+      runs.push({ family: m.family, lineStart: m.lineStart && !INLINE_FAMILIES.has(m.family), items: [{ marker: m, start: m.end, end: m.end, regionEnd: m.end }], cue: cueOf(text, m.start), enumerates: null });
+      continue;
+    }
+    for (let r = runs.length - 1; r >= 0; r--) {
+      const run = runs[r]!;
+      const last = run.items[run.items.length - 1]!.marker!;
+      // Headings (一、 (一) 1.) stay at line starts or inside sentences; 一是 opens a paragraph and goes on inline.
+      const sameKind = run.lineStart === m.lineStart || INLINE_FAMILIES.has(m.family);
+      if (run.family !== m.family || !sameKind || last.number !== m.number - 1 || m.start - last.start > MAX_GAP) continue;
+      run.items.push({ marker: m, start: m.end, end: m.end, regionEnd: m.end });
+      break;
+    }
+  }
+  for (const run of runs) bound(text, run, markers);
+  return runs;
+}
+
+const trimEnd = (text: string, start: number, end: number) => {
+  while (end > start && /[\s;；,，、]/.test(text[end - 1]!)) end--;
+  return end;
+};
+const lineEnd = (text: string, at: number) => {
+  const e = text.indexOf('\n', at);
+  return e < 0 ? text.length : e;
+};
+
+/**
+ * Each item's extent. An item runs to the next item's marker. The last one: an item of a list
+ * split by semicolons ends at the full stop ("…;四、涉及群众关切的民生问题。针对以上问题…"), any
+ * other inline item at the end of its paragraph; a heading's region runs to the next heading
+ * of an outer list, its words to the end of its line.
+ */
+function bound(text: string, run: Run, markers: Marker[]): void {
+  const items = run.items;
+  for (let i = 0; i < items.length; i++) {
+    const it = items[i]!;
+    const next = items[i + 1];
+    if (next) {
+      it.regionEnd = next.marker!.start;
+      it.end = trimEnd(text, it.start, run.lineStart ? Math.min(lineEnd(text, it.start), next.marker!.start) : next.marker!.start);
+      continue;
+    }
+    if (run.lineStart) {
+      const first = items[0]!.marker!.start;
+      const outer = markers.find((m) => m.start > it.start && m.lineStart && m.family !== run.family && m.number > 1 && markers.some((o) => o.family === m.family && o.lineStart && o.start < first && o.number === m.number - 1));
+      it.regionEnd = outer ? outer.start : text.length;
+      it.end = trimEnd(text, it.start, lineEnd(text, it.start));
+      continue;
+    }
+    const separators = items.slice(0, -1).map((x) => text.slice(x.end, x.regionEnd));
+    const bySemicolon = separators.length > 0 && separators.every((s) => /[;；]/.test(s));
+    let end = lineEnd(text, it.start);
+    if (bySemicolon) {
+      const stop = text.slice(it.start, end).search(/[。!！?？]/);
+      if (stop >= 0) end = it.start + stop + 1;
+    }
+    it.regionEnd = end;
+    it.end = trimEnd(text, it.start, end);
+  }
+}
+
+/** Openers that mark each clause of an unnumbered list: "有的…;有的…" / "一些地方…;一些地方…". */
+const CLAUSE_OPENERS = ['有的', '一些', '部分', '个别', '少数'];
+
+/**
+ * Unnumbered lists: clauses split by semicolons after a cue that ends in a colon ("集中表现在以下
+ * 五个方面:a;b;c;d;e。"), and clauses that each open with the same 有的/一些 word.
+ */
+export function clauseRuns(text: string, markers: Marker[]): Run[] {
+  const runs: Run[] = [];
+  const markerAt = new Set(markers.map((m) => m.start));
+  for (const colon of text.matchAll(/[:：]/g)) {
+    const at = colon.index + 1;
+    let begin = at;
+    while (begin < text.length && /[ \t\u3000]/.test(text[begin]!)) begin++;
+    if (markerAt.has(begin)) continue;
+    let stop = begin;
+    while (stop < text.length && !isSentenceEnd(text[stop]!)) stop++;
+    const body = text.slice(begin, stop);
+    if (!/[;；]/.test(body)) continue;
+    // After a problem cue ("集中表现在以下五个方面:") or a title ("一是党的领导方面:a;b;c。"), not after a requirement or a measure.
+    const cue = cueOf(text, colon.index + 1);
+    const announced = readCue(cue);
+    if (announced !== null && announced !== 'problems') continue;
+    runs.push(clauseRun(text, begin, stop, cue));
+  }
+  for (const line of text.matchAll(/[^\n]+/g)) {
+    const clauses = splitClauses(text, line.index, line.index + line[0].length, /[;；]/);
+    // One sentence of three or more semicolon clauses under a heading line: "一、县卫生健康局党组\n落实“第一议题”制度不严格;执行…不够到位;…"
+    const sentence = line[0].trim();
+    if (clauses.length >= 3 && !/[。!！?？:：]/.test(sentence.slice(0, -1)) && !markerAt.has(clauses[0]![0]) && underHeading(text, line.index)) {
+      runs.push({ family: 'clause', lineStart: true, items: clauses.map(([s, e]) => ({ marker: null, start: s, end: trimEnd(text, s, e), regionEnd: e })), cue: '', enumerates: null });
+    }
+    for (let i = 0; i < clauses.length; ) {
+      const opener = CLAUSE_OPENERS.find((o) => text.startsWith(o, clauses[i]![0]));
+      let j = i + 1;
+      while (opener && j < clauses.length && text.startsWith(opener, clauses[j]![0])) j++;
+      if (opener && j - i >= 2) {
+        const items = clauses.slice(i, j).map(([s, e]) => ({ marker: null, start: s, end: trimEnd(text, s, e), regionEnd: e }));
+        runs.push({ family: 'clause', lineStart: false, items, cue: cueOf(text, items[0]!.start), enumerates: null });
+      }
+      i = j;
+    }
+  }
+  return runs;
+}
+
+/** Whether the line before `at` is a heading: short and unpunctuated, as "一、县卫生健康局党组" or "二、县卫生监督所". */
+function underHeading(text: string, at: number): boolean {
+  const before = text.slice(Math.max(0, at - 60), at).replace(/\s+$/, '');
+  const line = before.slice(before.lastIndexOf('\n') + 1).trim();
+  return line.length > 0 && isTitle(line);
+}
+
+/** Bullet lines: "- 党组织生活不规范,党员参与度不高;" / "• 部分单位对…学习不深入、不系统". */
+const BULLET = /^[ \t\u3000]*[-•·●▪◆■][ \t\u3000]*/;
+
+export function bulletRuns(text: string): Run[] {
+  const runs: Run[] = [];
+  let current: RunItem[] = [];
+  const flush = () => {
+    if (current.length) runs.push({ family: 'bullet', lineStart: true, items: current, cue: cueOf(text, text.lastIndexOf('\n', current[0]!.start) + 1), enumerates: null });
+    current = [];
+  };
+  for (const line of text.matchAll(/[^\n]*/g)) {
+    const b = BULLET.exec(line[0]);
+    if (!b || b[0].length === line[0].length) {
+      if (line[0].trim()) flush();
+      continue;
+    }
+    const start = line.index + b[0].length;
+    const end = line.index + line[0].length;
+    current.push({ marker: null, start, end: trimEnd(text, start, end), regionEnd: end });
+  }
+  flush();
+  return runs;
+}
+
+function splitClauses(text: string, begin: number, stop: number, by: RegExp): [number, number][] {
+  const out: [number, number][] = [];
+  let s = begin;
+  for (let i = begin; i <= stop; i++) {
+    if (i === stop || by.test(text[i]!) || (i > begin && /[。!！?？]/.test(text[i - 1]!))) {
+      let a = s;
+      while (a < i && /\s/.test(text[a]!)) a++;
+      if (i > a) out.push([a, i]);
+      s = i + 1;
+    }
+  }
+  return out;
+}
+
+function clauseRun(text: string, begin: number, stop: number, cue: string): Run {
+  const items = splitClauses(text, begin, stop, /[;；]/).map(([s, e]) => ({ marker: null, start: s, end: trimEnd(text, s, e), regionEnd: e }));
+  return { family: 'clause', lineStart: false, items, cue, enumerates: null };
+}
+
+const inside = (run: Run, it: RunItem) => run.items[0]!.start >= it.start && run.items[run.items.length - 1]!.start < it.regionEnd;
+
+/**
+ * Problems and their categories from every run. A run of problems whose items hold runs of
+ * problems is a run of categories ("(一)在畏难思想严峻,工作作风不实方面 1…2…"); runs inside a
+ * problem are its sub-items, and a list already read is not read again as clauses.
+ */
+export function readEnumerations(text: string, markers: Marker[]): { problems: Problem[]; categories: Category[] } {
+  const numbered = groupRuns(text, markers).filter((r) => r.items.length >= 2 || readCue(r.cue) === 'problems');
+  const runs = [...numbered, ...bulletRuns(text), ...clauseRuns(text, markers)].filter((r) => r.items.every((it) => it.end > it.start));
+  for (const run of runs) run.enumerates = readRun(text, run);
+  const problemRuns = runs.filter((r) => r.enumerates === 'problems');
+  const holds = (parent: Run, it: RunItem) => problemRuns.some((r) => r !== parent && inside(r, it));
+  // Categories: a run of problems or headings two or more of whose items (at least half) hold runs of problems; the innermost such run.
+  const grouping = runs.filter((r) => {
+    if (r.enumerates !== 'problems' && r.enumerates !== 'headings') return false;
+    const holding = r.items.filter((it) => holds(r, it)).length;
+    return holding >= 2 && holding * 2 >= r.items.length;
+  });
+  const categoryRuns = grouping.filter((c) => !grouping.some((o) => o !== c && c.items.some((it) => inside(o, it))));
+  // Problems: runs of problems that are not categories, outside any other such run (runs inside a problem are its sub-items), each list once.
+  const leaves = problemRuns.filter((r) => !categoryRuns.includes(r));
+  const read: [number, number][] = [];
+  const top = leaves
+    .filter((r) => !leaves.some((o) => o !== r && o.items.some((it) => inside(r, it))))
+    .sort((a, b) => a.items[0]!.start - b.items[0]!.start)
+    .filter((r) => {
+      // The same clauses read twice (after a colon, and as 有的…;有的…) are one list.
+      const [s, e] = [r.items[0]!.start, r.items[r.items.length - 1]!.end];
+      if (read.some(([a, b]) => s < b && a < e)) return false;
+      read.push([s, e]);
+      return true;
+    });
+  const categories: Category[] = [];
+  const categoryOf = new Map<RunItem, number>();
+  for (const run of categoryRuns.sort((a, b) => a.items[0]!.start - b.items[0]!.start)) {
+    for (const it of run.items) {
+      if (!holds(run, it)) continue;
+      categories.push({ number: categories.length + 1, title: text.slice(it.start, it.end), span: [it.start, it.end] });
+      categoryOf.set(it, categories.length);
+    }
+  }
+  const problems: Problem[] = [];
+  for (const run of top) {
+    const parent = [...categoryOf.keys()].find((it) => inside(run, it));
+    for (const it of run.items) problems.push(problemOf(text, it, problems.length + 1, parent ? categoryOf.get(parent)! : null));
+  }
+  return { problems, categories };
+}
+
+function problemOf(text: string, it: RunItem, number: number, category: number | null): Problem {
+  return { number, category, text: text.slice(it.start, it.end), rectification: null, status: null, span: [it.start, it.end], rectificationSpan: null };
+}

@@ -1,0 +1,100 @@
+import type { Tokens } from '../2-segment/index.js';
+import { toNumber } from './lines.js';
+
+/**
+ * Item markers: the signs by which a notice numbers what it lists. The same families number
+ * problems, measures, requirements and section headings alike (reference: 58 of 159 real
+ * excerpts number problems, 54 number other things with the same markers), so a marker only
+ * says "an item begins here"; what a run of them enumerates is decided from its cue
+ * (enumerations.ts).
+ */
+export type Family = 'cn-comma' | 'cn-paren' | 'digit-dot' | 'digit-paren' | 'circled' | 'ordinal' | 'is' | 'must';
+
+export interface Marker {
+  family: Family;
+  /** The item's own number: 三、 → 3, (12) → 12, ③ → 3. */
+  number: number;
+  /** Where the marker begins (after any spaces) and where the item's words begin. */
+  start: number;
+  end: number;
+  /** At the start of a line (a heading), rather than inside running text. */
+  lineStart: boolean;
+}
+
+const CN = '[一二三四五六七八九十]{1,3}';
+const CIRCLED = '①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳';
+
+/**
+ * The families, each tried where an item may begin (see `mayBegin`). `pattern` is sticky and
+ * captures the number; `inline` says whether the family also numbers items inside a sentence
+ * (after a colon, a semicolon or a full stop), not only at line starts.
+ */
+export const MARKER_FAMILIES: { family: Family; pattern: RegExp; inline: boolean; example: string }[] = [
+  { family: 'cn-comma', pattern: new RegExp(`(${CN})[、．]\\s*`, 'y'), inline: true, example: '一、党支部组织建设不规范;二、从严治党存在“两个责任”落实不到位' },
+  { family: 'cn-paren', pattern: new RegExp(`[(（](${CN})[)）]\\s*`, 'y'), inline: true, example: '(一)建立“清单化管理”机制,确保整改任务精准落地。(二)聚焦“关键领域”整改' },
+  { family: 'digit-dot', pattern: /(\d{1,2})\s*[.、．](?![\d.．])\s*/y, inline: true, example: '1. 思想提升:将学习贯彻生态文明思想作为首要任务 / 1、有关村级清廉村居建设' },
+  { family: 'digit-paren', pattern: /[(（](\d{1,2})[)）]\s*/y, inline: true, example: '(1)关于“三重一大”制度执行不严格的问题' },
+  { family: 'circled', pattern: new RegExp(`([${CIRCLED}])\\s*`, 'y'), inline: true, example: '①党组会议研究不及时' },
+  { family: 'ordinal', pattern: new RegExp(`第(${CN})[,，、:：]\\s*`, 'y'), inline: true, example: '第一,按时完成集中整改工作。第二,巩固已有成果' },
+  { family: 'is', pattern: new RegExp(`(${CN})是[,，:：]?\\s*`, 'y'), inline: true, example: '一是思想认识有“温差”,整改主动性不足' },
+  { family: 'must', pattern: new RegExp(`(${CN})要[,，:：]?\\s*`, 'y'), inline: true, example: '一要讲政治、高站位,深刻认识巡察整改重要意义;二要明责任、强担当' },
+];
+
+/** Marks after which an item may begin inside a line: "问题:一、…;二、…" / "…要求。一是…" / "【提纲】一、…". */
+const AFTER = new Set([...':：;；。!！?？】]', '\u3000']);
+/** 一是 and 一要 also follow a comma: "他强调,一要…,二要…". */
+const AFTER_COMMA = new Set([',', '，']);
+
+/**
+ * Whether the words may begin at `at`: the segmenter starts a word there, so 统一是 (统一|是),
+ * 十一是 (十一|是) and 第一书记 are not markers, while 一是 and 一要 (words of the field's
+ * dictionary) are.
+ */
+function wordStarts(tokens: Tokens, text: string): Uint8Array {
+  const starts = new Uint8Array(text.length + 1);
+  for (let i = 0; i < tokens.length; i++) starts[tokens.start(i)] = 1;
+  // Whitespace is left out of the tokens: what follows it starts a word.
+  for (let i = 0; i < text.length; i++) if (/\s/.test(text[i]!)) starts[i + 1] = 1;
+  starts[0] = 1;
+  return starts;
+}
+
+/** Every marker of every family, in text order. Reads each position once: linear in the text. */
+export function findMarkers(text: string, tokens: Tokens): Marker[] {
+  const starts = wordStarts(tokens, text);
+  const markers: Marker[] = [];
+  let lineStart = true;
+  let prev = '';
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i]!;
+    if (c === '\n') {
+      lineStart = true;
+      prev = '\n';
+      continue;
+    }
+    if (c === ' ' || c === '\t' || c === '\u3000') {
+      if (!lineStart) prev = c;
+      continue;
+    }
+    const here = lineStart || AFTER.has(prev) || AFTER_COMMA.has(prev);
+    if (here && starts[i]) {
+      for (const f of MARKER_FAMILIES) {
+        if (!lineStart && !f.inline) continue;
+        if (!lineStart && AFTER_COMMA.has(prev) && f.family !== 'is' && f.family !== 'must') continue;
+        f.pattern.lastIndex = i;
+        const m = f.pattern.exec(text);
+        if (!m) continue;
+        const numeral = m[1]!;
+        // 一是 / 一要: the numeral is a word of its own, or one word with 是/要 (not 一要素, 三是非).
+        if ((f.family === 'is' || f.family === 'must') && !starts[i + numeral.length + 1] && !/[,，:：\s]/.test(text[i + numeral.length + 1] ?? '')) continue;
+        const number = f.family === 'circled' ? CIRCLED.indexOf(numeral) + 1 : toNumber(numeral);
+        if (!Number.isFinite(number) || number < 1) continue;
+        markers.push({ family: f.family, number, start: i, end: i + m[0].length, lineStart });
+        break;
+      }
+    }
+    lineStart = false;
+    prev = c;
+  }
+  return markers;
+}
