@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 import { readFileSync } from 'node:fs';
 import os from 'node:os';
+import { csvFromJsonl } from './batch/csv-from-jsonl.js';
 import { runJsonl } from './batch/jsonl.js';
 import { createProgress } from './batch/progress.js';
 import { UsageError, run } from './batch/run.js';
@@ -15,6 +16,8 @@ commands:
   run --jsonl FILE|-        streaming: one {"id","text"} or {"id","path"} per line in, one
                             final document per line out on stdout, nothing on disk
   report OUT                rebuild OUT/report.html, the review page, from an output folder
+  csv [FILE or FOLDER]...   the CSV files a folder run writes, from final documents and error
+                            records as JSON Lines (files, folders of part files, or stdin)
 
 options of run:
   --out DIR         where to write (default: out)
@@ -26,10 +29,15 @@ options of run:
   --allow-failures  exit 0 even when some documents failed (they are still listed on
                     stderr): Spark's rdd.pipe() fails the whole task on any other status
 
+options of csv:
+  --out DIR         where to write the CSV files (default: out)
+  --xlsx            also write zhenggai.xlsx
+  --quiet           no summary on stderr
+
   zhenggai --help      this text
   zhenggai --version   the version
 
-exit status: 0 all documents processed, 1 some failed, 2 bad usage`;
+exit status: 0 all documents processed, 1 some failed (csv: a line it could not read), 2 bad usage`;
 
 const RUN_OPTIONS = {
   out: { type: 'string' },
@@ -42,7 +50,14 @@ const RUN_OPTIONS = {
   help: { type: 'boolean' },
 } as const;
 
-const COMMANDS = ['run', 'report'];
+const CSV_OPTIONS = {
+  out: { type: 'string' },
+  xlsx: { type: 'boolean' },
+  quiet: { type: 'boolean' },
+  help: { type: 'boolean' },
+} as const;
+
+const COMMANDS = ['run', 'report', 'csv'];
 
 /** The package's version, from the package.json beside dist/. */
 export function version(): string {
@@ -99,6 +114,21 @@ async function reportCommand(args: string[]): Promise<number> {
   }
 }
 
+async function csvCommand(args: string[]): Promise<number> {
+  const { values, positionals } = parseOptions('csv', args, CSV_OPTIONS);
+  if (values.help) {
+    console.log(USAGE);
+    return 0;
+  }
+  const outDir = values.out ?? 'out';
+  const report = await csvFromJsonl({ inputs: positionals, outDir, xlsx: values.xlsx ?? false, log: (line) => console.error(line) });
+  const { documents, failed, rejected } = report.counts;
+  if (!values.quiet) {
+    console.error(`zhenggai: ${documents} documents (${failed} of them failed) from ${report.files.length} file${report.files.length === 1 ? '' : 's'} into ${outDir}/*.csv${rejected ? `; ${rejected} lines left out, listed above` : ''}`);
+  }
+  return rejected > 0 ? 1 : 0;
+}
+
 export async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
   try {
@@ -112,7 +142,8 @@ export async function main(argv: string[]): Promise<number> {
     }
     if (command === 'run') return await runCommand(rest);
     if (command === 'report') return await reportCommand(rest);
-    if (command === undefined) throw new UsageError('name a command: zhenggai run, zhenggai report (zhenggai --help)');
+    if (command === 'csv') return await csvCommand(rest);
+    if (command === undefined) throw new UsageError('name a command: zhenggai run, zhenggai report, zhenggai csv (zhenggai --help)');
     throw new UsageError(`unknown command "${command}"; ${closest(command, COMMANDS, '')}`);
   } catch (error) {
     if (!(error instanceof UsageError)) throw error;

@@ -55,3 +55,29 @@ export const FLAGS = {
 
 export type QualityFlag = keyof typeof FLAGS;
 export const QualityFlag = z.enum(Object.keys(FLAGS) as [QualityFlag, ...QualityFlag[]]);
+
+/**
+ * Why a document could not be processed at all, as the `code` of a JSONL run's error record
+ * (`{"id", "line", "source", "error": {"code", "message"}}`): each code with how its message
+ * reads, what it means and a real example. `message` is the reason a folder run lists in
+ * run.json and documents.csv.
+ */
+export const FAILURES = {
+  'bad-line': { reason: /^(?:not a JSON object|needs a string)/, meaning: 'the JSONL line is not a JSON object with a string "id" and a string "text" or "path"', example: 'not a JSON object (a line cut in half by a crawler)' },
+  empty: { reason: /^empty file/, meaning: 'the file or text is empty', example: 'empty file' },
+  binary: { reason: /^binary file/, meaning: 'the bytes are not text', example: 'binary file: a PNG image, not text' },
+  undecodable: { reason: /^undecodable/, meaning: 'no encoding gives readable text', example: 'undecodable: neither UTF-8, GB18030 nor Big5 gives readable text' },
+  unreadable: { reason: /ENOENT|EACCES|EISDIR|ENOTDIR|no such file|permission denied|cannot read/i, meaning: 'the input named by "path" cannot be read', example: 'cannot read /crawl/d12.html: no such file or folder (ENOENT)' },
+  'too-large': { reason: /larger than|too large/i, meaning: 'the input is larger than a document may be', example: 'larger than 64 MB' },
+  limit: { reason: /time limit|took longer|heap|out of memory|memory limit/i, meaning: 'the document took more time or memory than a document may', example: 'took longer than the time limit' },
+  internal: { reason: /^internal error/, meaning: 'a bug in zhenggai: the message says where', example: 'internal error: … (at dist/stages/…)' },
+  failed: { reason: /(?:)/, meaning: 'any other failure: the message says what', example: 'a reason none of the patterns above reads' },
+} as const satisfies Record<string, { reason: RegExp; meaning: string; example: string }>;
+
+export type FailureCode = keyof typeof FAILURES;
+export const FailureCode = z.enum(Object.keys(FAILURES) as [FailureCode, ...FailureCode[]]);
+
+/** The code of a failure's reason: the first entry of `FAILURES` whose pattern it matches. */
+export function failureCode(reason: string): FailureCode {
+  return (Object.keys(FAILURES) as FailureCode[]).find((code) => FAILURES[code].reason.test(reason))!;
+}

@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { Code, QualityFlag } from './codes.js';
+import { Code, FailureCode, QualityFlag } from './codes.js';
 
-export { Code, QualityFlag } from './codes.js';
+export { Code, FailureCode, QualityFlag } from './codes.js';
 
 /**
  * The document model. Every field carries a `.describe()`: what it means, its unit and an example
@@ -147,3 +147,20 @@ export const FinalDocument = z.object({
     .describe('The earlier document of the batch this one reposts (estimated Jaccard similarity of their Han text ≥ 0.5), or null. A folder run links its whole batch at its end and writes it here; a JSONL line is a batch of its own, so it is null there.'),
 });
 export type FinalDocument = z.infer<typeof FinalDocument>;
+
+/**
+ * What a JSONL run writes for an input line it cannot process, in the final document's place,
+ * so that every input line has its output line: a cluster keeps no document silently.
+ */
+export const ErrorRecord = z.object({
+  id: z.string().nullable().describe('The line’s `id`, or null when the line has none (`not a JSON object`, `needs a string "id"`).'),
+  line: z.number().int().positive().describe('The line’s number in the input of the run that wrote the record (a cluster task’s own input: its partition).'),
+  source: z.string().describe('The `path` the line named, or else its id (`line 4` when it has none).'),
+  error: z
+    .object({
+      code: FailureCode.describe('What kind of failure: `bad-line`, `empty`, `binary`, `undecodable`, `unreadable`, `too-large`, `limit`, `internal`, `failed`.'),
+      message: z.string().describe('The reason, as a folder run lists it in run.json and documents.csv: `empty file`, `binary file: a PNG image, not text`.'),
+    })
+    .describe('Why the line could not be processed.'),
+});
+export type ErrorRecord = z.infer<typeof ErrorRecord>;

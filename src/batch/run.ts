@@ -156,6 +156,7 @@ export async function run(options: RunOptions): Promise<RunReport> {
         if (outcome.duplicateOf) stored.set(outcome.id, outcome.duplicateOf);
       }
       if (outcome.status === 'failed') {
+        csv.addFailure(outcome.id, outcome.source, outcome.reason!);
         failures.push({ source: outcome.source, id: outcome.id, reason: outcome.reason! });
         log(`zhenggai: ${outcome.source}: ${outcome.reason}`);
       }
@@ -165,8 +166,7 @@ export async function run(options: RunOptions): Promise<RunReport> {
     await pool.close();
     progress?.end();
   }
-  const { duplicates, xlsx } = await csv.close({ xlsx: options.xlsx });
-  for (const { csv: name, rowsLeftOut } of xlsx?.cut ?? []) log(`zhenggai: ${rowsLeftOut} rows of ${name} are not in zhenggai.xlsx (Excel holds 1,048,576 rows a sheet); the CSV has them all`);
+  const { duplicates } = await csv.close({ xlsx: options.xlsx, log });
   writeReposts(options.outDir, written, stored, duplicates);
   const stale = await staleFolders(options.outDir, new Set(files.map((f) => f.id)));
   if (stale.length) {

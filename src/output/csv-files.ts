@@ -2,7 +2,7 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { temporary, writeAtomic } from '../batch/atomic.js';
 import { type Duplicate, linkDuplicates } from '../stages/1-clean/near-duplicates.js';
-import { type Cell, documentsCsv, itemCsvHeads } from './csv.js';
+import { type Cell, documentsCsv, itemCsvHeads, unwrittenCells } from './csv.js';
 import { type XlsxReport, writeXlsx } from './xlsx.js';
 
 /** What one document gives the CSV files: its documents.csv row, its item rows, its signature. */
@@ -58,12 +58,18 @@ export class CsvFiles {
     this.signatures.push({ id: entry.id, minhash: entry.minhash });
   }
 
+  /** An input that failed, in batch order: a row of documents.csv with its reason, nothing else. */
+  addFailure(id: string, source: string, reason: string): void {
+    this.rows.push(unwrittenCells(id, source, 'failed', reason));
+  }
+
   /**
    * Links reposts in batch order (a researcher counts a notice once by keeping the rows whose
    * `duplicateOf` is empty), writes documents.csv, renames each item file into place (a killed
-   * run never leaves half a table) and, when asked, the .xlsx of them all.
+   * run never leaves half a table) and, when asked, the .xlsx of them all (a table cut at
+   * Excel's row limit is a line for `log`).
    */
-  async close(options: { xlsx?: boolean } = {}): Promise<TablesWritten> {
+  async close(options: { xlsx?: boolean; log?: (line: string) => void } = {}): Promise<TablesWritten> {
     for (const { file, tmp, handle } of this.handles.values()) {
       await handle.close();
       await fs.rename(tmp, file);
@@ -71,6 +77,9 @@ export class CsvFiles {
     const duplicates = linkDuplicates(this.signatures);
     await writeAtomic(path.join(this.outDir, 'documents.csv'), documentsCsv(this.rows, duplicates));
     const xlsx = options.xlsx ? await writeXlsx(this.outDir, ['documents.csv', ...this.handles.keys()]) : null;
+    for (const { csv, rowsLeftOut } of xlsx?.cut ?? []) {
+      options.log?.(`zhenggai: ${rowsLeftOut} rows of ${csv} are not in zhenggai.xlsx (Excel holds 1,048,576 rows a sheet); the CSV has them all`);
+    }
     return { duplicates, xlsx };
   }
 }

@@ -63,6 +63,14 @@ export interface DocumentRow {
   similarity?: number;
 }
 
+/**
+ * Every input of a run is a row of documents.csv, so that counting rows counts inputs: `status`
+ * is `ok` for a document written (now or by an earlier run), `failed` or `not-run` (a run
+ * stopped before it) with `reason`; `plainId` is the contract's id when the document's id had
+ * to differ from it (src/batch/ids.ts).
+ */
+export type RowStatus = 'ok' | 'failed' | 'not-run';
+
 export const DOCUMENT_COLUMNS: Column<DocumentRow>[] = [
   { header: 'id', cell: (r) => r.doc.id },
   { header: 'source', cell: (r) => r.doc.source },
@@ -98,6 +106,9 @@ export const DOCUMENT_COLUMNS: Column<DocumentRow>[] = [
   { header: 'sha256', cell: (r) => r.doc.sha256 },
   { header: 'duplicateOf', cell: (r) => r.duplicateOf ?? null },
   { header: 'similarity', cell: (r) => r.similarity ?? null, type: 'number' },
+  { header: 'status', cell: () => 'ok' },
+  { header: 'reason', cell: () => null },
+  { header: 'plainId', cell: () => null },
 ];
 
 type Problem = FinalDocument['problems'][number];
@@ -241,17 +252,37 @@ export function documentCells(doc: FinalDocument): Cell[] {
   return csvCells(DOCUMENT_COLUMNS, [{ doc, audit: auditVerdict(doc) }])[0]!;
 }
 
-const DUPLICATE_OF = DOCUMENT_COLUMNS.findIndex((c) => c.header === 'duplicateOf');
-const SIMILARITY = DOCUMENT_COLUMNS.findIndex((c) => c.header === 'similarity');
+const column = (header: string) => DOCUMENT_COLUMNS.findIndex((c) => c.header === header);
+const DUPLICATE_OF = column('duplicateOf');
+const SIMILARITY = column('similarity');
+const PLAIN_ID = column('plainId');
 
-/** documents.csv from each document's cells and the batch's duplicates. */
-export function documentsCsv(rows: readonly Cell[][], duplicates: ReadonlyMap<string, { duplicateOf: string; similarity: number }>): string {
+/** The row of an input that has no final document: its id, source, status and reason, nothing else. */
+export function unwrittenCells(id: string, source: string, status: Exclude<RowStatus, 'ok'>, reason: string): Cell[] {
+  const row: Cell[] = DOCUMENT_COLUMNS.map(() => null);
+  row[column('id')] = id;
+  row[column('source')] = source;
+  row[column('status')] = status;
+  row[column('reason')] = reason;
+  return row;
+}
+
+/** documents.csv from each document's cells, the batch's duplicates and the ids that differ from the contract's rule. */
+export function documentsCsv(
+  rows: readonly Cell[][],
+  duplicates: ReadonlyMap<string, { duplicateOf: string; similarity: number }>,
+  plainIds: ReadonlyMap<string, string> = new Map(),
+): string {
   const cells = rows.map((row) => {
     const duplicate = duplicates.get(row[0] as string);
-    if (!duplicate) return row;
+    const plainId = plainIds.get(row[0] as string);
+    if (!duplicate && plainId === undefined) return row;
     const out = [...row];
-    out[DUPLICATE_OF] = duplicate.duplicateOf;
-    out[SIMILARITY] = duplicate.similarity;
+    if (duplicate) {
+      out[DUPLICATE_OF] = duplicate.duplicateOf;
+      out[SIMILARITY] = duplicate.similarity;
+    }
+    if (plainId !== undefined) out[PLAIN_ID] = plainId;
     return out;
   });
   return csvHead(DOCUMENT_COLUMNS) + csvLines(cells);
