@@ -67,9 +67,9 @@ export const FAILURES = {
   empty: { reason: /^empty file/, meaning: 'the file or text is empty', example: 'empty file' },
   binary: { reason: /^binary file/, meaning: 'the bytes are not text', example: 'binary file: a PNG image, not text' },
   undecodable: { reason: /^undecodable/, meaning: 'no encoding gives readable text', example: 'undecodable: neither UTF-8, GB18030 nor Big5 gives readable text' },
-  unreadable: { reason: /ENOENT|EACCES|EISDIR|ENOTDIR|no such file|permission denied|cannot read/i, meaning: 'the input named by "path" cannot be read', example: 'cannot read /crawl/d12.html: no such file or folder (ENOENT)' },
-  'too-large': { reason: /larger than|too large/i, meaning: 'the input is larger than a document may be', example: 'larger than 64 MB' },
-  limit: { reason: /time limit|took longer|heap|out of memory|memory limit/i, meaning: 'the document took more time or memory than a document may', example: 'took longer than the time limit' },
+  unreadable: { reason: /^cannot read|ENOENT|EACCES|EISDIR|ENOTDIR/, meaning: 'the input named by "path" cannot be read', example: 'cannot read it: no such file or folder (ENOENT)' },
+  'too-large': { reason: /over the limit of .* for one document/, meaning: 'the input is larger than one document may be (--max-mb)', example: '12.5 MB, over the limit of 10 MB for one document (--max-mb)' },
+  limit: { reason: /the limit for one document|^took longer|^needed more than/, meaning: 'the document took more time or memory than one document may (--timeout, --heap-mb)', example: 'took longer than 60 s, the limit for one document (--timeout)' },
   internal: { reason: /^internal error/, meaning: 'a bug in zhenggai: the message says where', example: 'internal error: … (at dist/stages/…)' },
   failed: { reason: /(?:)/, meaning: 'any other failure: the message says what', example: 'a reason none of the patterns above reads' },
 } as const satisfies Record<string, { reason: RegExp; meaning: string; example: string }>;

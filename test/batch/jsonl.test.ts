@@ -70,11 +70,12 @@ describe('zhenggai run --jsonl -', () => {
     });
   });
 
-  test('lists a bad line on stderr, writes the others, and exits 1 (0 with --allow-failures)', () => {
+  test('lists a bad line on stderr and as an error record, writes the others, and exits 1 (0 with --allow-failures)', () => {
     const bad = ['{"id": "ok", "text": "巡视整改工作已完成。"}', 'not json', '{"id": "empty", "text": ""}', '{"text": "无编号"}'].join('\n');
     const result = spawnSync(process.execPath, [CLI, 'run', '--jsonl', '-', '--quiet'], { input: bad, encoding: 'utf8' });
     expect(result.status).toBe(1);
-    expect(result.stdout.trim().split('\n').map((l) => JSON.parse(l).id)).toEqual(['ok']);
+    // Each failed line has its error record in its place (test/batch/failure-records.test.ts).
+    expect(result.stdout.trim().split('\n').map((l) => [JSON.parse(l).id, JSON.parse(l).error?.code ?? null])).toEqual([['ok', null], [null, 'bad-line'], ['empty', 'empty'], [null, 'bad-line']]);
     expect(result.stderr).toMatch(/line 2: not a JSON object/);
     expect(result.stderr).toMatch(/empty: empty file/);
     expect(result.stderr).toMatch(/line 4: needs a string "id"/);
