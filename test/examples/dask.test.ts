@@ -1,8 +1,8 @@
-import { spawnSync } from 'node:child_process';
+import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { describe, expect, test } from 'vitest';
+import { afterAll, describe, expect, test } from 'vitest';
 import { TABLES } from '../../src/output/csv.js';
 import { CLI, CORPUS, ROOT } from '../helpers.js';
 
@@ -46,8 +46,8 @@ describe.runIf(python || required)('examples/dask on a LocalCluster of 2 worker 
   const input = path.join(dir, 'notices.jsonl');
   writeFileSync(input, lines.join('\n') + '\n');
 
-  const runDask = () =>
-    spawnSync(python ?? 'python3', [SCRIPT, input, '--out', path.join(dir, 'dask'), '--partitions', '4', '--workers', '2', '--zhenggai', `${process.execPath} ${CLI}`], {
+  const runDask = (out: string, ...more: string[]) =>
+    spawnSync(python ?? 'python3', [SCRIPT, input, '--out', path.join(dir, out), '--partitions', '4', '--workers', '2', '--zhenggai', `${process.execPath} ${CLI}`, ...more], {
       encoding: 'utf8',
       maxBuffer: 1 << 28,
     });
@@ -55,7 +55,7 @@ describe.runIf(python || required)('examples/dask on a LocalCluster of 2 worker 
   const parse = (text: string) => text.trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown> & { id: string | null });
 
   test('gives, document for document, what one --jsonl run gives, failures included', () => {
-    const dask = runDask();
+    const dask = runDask('dask');
     expect(dask.status, dask.stderr).toBe(0);
     const parts = readdirSync(path.join(dir, 'dask', 'parts')).sort();
     expect(parts).toEqual(['part-00000', 'part-00001', 'part-00002', 'part-00003']);
@@ -91,5 +91,33 @@ describe.runIf(python || required)('examples/dask on a LocalCluster of 2 worker 
     // The line without an id is named by its line in its task's input (`line 2` of a partition, `line 8` of the whole).
     const csvFile = (folder: string, file: string) => readFileSync(path.join(dir, folder, file), 'utf8').replace(/"line \d+","line \d+"/, '"line ?","line ?"');
     for (const { file } of TABLES) expect(csvFile('dask/csv', file), file).toBe(csvFile('single-csv', file));
+  });
+
+  // What the README says to do on a real cluster, on this machine's loopback: `dask scheduler`,
+  // `dask worker` (2 processes) attached to it, and the recipe given the scheduler's address.
+  const started: ChildProcess[] = [];
+  afterAll(() => {
+    for (const p of started.reverse()) p.kill();
+  });
+
+  test('runs the same on a scheduler and workers started as on a real cluster', async () => {
+    const dask = path.join(path.dirname(python ?? '/usr/bin/python3'), 'dask');
+    const scheduler = spawn(dask, ['scheduler', '--host', '127.0.0.1', '--port', '0', '--no-dashboard'], { stdio: ['ignore', 'ignore', 'pipe'] });
+    started.push(scheduler);
+    let log = '';
+    const address = await new Promise<string>((resolve, reject) => {
+      scheduler.stderr!.on('data', (chunk: Buffer) => {
+        log += chunk;
+        const m = /Scheduler at:\s+(tcp:\/\/127\.0\.0\.1:\d+)/.exec(log);
+        if (m) resolve(m[1]!);
+      });
+      scheduler.on('exit', () => reject(new Error(`dask scheduler ended: ${log}`)));
+    });
+    started.push(spawn(dask, ['worker', address, '--nworkers', '2', '--nthreads', '1', '--no-dashboard', '--host', '127.0.0.1'], { stdio: 'ignore' }));
+    const result = runDask('cluster', '--scheduler', address);
+    expect(result.status, result.stderr).toBe(0);
+    for (const { file } of TABLES) {
+      expect(readFileSync(path.join(dir, 'cluster', 'csv', file), 'utf8'), file).toBe(readFileSync(path.join(dir, 'dask', 'csv', file), 'utf8'));
+    }
   });
 });
