@@ -14,7 +14,7 @@ commands:
   run <file or folder>...   run the pipeline on .txt/.html files and folders into an output
                             folder: JSON per document, CSV files, run.json, report.html
   run --jsonl FILE|-        streaming: one {"id","text"} or {"id","path"} per line in, one
-                            final document per line out on stdout, nothing on disk
+                            final document (or error record) per line out, nothing on disk
   report OUT                rebuild OUT/report.html, the review page, from an output folder
   csv [FILE or FOLDER]...   the CSV files a folder run writes, from final documents and error
                             records as JSON Lines (files, folders of part files, or stdin)

@@ -56,7 +56,7 @@ describe('the command line in its own words', () => {
   test('--help lists every command with a line, and the options', () => {
     const help = zhenggai('--help');
     expect(help.status).toBe(0);
-    for (const command of ['run <file or folder>...', 'run --jsonl FILE|-', 'report OUT']) expect(help.stdout).toMatch(new RegExp(`^  ${command.replace(/[.|]/g, '\\$&')} +\\S`, 'm'));
+    for (const command of ['run <file or folder>...', 'run --jsonl FILE|-', 'report OUT', 'csv [FILE or FOLDER]...']) expect(help.stdout).toMatch(new RegExp(`^  ${command.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} +\\S`, 'm'));
     for (const option of ['--out DIR', '--jobs N', '--force', '--quiet', '--xlsx', '--jsonl FILE', '--allow-failures', '--version']) expect(help.stdout).toContain(option);
     expect(zhenggai('run', '--help').stdout).toBe(help.stdout);
   });
@@ -67,9 +67,9 @@ describe('the command line in its own words', () => {
   });
 
   test.each([
-    [['frobnicate'], 'unknown command "frobnicate"; the commands are run, report'],
+    [['frobnicate'], 'unknown command "frobnicate"; the commands are run, report, csv'],
     [['rn', 'corpus'], 'unknown command "rn"; did you mean run?'],
-    [[], 'name a command: zhenggai run, zhenggai report (zhenggai --help)'],
+    [[], 'name a command: zhenggai run, zhenggai report, zhenggai csv (zhenggai --help)'],
     [['run'], 'name at least one file or folder: zhenggai run <file or folder>... (zhenggai --help)'],
     [['run', 'corpus', '--jobz', '2'], 'unknown option --jobz for zhenggai run; did you mean --jobs?'],
     [['run', 'corpus', '--jobs', '-1'], '--jobs takes a whole number of at least 1, not "-1"'],
@@ -81,6 +81,8 @@ describe('the command line in its own words', () => {
     [['run', '--jsonl', '-', '--out', 'elsewhere'], '--out does not go with --jsonl: streaming mode writes each final document to stdout and nothing to disk (redirect it: > documents.jsonl)'],
     [['report'], 'name one output folder: zhenggai report OUT'],
     [['report', '/no/such/folder'], 'no such folder: /no/such/folder'],
+    [['csv', '--jobs', '2'], 'unknown option --jobs for zhenggai csv; the options are --out, --xlsx, --quiet, --help'],
+    [['csv', '/no/such/part'], 'no such file or folder: /no/such/part'],
     [['report', 'corpus'], 'corpus is not an output folder of zhenggai run: it has no run.json and no <docId>/5-validate.json'],
   ])('%j exits 2 with one line: %s', (args, line) => {
     const result = spawnSync(process.execPath, [CLI, ...args], { encoding: 'utf8', cwd: ROOT });
