@@ -99,13 +99,14 @@ export const Status = z.enum(['completed', 'partial', 'not-completed']);
 export type Status = z.infer<typeof Status>;
 
 export const Problem = z.object({
-  number: z.number().int().describe('The item’s position in reading order, 1, 2, 3 …: 问题1 → 1.'),
+  number: z.number().int().describe('The item’s position in reading order, 1, 2, 3 … whatever its marker says (its own number is `label`): 问题1 → 1.'),
   category: z.number().int().nullable().describe('The `number` of the category it is under, or null: 1 for 问题1 under (一) in corpus 003.'),
   text: z.string().describe('The problem statement: `依靠举债发展的路径依赖仍然存在,平台公司整合转型不够到位。` (corpus 003, 问题1).'),
   rectification: z.string().nullable().describe('The whole 整改情况 text, every paragraph of it: `制定《汨之源集团公司市场化转型方案》,加快市场化转型,…` (corpus 003, 问题1); null when there is none.'),
   status: Status.nullable().describe('The item’s own status phrase: `completed` 已完成 / 已整改到位, `partial` 基本完成 / 阶段性完成, `not-completed` 正在整改 / 持续整改; null when it states none.'),
   span: Span.describe('`[start, end)` of `text` in the cleaned text: [914, 943] in corpus 003.'),
   rectificationSpan: Span.nullable().describe('`[start, end)` of `rectification`: [949, 1105] in corpus 003; null with it.'),
+  label: z.number().int().nullable().default(null).describe('The item’s own number as its marker writes it, which may restart in each category or start past 1 in an excerpt: `问题36` → 36, `(二)` → 2, `三是` → 3 (corpus 003); null for unnumbered items (semicolon clauses, bullets).'),
 });
 export type Problem = z.infer<typeof Problem>;
 

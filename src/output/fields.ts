@@ -1,6 +1,7 @@
 import { CODES, FAILURES, FLAGS } from '../codes.js';
 import { STAGES } from '../pipeline.js';
 import { errorRecordJsonSchema, stageJsonSchema } from './schemas.js';
+import { grammarBlocks } from '../stages/3-sections/grammar.js';
 
 /**
  * The field tables of README.md and docs/fields.md, made from the schemas' descriptions so that
@@ -141,6 +142,7 @@ export function generatedBlocks(): Record<string, string> {
     codes: codeTable(),
     flags: flagTable(),
     failures: failureTable(),
+    ...grammarBlocks(),
   };
 }
 
@@ -164,4 +166,4 @@ export function blockNames(markdown: string): string[] {
 }
 
 /** The Markdown files that hold generated blocks, relative to the repository. */
-export const DOC_FILES = ['README.md', 'docs/fields.md'];
+export const DOC_FILES = ['README.md', 'docs/fields.md', 'docs/reading-notices.md'];

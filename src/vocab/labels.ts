@@ -33,8 +33,8 @@ export const LABELS: { label: string; field: LabelField; example: string }[] = [
   { label: '文号', field: 'code', example: '文  号:仙郊委〔2024〕9号' },
   { label: '主题分类', field: 'code', example: '主题分类:党务公开' },
   { label: '浏览', field: 'counter', example: '浏览量:0 次' },
-  { label: '点击', field: 'counter', example: '点击:' },
-  { label: '阅读', field: 'counter', example: '阅读:' },
+  { label: '点击', field: 'counter', example: '来源:www.huanbaole.com    编辑: 环保网     时间:2022-07-07点击:' },
+  { label: '阅读', field: 'counter', example: '发布时间:2025-01-12 来源:仙游县纪委监委官网 字体显示:【 大 中 小 】 阅读:' },
   { label: '评论', field: 'counter', example: '评论:0' },
   { label: '字体', field: 'counter', example: '字体显示:【 大 中 小 】' },
 ];
@@ -53,7 +53,7 @@ const FIELD = new RegExp(
 );
 const canonical = new Map(LABELS.map((l) => [l.label, l]));
 
-/** Labels are read only on short lines: a sentence of the notice that says 时间: is not a header. */
+/** Labels are read on short lines, and at the start of a long one: a sentence of the notice that says 时间: is not a header. */
 const MAX_LINE = 160;
 
 /** Every `label: value` field on the short lines of `text[from, to)`, in order. */
@@ -63,14 +63,17 @@ export function readLabels(text: string, from = 0, to = text.length): Label[] {
   while (start < to) {
     let end = text.indexOf('\n', start);
     if (end < 0 || end > to) end = to;
-    if (end - start <= MAX_LINE) {
-      const line = text.slice(start, end);
+    // A long line is a paragraph: only a field at its very start is read (" date 2025-08-18 安徽省青阳县委巡察机构…").
+    const long = end - start > MAX_LINE;
+    {
+      const line = long ? text.slice(start, Math.min(end, start + MAX_LINE)) : text.slice(start, end);
       FIELD.lastIndex = 0;
       for (let m = FIELD.exec(line); m; m = FIELD.exec(line)) {
         if (m[0].length === 0) {
           FIELD.lastIndex++;
           continue;
         }
+        if (long && line.slice(0, m.index).trim()) break;
         const row = canonical.get(m[1]!.replace(/[ \t\u3000]/g, ''));
         const raw = m[2]!;
         const value = raw.trim();

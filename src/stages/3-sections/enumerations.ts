@@ -1,5 +1,7 @@
 import type { Category, Problem } from '../../schema.js';
 import type { Family, Marker } from './markers.js';
+import { RECTIFICATION_WORDS, closesItems } from './items.js';
+import { statusOf } from './status.js';
 
 /**
  * The enumeration grammar: markers (markers.ts) are grouped into runs (same family, numbered
@@ -21,7 +23,7 @@ export interface RunItem {
 }
 
 export interface Run {
-  family: Family | 'clause' | 'bullet';
+  family: Family | 'clause' | 'bullet' | 'quoted';
   lineStart: boolean;
   items: RunItem[];
   /** The words the run is read from, and what they say it lists. */
@@ -43,7 +45,7 @@ export const CUES: { enumerates: Enumerates; pattern: RegExp; example: string }[
   { enumerates: 'requirements', pattern: /要求|建议|提出[^。；;]{0,12}?意见|[点条项]意见|强调|希望|提醒/g, example: '提出了整改时限和要求。一是夯实整改责任 / 讲了三点意见:一是提高政治站位 / 提出了具体要求:第一,' },
   { enumerates: 'pledges', pattern: /表态|表示|承诺|保证/g, example: '海外事业部党委书记封有德代表被巡察单位表态发言' },
   { enumerates: 'measures', pattern: /措施|举措|做法|整改(?:落实)?(?:情况|进展|工作)|主体责任|采取|针对|对照|围绕/g, example: '一、被巡察党组织及其主要负责人组织落实整改情况 / 针对以上问题' },
-  { enumerates: 'achievements', pattern: /成效|成绩|成果|亮点|较好|向好|好转|取得/g, example: '总体上看,省级预算执行情况较好。一是经济发展稳中向好' },
+  { enumerates: 'achievements', pattern: /取得[^。；;]{0,10}?(?:成效|成绩|成果|进展)|成效(?:明显|显著)|亮点|较好|向好|好转/g, example: '总体上看,省级预算执行情况较好。一是经济发展稳中向好' },
   { enumerates: 'plans', pattern: /下一步|今后|计划|打算|目标任务|将(?:从|以|在|继续|进一步|持续|着力|重点)/g, example: '下一步,我们将不断深化成果运用' },
 ];
 
@@ -124,6 +126,7 @@ function itemsRead(text: string, run: Run): { shortcomings: number; measures: nu
  */
 export function readRun(text: string, run: Run): Enumerates | null {
   if (run.family === 'must') return 'requirements';
+  if (run.family === 'quoted') return 'problems';
   // "发现个别…超量储存;部分…未制定…预案;部分…无人值班等安全隐患问题。": one sentence naming kinds, not a list.
   const last = run.items[run.items.length - 1]!;
   if (run.family === 'clause' && NAMES_KINDS.test(text.slice(last.start, last.end))) return null;
@@ -138,13 +141,16 @@ export function readRun(text: string, run: Run): Enumerates | null {
 }
 
 /** Families that number sentences, not headings: "(二)存在问题\n一是常规宣传方式效果不好。…二是整改社会公开不到位。" */
-const INLINE_FAMILIES = new Set<Family | 'clause'>(['is', 'must', 'ordinal']);
+const INLINE_FAMILIES = new Set<Family | 'clause'>(['is', 'must', 'ordinal', 'sequence']);
 
 /**
  * A heading, not a statement: short and unpunctuated ("县卫生健康局党组" / "党建工作方面" / "发现的问题"),
  * or the title of a part of a report ("迎接中央督导组督导准备工作开展情况。").
  */
 const isTitle = (words: string) => (words.length <= 20 && !/[,，;；。:：]/.test(words)) || /情况[。.]?$/.test(words);
+
+/** A title that names a kind of problems: "党的建设方面" / "在畏难思想严峻,工作作风不实方面" / "政治建设方面存在的问题". */
+const CATEGORY_TITLE = /方面(?:存在的?)?(?:问题)?[:：。]?$/;
 
 /** Longest gap between two items of one run, in characters: a list is read within a few paragraphs. */
 const MAX_GAP = 4000;
@@ -175,6 +181,14 @@ const trimEnd = (text: string, start: number, end: number) => {
   while (end > start && /[\s;；,，、]/.test(text[end - 1]!)) end--;
   return end;
 };
+/** The start of the first line in `(at, limit)` that closes the items (下一步…, 联系电话, 如对…有异议, the signature), else `limit`. */
+function closingAfter(text: string, at: number, limit: number): number {
+  for (let l = text.indexOf('\n', at) + 1; l > 0 && l < limit; l = text.indexOf('\n', l) + 1) {
+    if (closesItems(text.slice(l, lineEnd(text, l)).trim())) return l;
+  }
+  return limit;
+}
+
 const lineEnd = (text: string, at: number) => {
   const e = text.indexOf('\n', at);
   return e < 0 ? text.length : e;
@@ -199,7 +213,7 @@ function bound(text: string, run: Run, markers: Marker[]): void {
     if (run.lineStart) {
       const first = items[0]!.marker!.start;
       const outer = markers.find((m) => m.start > it.start && m.lineStart && m.family !== run.family && m.number > 1 && markers.some((o) => o.family === m.family && o.lineStart && o.start < first && o.number === m.number - 1));
-      it.regionEnd = outer ? outer.start : text.length;
+      it.regionEnd = closingAfter(text, it.start, outer ? outer.start : text.length);
       it.end = trimEnd(text, it.start, lineEnd(text, it.start));
       continue;
     }
@@ -261,6 +275,23 @@ export function clauseRuns(text: string, markers: Marker[]): Run[] {
   return runs;
 }
 
+/**
+ * A problem quoted by its own words in a notice about its rectification: "…反馈问题第7项关于“公路养护管理中心院内存有大量…
+ * 产生扬尘污染问题”整改任务落实情况进行公示" / "一、关于“第一轮督察反馈指出,…有所放松。”整改进展情况:已经完成". Not a
+ * problem cited in passing ("针对“…未得到有效落实”问题,圣迹村利用…").
+ */
+const QUOTED_PROBLEM = /关于[“"]([^”"\n]{6,600})[”"](?:的)?(?:问题)?(?:的)?整改/g;
+
+export function quotedRuns(text: string): Run[] {
+  const runs: Run[] = [];
+  for (const m of text.matchAll(QUOTED_PROBLEM)) {
+    const start = m.index + m[0].indexOf(m[1]!);
+    const end = trimEnd(text, start, start + m[1]!.length);
+    runs.push({ family: 'quoted', lineStart: false, items: [{ marker: null, start, end, regionEnd: lineEnd(text, start) }], cue: '', enumerates: 'problems' });
+  }
+  return runs;
+}
+
 /** Whether the line before `at` is a heading: short and unpunctuated, as "一、县卫生健康局党组" or "二、县卫生监督所". */
 function underHeading(text: string, at: number): boolean {
   const before = text.slice(Math.max(0, at - 60), at).replace(/\s+$/, '');
@@ -311,7 +342,8 @@ function clauseRun(text: string, begin: number, stop: number, cue: string): Run 
   return { family: 'clause', lineStart: false, items, cue, enumerates: null };
 }
 
-const inside = (run: Run, it: RunItem) => run.items[0]!.start >= it.start && run.items[run.items.length - 1]!.start < it.regionEnd;
+/** A list belongs to the item it begins in. */
+const inside = (run: Run, it: RunItem) => run.items[0]!.start >= it.start && run.items[0]!.start < it.regionEnd;
 
 /**
  * Problems and their categories from every run. A run of problems whose items hold runs of
@@ -319,20 +351,30 @@ const inside = (run: Run, it: RunItem) => run.items[0]!.start >= it.start && run
  * problem are its sub-items, and a list already read is not read again as clauses.
  */
 export function readEnumerations(text: string, markers: Marker[]): { problems: Problem[]; categories: Category[] } {
-  const numbered = groupRuns(text, markers).filter((r) => r.items.length >= 2 || readCue(r.cue) === 'problems');
-  const runs = [...numbered, ...bulletRuns(text), ...clauseRuns(text, markers)].filter((r) => r.items.every((it) => it.end > it.start));
+  const numbered = groupRuns(text, markers);
+  const runs = [...numbered, ...bulletRuns(text), ...clauseRuns(text, markers), ...quotedRuns(text)].filter((r) => r.items.every((it) => it.end > it.start));
+  endBeforeNextList(text, runs, markers);
   for (const run of runs) run.enumerates = readRun(text, run);
   const problemRuns = runs.filter((r) => r.enumerates === 'problems');
-  const holds = (parent: Run, it: RunItem) => problemRuns.some((r) => r !== parent && inside(r, it));
-  // Categories: a run of problems or headings two or more of whose items (at least half) hold runs of problems; the innermost such run.
+  const children = (parent: Run, it: RunItem) => problemRuns.filter((r) => r !== parent && inside(r, it));
+  const holds = (parent: Run, it: RunItem) => children(parent, it).length > 0;
+  // An item's title, up to the first list inside it: "(一)在畏难思想严峻,工作作风不实方面" before "1局部村干部…".
+  const titleEnd = (parent: Run, it: RunItem) => {
+    let end = trimEnd(text, it.start, Math.min(it.end, ...children(parent, it).map((r) => r.items[0]!.marker?.start ?? r.items[0]!.start)));
+    while (end > it.start && /[:：]/.test(text[end - 1]!)) end--;
+    return end;
+  };
+  // Categories: a run of problems or headings two or more of whose items (at least half) hold runs of problems, or
+  // one whose every item holds some and is titled as a kind of problems; the innermost such run.
   const grouping = runs.filter((r) => {
-    if (r.enumerates !== 'problems' && r.enumerates !== 'headings') return false;
     const holding = r.items.filter((it) => holds(r, it)).length;
-    return holding >= 2 && holding * 2 >= r.items.length;
+    if ((r.enumerates === 'problems' || r.enumerates === 'headings') && holding >= 2 && holding * 2 >= r.items.length) return true;
+    return r.enumerates !== 'requirements' && holding === r.items.length && r.items.every((it) => CATEGORY_TITLE.test(text.slice(it.start, titleEnd(r, it))));
   });
   const categoryRuns = grouping.filter((c) => !grouping.some((o) => o !== c && c.items.some((it) => inside(o, it))));
-  // Problems: runs of problems that are not categories, outside any other such run (runs inside a problem are its sub-items), each list once.
-  const leaves = problemRuns.filter((r) => !categoryRuns.includes(r));
+  // Problems: runs of problems that are not categories, outside any other such run (runs inside a problem are its
+  // sub-items), each list once; a run of one item only after a problem cue.
+  const leaves = problemRuns.filter((r) => !categoryRuns.includes(r) && (r.items.length >= 2 || r.family === 'quoted' || readCue(r.cue) === 'problems'));
   const read: [number, number][] = [];
   const top = leaves
     .filter((r) => !leaves.some((o) => o !== r && o.items.some((it) => inside(r, it))))
@@ -349,18 +391,86 @@ export function readEnumerations(text: string, markers: Marker[]): { problems: P
   for (const run of categoryRuns.sort((a, b) => a.items[0]!.start - b.items[0]!.start)) {
     for (const it of run.items) {
       if (!holds(run, it)) continue;
-      categories.push({ number: categories.length + 1, title: text.slice(it.start, it.end), span: [it.start, it.end] });
+      const end = titleEnd(run, it);
+      categories.push({ number: categories.length + 1, title: text.slice(it.start, end), span: [it.start, end] });
       categoryOf.set(it, categories.length);
     }
   }
   const problems: Problem[] = [];
   for (const run of top) {
     const parent = [...categoryOf.keys()].find((it) => inside(run, it));
-    for (const it of run.items) problems.push(problemOf(text, it, problems.length + 1, parent ? categoryOf.get(parent)! : null));
+    const answers = fieldAnswers(text, run, runs);
+    run.items.forEach((it, i) => problems.push(problemOf(text, it, problems.length + 1, parent ? categoryOf.get(parent)! : null, answers?.[i] ?? null)));
   }
   return { problems, categories };
 }
 
-function problemOf(text: string, it: RunItem, number: number, category: number | null): Problem {
-  return { number, category, text: text.slice(it.start, it.end), rectification: null, status: null, span: [it.start, it.end], rectificationSpan: null };
+/** A field heading that holds the problems, and one that holds what was done about them. */
+const PROBLEM_FIELD = /^(?:整改|存在的?|反馈的?|主要|突出)?问题[:：]?$/;
+const ANSWER_FIELD = /^(?:整改(?:完成|落实|进展)?情况|整改结果|整改成效|完成情况)[:：]?$/;
+
+/**
+ * A notice laid out as a flattened table, its headings naming fields: "一、整改问题\n(一)宿马园区…污染水体。\n二、整改实施主体
+ * …\n六、整改完成情况\n(一)经核查,该处河段水面无浮萍及垃圾。" The items under the answer field answer the problems
+ * under the problem field, one for one; a single problem takes the whole answer field.
+ */
+function fieldAnswers(text: string, run: Run, runs: Run[]): ([number, number] | null)[] | null {
+  const title = (it: RunItem) => text.slice(it.start, it.end).trim();
+  for (const fields of runs) {
+    if (!fields.lineStart) continue;
+    const holder = fields.items.find((it) => inside(run, it) && PROBLEM_FIELD.test(title(it)));
+    const answer = holder && fields.items.find((it) => it.start > holder.start && ANSWER_FIELD.test(title(it)));
+    if (!answer) continue;
+    const inner = runs.find((r) => r.family === run.family && inside(r, answer) && r.items.length === run.items.length);
+    if (inner) return inner.items.map((it) => [it.start, trimEnd(text, it.start, it.regionEnd)]);
+    if (run.items.length !== 1) return null;
+    const start = lineEnd(text, answer.start) + 1;
+    const end = trimEnd(text, start, answer.regionEnd);
+    return end > start ? [[start, end]] : null;
+  }
+  return null;
+}
+
+/**
+ * A list's last item ends where a new list of the same markers begins: "…2厕所革命工作应付了事,未按要求进展厕改。
+ * 整改状况: 1充分发挥周工作例会作用。" ends at 厕改。, the end of the last sentence before the new list's first marker.
+ */
+function endBeforeNextList(text: string, runs: Run[], markers: Marker[]): void {
+  for (const run of runs) {
+    const last = run.items[run.items.length - 1]!;
+    // The same family numbering from 1 again is a new list, never one nested in this item (nested lists use another family).
+    const next = markers.find((m) => m.family === run.family && m.number === 1 && m.start > last.start && m.start < last.regionEnd);
+    if (!next) continue;
+    const words = text.slice(last.start, next.start);
+    const stop = Math.max(words.lastIndexOf('。'), words.lastIndexOf('；'), words.lastIndexOf(';'));
+    const end = last.start + (stop >= 0 ? stop + 1 : words.length);
+    last.regionEnd = end;
+    last.end = Math.min(last.end, trimEnd(text, last.start, end));
+  }
+}
+
+/** A rectification inside an item: "…结余药品管理、使用不规范。整改情况:一是…" / "…。”整改进展情况:已经完成,长期坚持。". */
+const ITEM_RECTIFICATION = new RegExp(`(?:^|[。；;”"\\s])\\s*[【\\[]?(?:${RECTIFICATION_WORDS})[】\\]]?\\s*[:：]\\s*`);
+
+/**
+ * An item as a problem. When the item's region holds a rectification label, the problem's words
+ * stop before it and the rectification runs from it to the region's end.
+ */
+function problemOf(text: string, it: RunItem, number: number, category: number | null, answer: [number, number] | null = null): Problem {
+  if (answer) {
+    const rectification = text.slice(...answer);
+    return { number, label: it.marker?.number ?? null, category, text: text.slice(it.start, it.end), rectification, status: statusOf(rectification), span: [it.start, it.end], rectificationSpan: answer };
+  }
+  const region = text.slice(it.start, it.regionEnd);
+  const label = ITEM_RECTIFICATION.exec(region);
+  if (label && label.index > 0) {
+    const textEnd = Math.min(it.end, trimEnd(text, it.start, it.start + label.index + (/^[。；;”"]/.test(label[0]) ? 1 : 0)));
+    const rectStart = it.start + label.index + label[0].length;
+    const rectEnd = trimEnd(text, rectStart, it.regionEnd);
+    if (rectEnd > rectStart) {
+      const rectification = text.slice(rectStart, rectEnd);
+      return { number, label: it.marker?.number ?? null, category, text: text.slice(it.start, textEnd), rectification, status: statusOf(rectification), span: [it.start, textEnd], rectificationSpan: [rectStart, rectEnd] };
+    }
+  }
+  return { number, label: it.marker?.number ?? null, category, text: text.slice(it.start, it.end), rectification: null, status: null, span: [it.start, it.end], rectificationSpan: null };
 }

@@ -66,10 +66,11 @@ export function detectSections(doc: SegmentedDocument): SectionedDocument {
   const { pageMeta } = doc.clean;
   const lines = splitLines(text);
   const messages: Message[] = [];
-  const structure = readStructure(text, lines);
+  const markers = findMarkers(text, doc.segment.tokens);
+  const structure = readStructure(text, lines, markers);
   let { problems, categories, itemStyle } = structure;
   if (problems.length === 0) {
-    ({ problems, categories } = readEnumerations(text, findMarkers(text, doc.segment.tokens)));
+    ({ problems, categories } = readEnumerations(text, markers));
     if (problems.length) itemStyle = 'inline';
   }
   const title = readTitle(lines, pageMeta);

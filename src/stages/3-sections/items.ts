@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { type Category, type Problem, Span } from '../../schema.js';
 import { CN, type Line, toNumber } from './lines.js';
 import { statusOf } from './status.js';
+import { HEADING_LEVEL, type Marker } from './markers.js';
 
 /** A numbered heading: 一、 (level 1), (一) (2), 1. / 1、 (3), (1) (4), ① (5). */
 export const Heading = z.object({
@@ -11,17 +12,6 @@ export const Heading = z.object({
   span: Span.describe('`[start, end)` of the heading line in the cleaned text: [100, 110] in corpus 003.'),
 });
 export type Heading = z.infer<typeof Heading>;
-
-const CIRCLED = '①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳';
-
-/** Heading markers at the start of a line, outermost first; the level orders the nesting. */
-export const MARKERS: { level: number; pattern: RegExp; example: string }[] = [
-  { level: 1, pattern: new RegExp(`^(${CN})、\\s*`), example: '一、组织整改落实情况' },
-  { level: 2, pattern: new RegExp(`^[(（](${CN})[)）]\\s*`), example: '(一)反馈问题:践行正确政绩观有差距 / （二）关于财政精细化管理水平有待提高的问题。' },
-  { level: 3, pattern: /^(\d{1,3})\s*[.、．](?!\d)\s*/, example: '1.问题1:依靠举债发展的路径依赖仍然存在 / 1、…' },
-  { level: 4, pattern: /^[(（](\d{1,3})[)）]\s*/, example: '(1)关于“三重一大”制度执行不严格的问题' },
-  { level: 5, pattern: new RegExp(`^([${CIRCLED}])\\s*`), example: '①党组会议研究不及时' },
-];
 
 /** 问题1: / 问题一: / 问题36: after the marker or alone: "1.问题1:依靠举债发展的路径依赖仍然存在" */
 const LABELLED_ITEM = new RegExp(`^问题\\s*(\\d+|${CN})\\s*[:：]\\s*`);
@@ -34,19 +24,25 @@ const BRACKET_ITEM = /^[【\[]问题\s*(\d*)[】\]]\s*[:：]?\s*/;
 const ABOUT_ITEM = /^关于(.{2,120}?)(?:的)?问题(?:的整改(?:情况)?)?/;
 const GENERIC_ABOUT = /^(?:[“"]?)(?:(?:省委|市委|县委|区委|中央)?(?:巡视|巡察|审计|督察)?(?:反馈|查出|发现|指出|移交|交办)?(?:意见)?(?:的)?)$/;
 /** 整改情况: and its variants open the rectification: 整改情况: / 整改进展： / 【整改措施】 / 整改成效 */
-export const RECTIFICATION_LABEL = /^[【\[]?(?:整改(?:落实|进展)?情况|整改进展|整改措施|整改成效|整改结果)[】\]]?\s*[:：]?\s*/;
+/** The words that label a rectification: 整改情况 / 整改进展 / 整改措施 / 整改成效 / 整改结果 / 整改落实情况 / 整改进展情况. */
+export const RECTIFICATION_WORDS = '整改(?:落实|进展)?情况|整改进展|整改措施|整改成效|整改结果';
+export const RECTIFICATION_LABEL = new RegExp(`^[【\\[]?(?:${RECTIFICATION_WORDS})[】\\]]?\\s*[:：]?\\s*`);
 /** The same label inside an item's line: "1、…不到位。整改情况:已制定…" */
-const INLINE_LABEL = /[【\[](?:整改(?:落实|进展)?情况|整改进展|整改措施|整改成效|整改结果)[】\]]\s*[:：]?\s*|(?:[。；;]\s*|\s+)(?:整改(?:落实|进展)?情况|整改进展|整改措施|整改成效|整改结果)\s*[:：]\s*/;
+export const INLINE_LABEL = new RegExp(`[【\\[](?:${RECTIFICATION_WORDS})[】\\]]\\s*[:：]?\\s*|(?:[。；;]\\s*|\\s+)(?:${RECTIFICATION_WORDS})\\s*[:：]\\s*`);
 /** Closing parts never belong to the last item: "三、下一步整改工作安排" (a heading), "欢迎广大干部群众…监督", contact lines. */
 export const CLOSING: { pattern: RegExp; example: string }[] = [
   { pattern: /^(?:[一二三四五六七八九十]+、\s*)?下一步/, example: '下一步,我市将持续…' },
   { pattern: /^欢迎|欢迎.{0,30}监督/, example: '欢迎广大干部群众对巡视整改落实情况进行监督。' },
-  { pattern: /^(?:联系电话|联系方式|电子邮箱|电子信箱|邮政信箱|通信地址|通讯地址|邮编)/, example: '联系电话:0730-5208005' },
+  { pattern: /^(?:联系电话|联系方式|监督电话|举报电话|电子邮箱|电子信箱|邮政信箱|通信地址|通讯地址|邮编)/, example: '联系电话:0730-5208005 / 监督电话:0557-2666031' },
+  { pattern: /^如(?:对|有)[^。\n]{0,40}异议/, example: '如对该问题整改完成情况有异议,请在公示期间(…)向宿州市生态环境局宿马管理中心反映。' },
 ];
+
+/** Whether a line closes the items: a closing part or the signature block. */
+export const closesItems = (line: string) => CLOSING.some((c) => c.pattern.test(line)) || SIGNATURE_LINE.test(line);
 /** A category heading may name its kind before the title: "(一)反馈问题:践行正确政绩观有差距" */
 const CATEGORY_PREFIX = /^(?:反馈问题|问题类别|问题类型|方面)\s*[:：]\s*/;
 /** The signature block closes the last item: "中共汨罗市委" / "2024年8月26日". */
-const SIGNATURE_LINE = /^(?:中共.{1,20}委(?:员会)?|.{2,24}(?:党组|党委|委员会))$|^[(（]?\s*(?:\d{4}|[〇零一二三四五六七八九]{4})年\d{1,2}月\d{1,2}日\s*[)）]?$/;
+export const SIGNATURE_LINE = /^(?:中共.{1,20}委(?:员会)?|.{2,24}(?:党组|党委|委员会))$|^[(（]?\s*(?:\d{4}|[〇零一二三四五六七八九]{4})年\d{1,2}月\d{1,2}日\s*[)）]?$/;
 
 interface Classified {
   line: Line;
@@ -57,21 +53,16 @@ interface Classified {
   label: number | null;
 }
 
-function classify(text: string, lines: Line[]): Classified[] {
+function classify(text: string, lines: Line[], markers: Marker[]): Classified[] {
+  const headings = new Map(markers.filter((m) => m.lineStart && HEADING_LEVEL[m.family]).map((m) => [m.start, m]));
   const out: Classified[] = [];
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i]!;
     const lead = line.text.length - line.text.trimStart().length;
     const body = line.text.slice(lead);
     const at = line.start + lead;
-    let marker: Classified['marker'] = null;
-    for (const m of MARKERS) {
-      const x = m.pattern.exec(body);
-      if (x) {
-        marker = { level: m.level, number: toNumber(x[1]!.length === 1 && CIRCLED.includes(x[1]!) ? String(CIRCLED.indexOf(x[1]!) + 1) : x[1]!), end: at + x[0].length };
-        break;
-      }
-    }
+    const m = headings.get(at);
+    const marker: Classified['marker'] = m ? { level: HEADING_LEVEL[m.family]!, number: m.number, end: m.end } : null;
     const contentStart = marker ? marker.end : at;
     const content = text.slice(contentStart, line.end);
     const labelMatch = RECTIFICATION_LABEL.exec(body);
@@ -115,8 +106,8 @@ export interface Structure { headings: Heading[]; categories: Category[]; proble
  * open categories, deeper ones are sub-items of the open problem. A rectification runs from its
  * label (or from the first paragraph after the item) to the next item, heading or closing part.
  */
-export function readStructure(text: string, lines: Line[]): Structure {
-  const rows = classify(text, lines);
+export function readStructure(text: string, lines: Line[], markers: Marker[]): Structure {
+  const rows = classify(text, lines, markers);
   const perLevel = new Map<number, number>();
   for (const r of rows) if (r.item) perLevel.set(r.marker?.level ?? 0, (perLevel.get(r.marker?.level ?? 0) ?? 0) + 1);
   let level = -1;
@@ -162,7 +153,7 @@ export function readStructure(text: string, lines: Line[]): Structure {
       const category = stack.length ? stack[stack.length - 1]! : null;
       if (category && !categories.includes(category)) categories.push(category);
       const problem: Problem = {
-        number: it.number ?? sequence, category: category?.number ?? null, text: text.slice(it.textStart, it.textEnd).trim(),
+        number: sequence, label: it.number, category: category?.number ?? null, text: text.slice(it.textStart, it.textEnd).trim(),
         rectification: null, status: null, span: [it.textStart, it.textStart + text.slice(it.textStart, it.textEnd).trimEnd().length], rectificationSpan: null,
       };
       open = { problem, rectStart: it.rectStart, rectEnd: it.rectStart === null ? 0 : r.line.end };
@@ -192,73 +183,4 @@ export function readStructure(text: string, lines: Line[]): Structure {
   }
   close();
   return { headings, categories, problems, itemStyle: style };
-}
-
-/** Words that say something falls short: 压实不到位, 不精准, 运用不足, 有差距, 缺乏… */
-export const SHORTCOMING = /不到位|不精准|不足|不够|不强|不严|不高|不实|不力|不充分|不彻底|不规范|不完善|不健全|不及时|不深入|不扎实|缺乏|缺失|欠缺|薄弱|弱化|淡化|虚化|差距|有待|滞后|偏差|仍然存在|依然存在|时有发生/;
-/** Sentences that introduce problems: "存在以下问题:" / "反馈的问题主要有:" / "主要问题是:" */
-export const PROBLEM_INTRO = /存在(?:以下|如下|的)?(?:几个方面|主要)?(?:问题|不足)|问题(?:主要)?(?:有|是|表现在|表现为)[:：]?$|主要问题(?:有|是)|不足之处/;
-/** …but not lists of measures, requirements or plans: "下一步…一是" / "整改措施:一是" / "提出要求:一是" */
-export const MEASURE_INTRO = /下一步|措施|举措|做法|要求|建议|意见|表态|强调|部署|打算|计划|将/;
-
-const ORDINALS = '一二三四五六七八九十';
-const ORDINAL_IS = new RegExp(`[${ORDINALS}]是`, 'g');
-const CLAUSE_MARK = /[\n。；;：:,，]/;
-
-/**
- * Every N是 at the start of the text, of a line or of a clause, spaces allowed between: "存在以下问题:一是…;二是…".
- * `start` is where the spaces begin (just after the line break or the mark). Found from the rare N是 backwards:
- * a look-behind would be tried at every character of the text.
- */
-function inlineMarks(text: string): { n: number; start: number; textStart: number }[] {
-  const marks: { n: number; start: number; textStart: number }[] = [];
-  for (const m of text.matchAll(ORDINAL_IS)) {
-    const at = m.index!;
-    let start = at;
-    while (start > 0 && /\s/.test(text[start - 1]!)) start--;
-    // the leftmost start after a mark: the spaces' own start, else just after a line break among them
-    while (start <= at && start > 0 && !CLAUSE_MARK.test(text[start - 1]!)) start++;
-    if (start > at) continue;
-    marks.push({ n: ORDINALS.indexOf(m[0][0]!) + 1, start, textStart: at + 2 });
-  }
-  return marks;
-}
-
-/**
- * Problems stated inline as 一是…二是…三是…: "存在以下问题:一是…;二是…" or a run of paragraphs
- * each opening with N是 and naming a shortcoming ("一是整改主体责任压实不到位,…"). Lists of
- * measures or requirements ("下一步…一是提高政治站位") are not problems.
- */
-export function readInlineProblems(text: string): Problem[] {
-  const marks = inlineMarks(text);
-  const problems: Problem[] = [];
-  for (let i = 0; i < marks.length; i++) {
-    if (marks[i]!.n !== 1) continue;
-    const run = [marks[i]!];
-    for (let j = i + 1; j < marks.length && marks[j]!.n === run.length + 1; j++) run.push(marks[j]!);
-    if (run.length < 2) continue;
-    const lineStart = text.lastIndexOf('\n', run[0]!.start) + 1;
-    const sentenceStart = Math.max(lineStart, text.lastIndexOf('。', run[0]!.start - 1) + 1);
-    let intro = text.slice(sentenceStart, run[0]!.start).trim();
-    if (!intro) {
-      const prev = text.slice(0, lineStart).trimEnd();
-      intro = prev.slice(Math.max(prev.lastIndexOf('\n'), prev.lastIndexOf('。', prev.length - 2)) + 1);
-    }
-    const items = run.map((m, k) => {
-      const next = run[k + 1];
-      let end = next ? next.start : text.indexOf('\n', m.textStart);
-      if (end < 0) end = text.length;
-      const body = text.slice(m.textStart, end);
-      const trimmed = body.replace(/[\s；;，,]+$/, '');
-      return { number: m.n, start: m.textStart, end: m.textStart + trimmed.length, head: body.split(/[,，。；;]/)[0] ?? '' };
-    });
-    const introduced = PROBLEM_INTRO.test(intro) && !MEASURE_INTRO.test(intro.replace(PROBLEM_INTRO, ''));
-    const allShort = !MEASURE_INTRO.test(intro) && items.every((it) => SHORTCOMING.test(it.head));
-    if (!introduced && !allShort) continue;
-    for (const it of items) {
-      problems.push({ number: it.number, category: null, text: text.slice(it.start, it.end).trim(), rectification: null, status: null, span: [it.start, it.start + text.slice(it.start, it.end).trimEnd().length], rectificationSpan: null });
-    }
-    break;
-  }
-  return problems;
 }

@@ -10,18 +10,24 @@ export const NOTICE_PHRASES: { pattern: RegExp; example: string }[] = [
 
 /** A notice that announces an inspection or a review and its schedule, not rectification: 其他. */
 export const ANNOUNCEMENT_PHRASES: { pattern: RegExp; example: string }[] = [
-  { pattern: /现将有关事项通知如下|关于开展[^。\n]{2,60}的通知/, example: '关于开展校内巡察整改“回头看”评估工作的通知' },
+  { pattern: /现将有关事项(?:通知|公告)如下|现公告如下|关于开展[^。\n]{2,60}的通知/, example: '关于开展校内巡察整改“回头看”评估工作的通知 / 十一届区委第五轮巡察于2023年3月14日开始,至5月26日结束。现将有关事项公告如下:' },
   { pattern: /(?:值班|举报)电话[^。]{0,40}受理来电|受理来电、?来(?:信|访)/, example: '巡察组设专门值班电话17365353495,工作日期间受理来电、来访' },
 ];
 
 /**
  * Texts about rectification that are neither a notice, its totals nor a news report: other. A
- * public notice of one item's acceptance (公示), a shared document or a template, a speech or a
- * report to a congress, an audit results announcement, a digest of rules.
+ * public notice of one item's acceptance (公示), a shared document or a template: other, whatever
+ * problems and rectifications they list.
  */
-export const OTHER_PHRASES: { pattern: RegExp; example: string }[] = [
+export const OTHER_COPIES: { pattern: RegExp; example: string }[] = [
   { pattern: /公示如下|公示期(?:间|为)?|公示日期|公示时间|进行公示|予以公示|(?:销号|验收)公示/, example: '现将问题整改完成情况公示如下: / 现将…整改任务落实情况进行公示(详见附表)。公示日期为2025年1月21日至2月8日' },
+  // Placeholders for names and dates mark a template: "XX年4月上旬" / "X月X日,XXX扫黑除恶专项斗争第X督导组" / "*年*月*日" / "20xx年x月x日".
+  { pattern: /(?:X{1,3}|\*|x{1,2})\s*[年月日届市县区镇街轮][^\n]{0,200}?(?:X{1,3}|\*|x{1,2})\s*[年月日届市县区镇街轮个组]/, example: '关于X届县委第X轮巡察情况综合汇报 / XX 市 XX 区:聚焦“可视”“有感” / *年*月*日至*月*日,中央第五生态环境保护督察组' },
   { pattern: /文档编号|上传(?:人|时间)|由会员分享|第\s*\d+\s*页\s*\/\s*共\s*\d+\s*页|\.docx?\b|【提纲】|范文|[(（][一二三四五六七八九十\d]+篇[)）]/, example: '上传人:Sc****h 文档编号:130947064 / 第1页 / 共61页 / 【提纲】一、提高政治站位' },
+];
+
+/** Speeches and reports to a congress, audit results announcements, explainers: other, unless a notice phrase says the text is a rectification notice. */
+export const OTHER_PHRASES: { pattern: RegExp; example: string }[] = [
   { pattern: /^\s*(?:——|--)[^\n。]{0,16}在[^\n。]{2,40}(?:人大常委会|代表大会|会议)[^\n。]{0,10}上\s*$|各位委员|各位领导[,，、]\s*同志们/m, example: '——年11月27日在省十二届人大常委会第三十三次会议上 / 主任、各位副主任、秘书长、各位委员:' },
   { pattern: /审计结果公告/, example: '甘肃省2015年度省级预算执行和其他财政收支审计结果公告' },
   { pattern: /^\s*引言\s*$|本文(?:将|旨在|拟|试图)/m, example: '引言\n…本文将深入剖析广西巡视背后的故事,探讨巡视工作的重要意义' },
@@ -54,6 +60,11 @@ function headline(lines: Line[], title: string | null): string | null {
  * numbered problems with rectifications make a formal notice whatever else the text says.
  */
 export function decideKind(text: string, lines: Line[], problems: Problem[], summary: Summary, title: string | null): { kind: Kind; evidence: string[] } {
+  // A public notice of one item, a shared copy or a speech is other, whatever problems and rectifications it lists.
+  for (const row of OTHER_COPIES) {
+    const m = row.pattern.exec(text);
+    if (m) return { kind: 'other', evidence: [`a public notice of one item or a shared copy: ${m[0].trim()}`] };
+  }
   const rectified = problems.filter((p) => p.rectification);
   if (rectified.length > 0) return { kind: 'formal-notice', evidence: [`${rectified.length} numbered problems with rectifications`] };
   for (const row of NOTICE_PHRASES) {
@@ -66,7 +77,7 @@ export function decideKind(text: string, lines: Line[], problems: Problem[], sum
   }
   for (const row of OTHER_PHRASES) {
     const m = row.pattern.exec(text);
-    if (m) return { kind: 'other', evidence: [`a public notice, shared document, speech or announcement: ${m[0].trim()}`] };
+    if (m) return { kind: 'other', evidence: [`a speech, report, announcement or explainer: ${m[0].trim()}`] };
   }
   if (title && OTHER_TITLE.test(title)) return { kind: 'other', evidence: [`a title naming rules or an essay: ${title}`] };
   const news = NEWS_MARKERS.map((r) => r.pattern.exec(text)).find((m) => m);

@@ -8,7 +8,7 @@ import { toNumber } from './lines.js';
  * says "an item begins here"; what a run of them enumerates is decided from its cue
  * (enumerations.ts).
  */
-export type Family = 'cn-comma' | 'cn-paren' | 'digit-dot' | 'digit-paren' | 'circled' | 'ordinal' | 'is' | 'must';
+export type Family = 'cn-comma' | 'cn-paren' | 'digit-dot' | 'digit-paren' | 'circled' | 'digit-bare' | 'ordinal' | 'sequence' | 'is' | 'must';
 
 export interface Marker {
   family: Family;
@@ -29,19 +29,29 @@ const CIRCLED = '①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳';
  * captures the number; `inline` says whether the family also numbers items inside a sentence
  * (after a colon, a semicolon or a full stop), not only at line starts.
  */
-export const MARKER_FAMILIES: { family: Family; pattern: RegExp; inline: boolean; example: string }[] = [
-  { family: 'cn-comma', pattern: new RegExp(`(${CN})[、．]\\s*`, 'y'), inline: true, example: '一、党支部组织建设不规范;二、从严治党存在“两个责任”落实不到位' },
-  { family: 'cn-paren', pattern: new RegExp(`[(（](${CN})[)）]\\s*`, 'y'), inline: true, example: '(一)建立“清单化管理”机制,确保整改任务精准落地。(二)聚焦“关键领域”整改' },
-  { family: 'digit-dot', pattern: /(\d{1,2})\s*[.、．](?![\d.．])\s*/y, inline: true, example: '1. 思想提升:将学习贯彻生态文明思想作为首要任务 / 1、有关村级清廉村居建设' },
-  { family: 'digit-paren', pattern: /[(（](\d{1,2})[)）]\s*/y, inline: true, example: '(1)关于“三重一大”制度执行不严格的问题' },
-  { family: 'circled', pattern: new RegExp(`([${CIRCLED}])\\s*`, 'y'), inline: true, example: '①党组会议研究不及时' },
+export const MARKER_FAMILIES: { family: Family; pattern: RegExp; inline: boolean; level?: number; example: string }[] = [
+  { family: 'cn-comma', pattern: new RegExp(`(${CN})[、．]\\s*`, 'y'), inline: true, level: 1, example: '一、党支部组织建设不规范;二、从严治党存在“两个责任”落实不到位' },
+  { family: 'cn-paren', pattern: new RegExp(`[(（](${CN})[)）]\\s*`, 'y'), inline: true, level: 2, example: '(一)建立“清单化管理”机制,确保整改任务精准落地。(二)聚焦“关键领域”整改' },
+  { family: 'digit-dot', pattern: /(\d{1,3})\s*[.、．](?![\d.．])\s*/y, inline: true, level: 3, example: '1. 思想提升:将学习贯彻生态文明思想作为首要任务 / 1、有关村级清廉村居建设' },
+  { family: 'digit-paren', pattern: /[(（](\d{1,3})[)）]\s*/y, inline: true, level: 4, example: '(1)关于“三重一大”制度执行不严格的问题' },
+  { family: 'circled', pattern: new RegExp(`([${CIRCLED}])\\s*`, 'y'), inline: true, level: 5, example: '①党组会议研究不及时' },
+  // A number glued to the item's words, its dot lost in copying: "…工作作风不实方面 1局部村干部工作要求不高…2厕所革命工作应付了事".
+  // Never before a measure or time word (3月, 2019年, 5个): only a run 1, 2 … makes it a list.
+  { family: 'digit-bare', pattern: /(\d{1,2})(?![\d.．、]|[年月日号时分秒个项条件次人名元万亿千百十%％])(?=[\p{Script=Han}“"])/uy, inline: true, example: '(一)在畏难思想严峻,工作作风不实方面 1局部村干部工作要求不高,得过且过。…2厕所革命工作应付了事' },
   { family: 'ordinal', pattern: new RegExp(`第(${CN})[,，、:：]\\s*`, 'y'), inline: true, example: '第一,按时完成集中整改工作。第二,巩固已有成果' },
+  { family: 'sequence', pattern: /(首先|其次|再次|最后)[,，:：]\s*/y, inline: true, example: '(a paraphrase: no notice in corpus/, dev or wild numbers a list this way; 首先 there is an adverb, 首先向…通报) 首先,整改主体责任落实不到位;其次,整改措施针对性不强' },
   { family: 'is', pattern: new RegExp(`(${CN})是[,，:：]?\\s*`, 'y'), inline: true, example: '一是思想认识有“温差”,整改主动性不足' },
   { family: 'must', pattern: new RegExp(`(${CN})要[,，:：]?\\s*`, 'y'), inline: true, example: '一要讲政治、高站位,深刻认识巡察整改重要意义;二要明责任、强担当' },
 ];
 
-/** Marks after which an item may begin inside a line: "问题:一、…;二、…" / "…要求。一是…" / "【提纲】一、…". */
-const AFTER = new Set([...':：;；。!！?？】]', '\u3000']);
+/** 首先 1, 其次 2, 再次 3, 最后 4: 首先…其次…再次…最后…; a list that skips 再次 ends at 其次. */
+const SEQUENCE = ['首先', '其次', '再次', '最后'];
+
+/** The nesting depth of heading families at line starts: 一、 1, (一) 2, 1. 3, (1) 4, ① 5. */
+export const HEADING_LEVEL: Partial<Record<Family, number>> = Object.fromEntries(MARKER_FAMILIES.filter((f) => f.level).map((f) => [f.family, f.level!]));
+
+/** Marks after which an item may begin inside a line: "问题:一、…;二、…" / "…要求。一是…" / "【提纲】一、…" / "…方面 1局部…". */
+const AFTER = new Set([...':：;；。!！?？】]', '\u3000', ' ']);
 /** 一是 and 一要 also follow a comma: "他强调,一要…,二要…". */
 const AFTER_COMMA = new Set([',', '，']);
 
@@ -87,7 +97,7 @@ export function findMarkers(text: string, tokens: Tokens): Marker[] {
         const numeral = m[1]!;
         // 一是 / 一要: the numeral is a word of its own, or one word with 是/要 (not 一要素, 三是非).
         if ((f.family === 'is' || f.family === 'must') && !starts[i + numeral.length + 1] && !/[,，:：\s]/.test(text[i + numeral.length + 1] ?? '')) continue;
-        const number = f.family === 'circled' ? CIRCLED.indexOf(numeral) + 1 : toNumber(numeral);
+        const number = f.family === 'circled' ? CIRCLED.indexOf(numeral) + 1 : f.family === 'sequence' ? SEQUENCE.indexOf(numeral) + 1 : toNumber(numeral);
         if (!Number.isFinite(number) || number < 1) continue;
         markers.push({ family: f.family, number, start: i, end: i + m[0].length, lineStart });
         break;

@@ -2,6 +2,7 @@ import { parseDate } from '../../mentions/dates.js';
 import type { DateMention, Meta } from '../../schema.js';
 import { type Found, type Line, sentencesWith } from './lines.js';
 import { type Label, readLabels } from '../../vocab/labels.js';
+import { CHROME_LINES } from '../../vocab/chrome-lines.js';
 
 const pad = (n: number) => String(n).padStart(2, '0');
 const YEAR = '(?:\\d{4}|[〇零一二三四五六七八九]{4})';
@@ -15,8 +16,15 @@ function isoOf(m: RegExpExecArray): string | null {
   return `${y}-${pad(mo)}-${pad(d)}`;
 }
 
-/** Lines that are page chrome, never a title: breadcrumbs, source and view counters, share widgets. */
-const CHROME = /^(?:当前位置|您的位置|你的位置|位置|首页|来源|发布|时间|字体|字号|分享|浏览|点击|责编|责任编辑|作者|通知公告|现在时间|>|-+>|\s*$)|[>»]\s*\S+\s*[>»]|->/;
+/**
+ * Lines that are never a title: the site chrome the clean stage knows (src/vocab/chrome-lines.ts), a
+ * line of page fields ("来源:… 发布时间:…", "| 索引号 | …"), a breadcrumb ("您的位置: > >图片新闻",
+ * "政务公开 > 统计法制 > 统计督察"), an empty line.
+ */
+function isChrome(line: string): boolean {
+  const t = line.trim();
+  return !t || /^(?:[|>»]|-+>)|[>»]\s*\S*\s*[>»]|->/.test(t) || CHROME_LINES.some((r) => r.pattern.test(t)) || readLabels(t).length > 0 || /^(?:当前位置|您的位置|你的位置|现在时间)/.test(t);
+}
 
 /**
  * The title: a 文件名称 / 标题 field, else a line that reads as one (关于…的通报, short and
@@ -37,7 +45,7 @@ export function readTitle(lines: Line[], pageMeta: Record<string, string>): Foun
     }
   }
   // A dateline ("——2024年11月26日在…会议上") or a date line is not a title.
-  const first = head.find((l) => !CHROME.test(l.text.trim()));
+  const first = head.find((l) => !isChrome(l.text));
   if (first && !/^(?:——|--|\d{4}\s*[-年 ])/.test(first.text.trim()) && first.text.trim().length <= 60 && !/[。；;]/.test(first.text) && !/[，,:：]$/.test(first.text.trim())) {
     const lead = first.text.length - first.text.trimStart().length;
     return { value: first.text.trim(), span: [first.start + lead, first.start + lead + first.text.trim().length] };
@@ -207,15 +215,19 @@ export function readInspection(text: string, mentions: DateMention[]) {
   let type: InspectionType | null = null;
   let team: Found<string> | null = null;
   let offset = 0;
-  for (const { text: sentence, start } of sentencesWith(text, INSPECTION_WORD)) {
+  const sentences = sentencesWith(text, INSPECTION_WORD);
+  // The period first: a feedback date without a year takes the year of the inspection it follows,
+  // whichever sentence comes first ("10月13日,县委第二巡察组向甘井镇党委反馈巡察情况。…2023年4月19日至6月18日…").
+  for (const { text: sentence, start } of sentences) {
+    if (period || !INSPECTED.test(sentence)) continue;
+    const d = datesIn(mentions, start, start + sentence.length).find((x) => x.kind === 'range' && x.start && x.end);
+    if (d) period = { value: { start: d.start!, end: d.end! }, span: [start + d.span[0], start + d.span[1]] };
+  }
+  for (const { text: sentence, start } of sentences) {
     offset = start;
     // The sentence's own dates, as read over the whole text; spans relative to the sentence.
     let dates: DateMention[] | null = null;
     const datesOf = () => (dates ??= datesIn(mentions, start, start + sentence.length));
-    if (!period && INSPECTED.test(sentence)) {
-      const d = datesOf().find((x) => x.kind === 'range' && x.start && x.end);
-      if (d) period = { value: { start: d.start!, end: d.end! }, span: [offset + d.span[0], offset + d.span[1]] };
-    }
     if (!team) {
       const t = /(?:中央|省委|市委|州委|县委|区委|旗委|校党委|党委|党组)?第[一二三四五六七八九十\d]+(?:专项)?(巡视|巡察)组/.exec(sentence);
       if (t) {

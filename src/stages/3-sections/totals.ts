@@ -28,10 +28,10 @@ export const COUNTED: { counts: Counted; after?: RegExp; before?: RegExp; exampl
   { counts: 'immediate', after: /^立行立改/, before: /立行立改(?:事项|问题)?$/, example: '巡视交办的立行立改事项12件' },
   { counts: 'petition', after: /^(?:群众)?(?:生态)?(?:环境)?(?:信访|举报|投诉)/, before: /(?:信访|举报|投诉)(?:举报|投诉)?件?(?:共计|共)?$/, example: '巡视移交的1390件信访件 / 转办第二十七批信访件50件 / 共收到群众来电、来信举报23311件' },
   { counts: 'category', after: /^(?:个|大)?(?:方面|大类|类别|领域|大项|类)/, example: '4个方面12类39个具体问题 / 6方面17项问题' },
+  { counts: 'case', after: /^[^,，;；。]{0,8}?典型(?:问题|案例)|^(?:重大)?案例/, example: '集中公开通报56个违法违规重大典型问题 / 这57个重大问题典型案例' },
   { counts: 'problem', after: /^(?:具体|突出|普遍性|主要|面上|共性|各类|重大)?(?:的)?问题(?!线索)|^个问题/, before: /问题(?:清单)?(?:共计|共)?$/, example: '巡视反馈的36个具体问题 / 4类主要问题 / 发现问题247个 / 梳理形成问题清单N项' },
   { counts: 'task', after: /^(?:具体|主要)?(?:整改)?任务/, before: /整改任务(?:共计|共)?$/, example: '530项整改任务 / 扎实推进55项具体整改任务 / 共明确整改任务2164项' },
-  { counts: 'measure', after: /^(?:条|项)?(?:整改)?(?:措施|意见建议|建议|意见|举措)/, example: '提出整改意见建议375条 / 细化为N项措施' },
-  { counts: 'case', after: /^(?:重大)?(?:典型)?案例|^典型/, example: '通报N个违法违规重大典型问题 / 曝光典型案例N个' },
+  { counts: 'measure', after: /^(?:条|项)?(?:整改)?(?:措施|意见建议|建议|意见|举措)/, before: /(?:措施|意见建议|建议|举措)$/, example: '提出整改意见建议375条 / 24个具体问题细化为199项措施' },
 ];
 
 /** A count's words: its clause before it and the words after it, up to the clause's end. */
@@ -71,12 +71,19 @@ export function countedBy(count: Pick<Count, 'before' | 'after'>): Counted {
  * Verbs that state a total rather than a part: "巡视反馈的36个具体问题" / "共发现各类问题8483个" /
  * "对12个方面32个问题认真进行了整改" / "整改方案明确的530项整改任务" / "共明确整改任务2164项".
  */
-const TOTAL_VERB = /反馈|反映|发现|通报|指出|存在|移交|交办|梳理|查出|形成|明确|针对|对|共|累计|合计|推进|涉及|列出/;
+const TOTAL_VERB = /反馈|反映|发现|通报|指出|存在|移交|交办|梳理|查出|形成|明确|针对|对|共|累计|合计|推进|列出/;
 
-/** A count that states a total: a total verb in its clause and no status word (已完成整改23个 is a part). */
+/**
+ * A count that states a total: a total verb in its clause and no status word (已完成整改23个 is a
+ * part), or a count whose parts follow it at once ("我省66项整改任务已完成37项").
+ */
 function statesTotal(c: Count): boolean {
-  return TOTAL_VERB.test(c.before) && statusOf(c.before + c.after) === null;
+  if (TOTAL_VERB.test(c.before) && statusOf(c.before + c.after) === null) return true;
+  return PARTS_FOLLOW.test(c.after) && statusOf(c.before) === null;
 }
+
+/** Parts right after a count: "66项整改任务已完成37项" / "45个具体问题有39个已完成整改". */
+const PARTS_FOLLOW = /^[^,，;；。\d]{0,12}?(?:已|均已)?(?:完成|整改)[^,，;；。]{0,6}\d|^[^,，;；。\d]{0,16}?\d+\s*[个项件条]\s*(?:已|均已)?(?:完成|整改)/;
 
 /** The problem part of a totals sentence ends where another thing is counted: "…未完成1个;巡视移交的1390件信访件…". */
 const OTHER_THING = /信访|线索|立行立改|工作节点|事项|制度|资金|人次/;
@@ -130,9 +137,11 @@ function readParts(text: string, from: number, to: number, counts: Count[], summ
   let last: string | null = null;
   for (const clause of clausesOf(text, from, end)) {
     const words = text.slice(clause[0], clause[1]);
+    // A part speaks of the count before it in the sentence: "…移交的3665个信访举报问题,已整改完成3569个,完成率97.4%" are petitions.
+    const aboutOther = !afterTotal && !ownedByProblems(counts, from, clause[0]);
     const rate = RATE.exec(words) ?? (last === 'completed' ? SHARE.exec(words) : null);
     // 完成率达到100%的51个 counts units that reached a rate, not problems.
-    if (rate && !/%的/.test(words)) {
+    if (rate && !/%的/.test(words) && !aboutOther) {
       if (summary.completionRate === null) {
         summary.completionRate = Number((Number(rate[1]) / 100).toFixed(6));
         evidence.completionRate = { text: rate[0], span: [clause[0] + rate.index, clause[0] + rate.index + rate[0].length] };
@@ -146,6 +155,10 @@ function readParts(text: string, from: number, to: number, counts: Count[], summ
     if (!count || /%的/.test(words) || (!afterTotal && OTHER_THING.test(words))) continue;
     const counted = countedBy(count);
     if (counted !== unit && counted !== 'other' && counted !== 'problem') continue;
+    // A count of something else named right after it: "…未整改完成的15个被巡察党组织" counts organisations.
+    if (counted === 'other' && /^\s*[\p{Script=Han}]/u.test(count.after) && statusOf(count.after) === null) continue;
+    // Parts belong to the count before them in the sentence: "我省66项整改任务已完成37项" are tasks, not problems.
+    if (!afterTotal && !ownedByProblems(counts, from, count.mention.span[0])) continue;
     // 已完成或基本完成274项 lumps two statuses: neither is stated.
     if (/或/.test(words) && /完成/.test(words)) continue;
     const status = statusOf(words.replace(count.mention.text, ''));
@@ -159,6 +172,12 @@ function readParts(text: string, from: number, to: number, counts: Count[], summ
     found = true;
   }
   return found;
+}
+
+/** Whether the last count that names its noun before `at` (in `[from, at)`) counts problems, or there is none. */
+function ownedByProblems(counts: Count[], from: number, at: number): boolean {
+  const owner = counts.filter((c) => c.mention.span[0] >= from && c.mention.span[1] <= at && countedBy(c) !== 'other').pop();
+  return !owner || ['problem', 'category'].includes(countedBy(owner));
 }
 
 function clausesOf(text: string, from: number, to: number): [number, number][] {

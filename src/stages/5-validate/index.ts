@@ -17,20 +17,25 @@ function rateTolerance(surface: string | undefined): number {
   return (0.5 * 10 ** -decimals) / 100 + 1e-9;
 }
 
-/** Problem numbers must run 1, 2, 3 … : a gap or a repeat means an item was lost or doubled. */
+/**
+ * The items' own numbers (`label`) must run on, 1, 2, 3 … (or from where an excerpt starts): a gap
+ * or a repeat means an item was lost or doubled. Unnumbered items are not audited.
+ */
 function auditNumbering(problems: Problem[]): Message[] {
   const messages: Message[] = [];
+  const numbered = problems.filter((p) => p.label !== null);
   const seen = new Set<number>();
-  let expected = problems[0]?.number ?? 1;
-  let category = problems[0]?.category ?? null;
-  for (const p of problems) {
+  let expected = numbered[0]?.label ?? 1;
+  let category = numbered[0]?.category ?? null;
+  for (const p of numbered) {
+    const label = p.label!;
     // Numbering that restarts in each category: 一、…(一)(二) 二、…(一)
-    if (p.category !== category && p.number === 1) seen.clear(), (expected = 1);
+    if (p.category !== category && label === 1) seen.clear(), (expected = 1);
     category = p.category;
-    if (seen.has(p.number)) messages.push({ level: 'error', code: 'validate/problem-number-repeated', message: `问题${p.number} appears more than once`, span: p.span });
-    else if (p.number !== expected) messages.push({ level: 'warning', code: 'validate/problem-number-skipped', message: `expected 问题${expected}, found 问题${p.number}`, span: p.span });
-    seen.add(p.number);
-    expected = p.number + 1;
+    if (seen.has(label)) messages.push({ level: 'error', code: 'validate/problem-number-repeated', message: `问题${label} appears more than once`, span: p.span });
+    else if (label !== expected) messages.push({ level: 'warning', code: 'validate/problem-number-skipped', message: `expected 问题${expected}, found 问题${label}`, span: p.span });
+    seen.add(label);
+    expected = label + 1;
   }
   return messages;
 }

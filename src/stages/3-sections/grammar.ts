@@ -1,0 +1,38 @@
+import { LABELS } from '../../vocab/labels.js';
+import { CUES } from './enumerations.js';
+import { ANNOUNCEMENT_PHRASES, NEWS_MARKERS, NOTICE_PHRASES, OTHER_COPIES, OTHER_PHRASES } from './kind.js';
+import { MARKER_FAMILIES } from './markers.js';
+import { STATUS_PHRASES } from './status.js';
+import { COUNTED, EXTRAS } from './totals.js';
+
+/**
+ * The sections stage's grammar as tables for docs/reading-notices.md, made from the very rows the
+ * code reads (`npm run schemas` rewrites the blocks; a test fails when one is stale).
+ */
+const cell = (s: string) => s.replace(/\|/g, '\\|').replace(/\n/g, '\\n');
+const code = (re: RegExp | undefined) => (re ? `\`${cell(re.source)}\`` : '');
+const table = (head: string[], rows: string[][]) => [`| ${head.join(' | ')} |`, `| ${head.map(() => '---').join(' | ')} |`, ...rows.map((r) => `| ${r.join(' | ')} |`)].join('\n');
+
+export function grammarBlocks(): Record<string, string> {
+  return {
+    'grammar:markers': table(
+      ['family', 'marker', 'inside sentences', 'heading level', 'real example'],
+      MARKER_FAMILIES.map((f) => [`\`${f.family}\``, code(f.pattern), f.inline ? 'yes' : 'line starts only', f.level ? String(f.level) : '', cell(f.example)]),
+    ),
+    'grammar:cues': table(['the list is', 'cue', 'real example'], CUES.map((c) => [c.enumerates, code(c.pattern), cell(c.example)])),
+    'grammar:counted': table(['counts', 'noun after the count', 'noun before it', 'real example'], COUNTED.map((c) => [c.counts, code(c.after), code(c.before), cell(c.example)])),
+    'grammar:status': table(['status', 'words', 'real example'], STATUS_PHRASES.map((s) => [s.status, code(s.pattern), cell(s.example)])),
+    'grammar:extras': table(['field', 'words before the number', 'real example'], EXTRAS.map((e) => [`\`${e.field}\``, code(e.before), cell(e.example)])),
+    'grammar:labels': table(['label', 'field', 'real example'], LABELS.map((l) => [l.label, l.field, cell(l.example)])),
+    'grammar:kind': table(
+      ['decides', 'words', 'real example'],
+      [
+        ...OTHER_COPIES.map((r) => ['other (public notice of one item, shared copy)', code(r.pattern), cell(r.example)]),
+        ...NOTICE_PHRASES.map((r) => ['formal-notice', code(r.pattern), cell(r.example)]),
+        ...ANNOUNCEMENT_PHRASES.map((r) => ['other (announcement)', code(r.pattern), cell(r.example)]),
+        ...OTHER_PHRASES.map((r) => ['other (speech, report, explainer)', code(r.pattern), cell(r.example)]),
+        ...NEWS_MARKERS.map((r) => ['news', code(r.pattern), cell(r.example)]),
+      ],
+    ),
+  };
+}

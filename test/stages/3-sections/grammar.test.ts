@@ -1,0 +1,146 @@
+import { describe, expect, test } from 'vitest';
+import { findNumbers } from '../../../src/mentions/numbers.js';
+import { clean } from '../../../src/stages/1-clean/index.js';
+import { segment } from '../../../src/stages/2-segment/index.js';
+import { CUES, readCue, readEnumerations } from '../../../src/stages/3-sections/enumerations.js';
+import { ANNOUNCEMENT_PHRASES, NEWS_MARKERS, NOTICE_PHRASES, OTHER_COPIES, OTHER_PHRASES } from '../../../src/stages/3-sections/kind.js';
+import { MARKER_FAMILIES, findMarkers } from '../../../src/stages/3-sections/markers.js';
+import { STATUS_PHRASES, statusOf } from '../../../src/stages/3-sections/status.js';
+import { COUNTED, EXTRAS, countedBy, readSummary } from '../../../src/stages/3-sections/totals.js';
+import { LABELS, readLabels } from '../../../src/vocab/labels.js';
+
+/**
+ * Every row of the sections stage's grammar (docs/reading-notices.md) on the real sentence it was
+ * written from, and on a paraphrase of our own: a rule that reads only its own example fits a
+ * document, not the language.
+ */
+const parts = (example: string) => example.split(' / ').map((s) => s.replace(/^\(a paraphrase[^)]*\)\s*/, '').replace(/\(then .*\)$/, '').trim());
+const tokensOf = (text: string) => {
+  const doc = segment(clean({ id: 't', source: 't.txt', bytes: Buffer.from(text) }));
+  return { text: doc.clean.text, tokens: doc.segment.tokens };
+};
+const problemsOf = (raw: string) => {
+  const { text, tokens } = tokensOf(raw);
+  return readEnumerations(text, findMarkers(text, tokens));
+};
+
+describe('markers', () => {
+  test.each(MARKER_FAMILIES.map((f) => [f.family, f] as const))('%s: its example begins with its first marker', (family, f) => {
+    const { text, tokens } = tokensOf(parts(f.example)[0]!);
+    expect(findMarkers(text, tokens).some((m) => m.family === family && m.number === 1), text).toBe(true);
+  });
+
+  // Our own sentences, one a family: the list each numbers, and how many problems it holds.
+  const paraphrases: [string, string, number][] = [
+    ['cn-comma', '巡察组反馈了该局存在的三类问题:一、学习制度落实不严格;二、财务报销审核把关不严;三、干部选任程序不规范。', 3],
+    ['cn-paren', '督察发现的主要问题:(一)污水处理设施建设滞后,运行不正常;(二)垃圾填埋场渗滤液处理不到位。', 2],
+    ['digit-dot', '存在以下问题:\n1. 三重一大制度执行不到位,集体决策流于形式;\n2. 公务接待管理不规范,超标准接待时有发生。', 2],
+    ['digit-paren', '巡视指出的问题主要有:(1)意识形态工作责任制落实不到位;(2)基层党组织软弱涣散。', 2],
+    ['circled', '主要表现在:①党委会议研究部署不及时;②整改台账管理不规范。', 2],
+    ['digit-bare', '(一)在作风建设方面 1部分干部纪律意识不强,迟到早退现象时有发生。2窗口服务不规范,群众反映办事难。', 2],
+    ['ordinal', '会议指出了存在的问题:第一,主体责任压得不实;第二,整改进度明显滞后。', 2],
+    ['sequence', '检查发现的问题主要是:首先,台账资料不完整;其次,销号程序不规范。', 2],
+    ['is', '该单位仍然存在一些短板。一是理论学习不够深入;二是制度执行不够严格;三是监督管理存在漏洞。', 3],
+    ['must', '书记强调,一要提高认识,狠抓落实;二要压实责任,确保整改见效。', 0],
+  ];
+  test.each(paraphrases)('%s: a paraphrase of our own', (family, text, count) => {
+    const { text: cleaned, tokens } = tokensOf(text);
+    expect(findMarkers(cleaned, tokens).some((m) => m.family === family)).toBe(true);
+    expect(problemsOf(text).problems).toHaveLength(count);
+  });
+
+  test.each([
+    ['统一是', '大家认识统一是关键。'],
+    ['第一书记', '驻村第一书记到任。'],
+    ['一要素', '三是一要素齐全。'],
+  ])('%s is not a marker', (_, text) => {
+    const { text: cleaned, tokens } = tokensOf(text);
+    expect(findMarkers(cleaned, tokens).filter((m) => m.family === 'is' || m.family === 'must' || m.family === 'ordinal').map((m) => cleaned.slice(m.start, m.end))).toEqual(
+      text === '三是一要素齐全。' ? ['三是'] : [],
+    );
+  });
+});
+
+describe('cues', () => {
+  test.each(CUES.map((c, i) => [i, c.enumerates, c] as const))('row %i (%s): its phrase is in its example', (_, __, c) => {
+    c.pattern.lastIndex = 0;
+    expect(parts(c.example).some((p) => new RegExp(c.pattern.source).test(p))).toBe(true);
+  });
+
+  // Our own cues, each read as the row says; the nearest cue to the list decides.
+  const paraphrases: [string, string][] = [
+    ['problems', '专项检查发现该中心存在的三个方面问题:'],
+    ['problems', '问题具体表现为:'],
+    ['problems', '存在的不足主要是:'],
+    ['problems', '巡察反馈的问题如下:'],
+    ['problems', '二、存在的问题'],
+    ['requirements', '针对检查中发现的问题,组长提出三点要求:'],
+    ['pledges', '该局主要负责同志代表班子作表态发言:'],
+    ['measures', '针对反馈的问题,该局采取了以下措施:'],
+    ['achievements', '整改工作取得阶段性成效。'],
+    ['plans', '下一步,局党组将持续巩固整改成果:'],
+  ];
+  test.each(paraphrases)('%s: %s', (enumerates, cue) => expect(readCue(cue)).toBe(enumerates));
+});
+
+describe('totals', () => {
+  test.each(COUNTED.map((c) => [c.counts, c] as const))('%s: a count of its example is typed so', (counts, c) => {
+    const found = parts(c.example).some((p) => {
+      const numbers = findNumbers(p, { exclude: [] });
+      return numbers.some((n) => countedBy({ before: p.slice(0, n.span[0]).split(/[,，;；。:：]/).pop() ?? '', after: p.slice(n.span[1]).split(/[,，;；。:：、]/)[0] ?? '' }) === counts);
+    });
+    expect(found).toBe(true);
+  });
+
+  const paraphrases: [string, Partial<ReturnType<typeof readSummary>['summary']>][] = [
+    ['巡察组共反馈问题18个,目前已完成整改15个,基本完成2个,未完成1个。', { totalProblems: 18, totalUnit: 'problem', completed: 15, partial: 2, notCompleted: 1 }],
+    ['检查发现的5个方面21个具体问题,整改完成率达90%。', { totalProblems: 21, completionRate: 0.9 }],
+    ['省级督察整改方案明确的86项整改任务,已完成64项。', { totalProblems: 86, totalUnit: 'task', completed: 64 }],
+    ['累计受理群众信访举报320件,已办结300件。', { petitionsReceived: 320, petitionsResolved: 300 }],
+    ['移交问题线索12件,立案3件。', { totalProblems: null, petitionsReceived: null }],
+  ];
+  test.each(paraphrases)('%s', (text, want) => {
+    const { summary } = readSummary(text, findNumbers(text, { exclude: [] }));
+    expect(summary).toMatchObject(want);
+  });
+
+  test.each(STATUS_PHRASES.map((s, i) => [i, s.status, s] as const))('status row %i (%s): each example reads so', (_, status, s) => {
+    // Each example's last clause, its count taken out, as the totals reader reads a clause.
+    for (const p of parts(s.example)) expect(statusOf(p.split(/[,，]/).pop()!.replace(/\d+[个项件]/g, '')), p).toBe(status);
+  });
+  test.each([
+    ['completed', '该问题已全部整改到位'],
+    ['partial', '目前已基本完成整改'],
+    ['not-completed', '因资金原因申请延期整改'],
+    ['not-completed', '该项工作正在整改中'],
+  ])('status %s: %s', (status, words) => expect(statusOf(words)).toBe(status));
+
+  test.each(EXTRAS.map((e) => [e.field, e] as const))('%s: read from its example', (field, e) => {
+    const p = parts(e.example)[0]!;
+    expect(readSummary(p, findNumbers(p, { exclude: [] })).summary[field]).not.toBeNull();
+  });
+});
+
+describe('labels', () => {
+  test.each(LABELS.map((l) => [l.label, l] as const))('%s: read from its example', (label, l) => {
+    const example = l.example.replace('【責任編輯:', '【责任编辑:');
+    const found = readLabels(example);
+    // A counter ends the field before it ("时间:2022-07-07点击:" is 2022-07-07); the others are read.
+    if (l.field === 'counter') expect(found.every((x) => !x.value.includes(label)), JSON.stringify(found)).toBe(true);
+    else expect(found.map((x) => x.label)).toContain(label);
+  });
+  test.each([
+    ['成文日期', '成 文 日 期 : 2023年5月6日', '2023年5月6日'],
+    ['发布时间', '来源:某某区纪委监委    发布时间:2024-01-09 08:30    浏览次数:12', '2024-01-09 08:30'],
+    ['来源', '| 来源 | 某县人民政府办公室 | 发布日期 | 2022-03-01 |', '某县人民政府办公室'],
+  ])('%s in a paraphrase', (label, line, value) => {
+    expect(readLabels(line).find((l) => l.label === label)?.value).toBe(value);
+  });
+});
+
+describe('kind', () => {
+  const rows = [...OTHER_COPIES, ...NOTICE_PHRASES, ...ANNOUNCEMENT_PHRASES, ...OTHER_PHRASES, ...NEWS_MARKERS];
+  test.each(rows.map((r, i) => [i, r] as const))('row %i: its words are in its example', (_, r) => {
+    expect(parts(r.example).some((p) => new RegExp(r.pattern.source, r.pattern.flags.replace('g', '')).test(p.replace(/\\n/g, '\n')))).toBe(true);
+  });
+});
