@@ -22,9 +22,9 @@ export { parseNumeral } from './mentions/numerals.js';
 export { findNumbers } from './mentions/numbers.js';
 export { findDates, parseDate, type DateContext } from './mentions/dates.js';
 
-// The rule tables, each entry with a real example: every diagnostic code and quality flag, the
+// The rule tables, each entry with a real example: every diagnostic code, quality flag and failure code, the
 // status phrases, the counts a totals sentence states
-export { AUDIT_CODES, CODES, FLAGS } from './codes.js';
+export { AUDIT_CODES, CODES, FAILURES, FLAGS } from './codes.js';
 export { COUNTED, EXTRAS, STATUS_PHRASES } from './stages/3-sections/index.js';
 
 // The document model: zod schemas and their types, the final document's and each stage's
