@@ -3,7 +3,7 @@ import path from 'node:path';
 import { temporary, writeAtomic } from '../batch/atomic.js';
 import { type Duplicate, linkDuplicates } from '../stages/1-clean/near-duplicates.js';
 import { type Cell, documentsCsv, itemCsvHeads, unwrittenCells } from './csv.js';
-import { type XlsxReport, writeXlsx } from './xlsx.js';
+import type { XlsxReport } from './xlsx.js';
 
 /** What one document gives the CSV files: its documents.csv row, its item rows, its signature. */
 export interface TableEntry {
@@ -76,7 +76,8 @@ export class CsvFiles {
     }
     const duplicates = linkDuplicates(this.signatures);
     await writeAtomic(path.join(this.outDir, 'documents.csv'), documentsCsv(this.rows, duplicates));
-    const xlsx = options.xlsx ? await writeXlsx(this.outDir, ['documents.csv', ...this.handles.keys()]) : null;
+    // exceljs loads only when asked for: it is a large library most runs never need.
+    const xlsx = options.xlsx ? await (await import('./xlsx.js')).writeXlsx(this.outDir, ['documents.csv', ...this.handles.keys()]) : null;
     for (const { csv, rowsLeftOut } of xlsx?.cut ?? []) {
       options.log?.(`zhenggai: ${rowsLeftOut} rows of ${csv} are not in zhenggai.xlsx (Excel holds 1,048,576 rows a sheet); the CSV has them all`);
     }
