@@ -20,9 +20,15 @@ export interface MeasureWord {
   afterChinese: boolean;
   /** A real sentence from the corpus or the dev set. */
   example: string;
+  /** Multiplies the number: 近六成 → 60 %. */
+  scale?: number;
+  /** The word counts only when what follows it matches: 三点意见 (a count of points), not 当晚7点. */
+  followedBy?: RegExp;
+  /** The word is no measure word when what follows it matches: 5省 counts provinces, 5省委 does not. */
+  notFollowedBy?: RegExp;
 }
 
-const mw = (unit: string, example: string, afterChinese = true): MeasureWord => ({ unit, afterChinese, example });
+const mw = (unit: string, example: string, afterChinese = true, more: Partial<MeasureWord> = {}): MeasureWord => ({ unit, afterChinese, example, ...more });
 
 /** Measure words, longest first when matched. Keys are simplified (traditional forms are folded before matching). */
 export const MEASURE_WORDS: Readonly<Record<string, MeasureWord>> = {
@@ -31,6 +37,8 @@ export const MEASURE_WORDS: Readonly<Record<string, MeasureWord>> = {
   '%': mw('%', '占比28.13%'),
   '‰': mw('‰', '发生率0.5‰'),
   '个月': mw('个月', '集中整改期3个月; 两个月来'),
+  '个工作日': mw('工作日', '在10个工作日内办结 (dev d59)'),
+  '工作日': mw('工作日', '5工作日内答复'),
   '个': mw('个', '巡视反馈的36个具体问题'),
   '人次': mw('人次', '入园人数共计11.3万人次'),
   '人': mw('人', '给予党纪政务处分99人'),
@@ -71,6 +79,15 @@ export const MEASURE_WORDS: Readonly<Record<string, MeasureWord>> = {
   '棵': mw('棵', '补植树木200棵'),
   '分': mw('分', '考核90分以上', false),
   '倍': mw('倍', '纯工业税收三年时间增长近8倍'),
+  // 成 is a tenth: 近六成 → 60 %, nearly (wild w048 已完成近六成); not 6.3成果 (a section number before 成果).
+  '成': mw('%', '已完成近六成 (wild w048); 两成以上', true, { scale: 10, notFollowedBy: /^(?![以左多的是已和与及或也都])[\u4e00-\u9fff]/ }),
+  // 点 counts points of a speech: 提出三点意见 (dev d63), 三点要求 (dev d81); 当晚7点 is a time of day.
+  '点': mw('点', '提出了三点意见 (dev d63); 就…提出三点要求 (dev d81)', true, { followedBy: /^(?:意见|要求|建议|希望|体会|做法|经验|启示|共识|打算|考虑|认识|收获|感受|思考|不足|原因|内容|措施)/ }),
+  // Provinces as a measure word: 江苏、内蒙古、西藏3省(区) (dev d21), 山西…寧夏5省(區) (dev d74), 31省份 (dev d19).
+  '省份': mw('省', '第一輪中央環保督察實現對全國31省份全覆蓋 (dev d19)'),
+  '省市': mw('省', '天津等7省市中央环保督察整改任务 (wild w048)'),
+  '省区': mw('省', '5 省区 (wild w115)'),
+  '省': mw('省', '等8省(区)开展 (dev d55); 四省问题有共性 (wild w105)', true, { notFollowedBy: /^[委级直长属会政厅纪部管内外城道钱事力略心]/ }),
   '公里': mw('公里', '完成新建污水管网3公里'),
   '千米': mw('千米', '整治河道5千米'),
   '平方公里': mw('平方公里', '治理面积2平方公里'),
@@ -109,7 +126,8 @@ export const NOT_MEASURE_WORDS: Readonly<Record<string, string>> = {
   '版': '第3版',
   '页': '第1页',
   '线': '12345热线',
-  '点': '当晚7点 (a time of day)',
+  '点': '当晚7点 (a time of day; 三点意见 counts, see MEASURE_WORDS)',
+  '室': '办公楼201室 (a room number, wild w102)',
   '代': '20世纪80年代',
   '呢': '“2万多呢” (a particle in dialogue; likewise 吗 啊 了 的 是 和 等)',
   '吗': '', '啊': '', '了': '', '的': '', '是': '', '和': '', '等': '', '与': '', '及': '', '或': '',
@@ -166,17 +184,73 @@ export const SLOGANS: readonly { phrase: string; example: string }[] = [
   { phrase: '三番五次', example: '三番五次催办' },
   { phrase: '一五一十', example: '一五一十地说清楚' },
   { phrase: '二次', example: '中央纪委二次全会; 二次问题清单; 二次整改' },
+  { phrase: '八项规定', example: '中央八项规定精神 (dev d54, d72; wild w023 w029 w043)' },
   { phrase: '问责一个', example: '問責一個、警醒一片' },
   { phrase: '十四五', example: '“十四五”规划' },
   { phrase: '十五五', example: '“十五五”规划' },
 ];
 
+/**
+ * Multipliers after an Arabic number (217.69万元 → 2176900 元). `before`: the multiplier counts only
+ * when what follows matches it. 兆 is 10^12 before a currency (1.04兆元, Taiwanese usage, dev d79),
+ * but mega in 100兆宽带 and 10兆瓦; 百 is no multiplier in 2百分点 (a percentage point).
+ */
+export const MULTIPLIERS: Readonly<Record<string, { factor: number; example: string; before?: RegExp; notBefore?: RegExp }>> = {
+  '百': { factor: 100, example: '3百人', notBefore: /^分[点之]/ },
+  '千': { factor: 1000, example: '3千万元', notBefore: /^分之/ },
+  '万': { factor: 1e4, example: '追缴资金217.69万元' },
+  '亿': { factor: 1e8, example: '追缴1.05亿元' },
+  '兆': { factor: 1e12, example: '累计整改问题金额达1.04兆元 (dev d79)', before: /^(?:元|美元|日元|新台币|台币)/ },
+};
+
+/**
+ * Words for a half, read as a share: 巡视对象覆盖面近一半 (dev d76) → 50 %, nearly. `半` alone before a
+ * time unit is 0.5 of it (半个月 → 0.5 个月, see readHalf).
+ */
+export const HALF_WORDS: Readonly<Record<string, { value: number; unit: string; example: string }>> = {
+  '一半': { value: 50, unit: '%', example: '巡视对象覆盖面近一半; 一半以上是根据巡视移交的问题线索 (dev d76)' },
+  '半数': { value: 50, unit: '%', example: '1227项整改任务,半数已经完成 (dev d82)' },
+};
+
+/**
+ * Nouns of money: an amount with 万/亿 but no measure word after one of them is in 元, the unit
+ * a Chinese text leaves unsaid after 金额 (处罚金额超2.8亿 in a headline, dev d85).
+ */
+export const MONEY_NOUNS: readonly { word: string; example: string }[] = [
+  { word: '金额', example: '处罚金额超2.8亿 (dev d85, whose body says 处罚金额28087.83万元); 查出问题金额3114.93亿元 (dev d12)' },
+  { word: '资金', example: '筹措资金217.69万元 (corpus 003); 追回和收缴违规资金8.59亿元 (dev d80)' },
+  { word: '罚款', example: '罚款金额5.62万元 (dev d11)' },
+  { word: '投资', example: '总投资78亿元的衡钢特大口径连轧管产业 (corpus 002)' },
+];
+
+/**
+ * Ordinals written without 第: the number names which one, not how many.
+ * - 二 alone before a measure word: a count says 两 (两轮), so 二轮 is the second round (今年二轮中央巡视, dev d75).
+ * - N次 before 全会 or 会议 after a 届 (二十届中央纪委四次全会, dev d62; 省十二届人大三次会议, dev d65):
+ *   the Nth plenary session, as `SESSION_AFTER` says.
+ * - A numeral and measure word repeating an ordinal said with 第 earlier in the paragraph
+ *   (全面启动第三轮巡视的可能性不大,但是应会对三轮巡视作出安排, dev d75), unless a word of counting
+ *   stands before it (前三批, 分三批, 共三轮).
+ */
+export const SESSION_AFTER: readonly { unit: string; next: RegExp; needsTerm: boolean; example: string }[] = [
+  { unit: '次', next: /^全会/, needsTerm: false, example: '在二十届中央纪委四次全会上发表的重要讲话 (dev d62; wild w058 w133 w135)' },
+  { unit: '次', next: /^(?:全体)?会议/, needsTerm: true, example: '认真落实省十二届人大三次会议各项决议 (dev d65)' },
+];
+// 中央纪委二次、三次、四次全会 (wild w133): the items of a 、-list share the word after the last one.
+const LIST_OF_SAME = /^(?:、[〇一二三四五六七八九十\d]+次)+/;
+/** Words before a numeral that make it a count even after the same ordinal: 前三批, 分三批, 共三轮. */
+const COUNT_WORDS = '前后共分这那各等每近';
+
 const CHINESE_NUMERAL = '〇零一二两三四五六七八九十百千万亿几壹贰叁肆伍陆柒捌玖拾佰仟';
 const ARABIC_AT = /\d+(?:,\d{3})*(?:\.\d+)?/y;
 // Where a candidate numeral can start: a digit, 数 (数十家) or a Chinese numeral (百分之 included).
-const NUMERAL_START = charSet(`0123456789数${CHINESE_NUMERAL}`);
+const NUMERAL_START = charSet(`0123456789数半${CHINESE_NUMERAL}`);
 const IS_CHINESE_NUMERAL = charSet(CHINESE_NUMERAL);
-const MULTIPLIER_AT = /[百千万亿]{1,2}/y;
+const MULTIPLIER_AT = new RegExp(`[${Object.keys(MULTIPLIERS).join('')}]`, 'y');
+const MULTIPLIER_OR_INFIX = charSet(`${Object.keys(MULTIPLIERS).join('')}余多`);
+const MONEY_BEFORE = new RegExp(`(?:${MONEY_NOUNS.map((n) => n.word).join('|')})[^,，。;；:：、()（）\\s]{0,4}$`);
+// 第三轮, 第4项: the ordinals of a text, to know 三轮 for the same one later (see SESSION_AFTER's comment).
+const ORDINAL_RE = /第([〇零一二两三四五六七八九十百\d]+)([\u4e00-\u9fff])/g;
 // 8~10名 (corpus 003): a separator read between numbers, a space either side at most.
 const RANGE_SEP_AT = new RegExp(`[ \u3000]?(?:${rangeSeparatorPattern({ betweenDates: false })})[ \u3000]?`, 'y');
 const SPACES = charSet(' \u3000\u00a0');
@@ -206,7 +280,29 @@ function matchAt(re: RegExp, s: string, i: number): string | null {
   return m ? m[0] : null;
 }
 
-interface NumberToken { value: number; end: number; chinese: boolean; approx: Approx | null; leadingUnit: boolean; code: boolean }
+interface NumberToken { value: number; end: number; chinese: boolean; approx: Approx | null; leadingUnit: boolean; code: boolean; scaled: boolean }
+
+// The multipliers after a number from i: 217.69万 → ×10^4; 120余万 and 5380多亿 (dev d76, d78) put the
+// approximation before the multiplier: ×10^4 and ×10^8, over. Two at most (3千万).
+function readMultipliers(v: string, i: number): { factor: number; end: number; approx: Approx | null } | null {
+  if (MULTIPLIER_OR_INFIX[v.charCodeAt(i)] !== 1) return null;
+  let j = i;
+  let approx: Approx | null = null;
+  const infix = v[j] === '余' || v[j] === '多' ? 1 : 0;
+  let factor = 1;
+  for (let k = 0; k < 2; k++) {
+    const at = j + (k === 0 ? infix : 0);
+    const c = matchAt(MULTIPLIER_AT, v, at);
+    if (c === null) break;
+    const m = MULTIPLIERS[c]!;
+    const after = v.slice(at + 1, at + 5);
+    if ((m.before && !m.before.test(after)) || (m.notBefore && m.notBefore.test(after))) break;
+    factor *= m.factor;
+    j = at + 1;
+    if (k === 0 && infix) approx = 'over';
+  }
+  return factor === 1 ? null : { factor, end: j, approx };
+}
 
 // Reads one numeral at i: 217.69 (Arabic, with 万/亿 multipliers), 十几万, 数十, 三千零五.
 function readNumber(v: string, i: number): NumberToken | null {
@@ -218,12 +314,12 @@ function readNumber(v: string, i: number): NumberToken | null {
     if (value === null) return null;
     // 0730-5208005, 05017375: a leading zero means a code, 0.1877 does not.
     const code = /^0\d/.test(arabic) || (arabic.length > 12 && arabic.replace(/[.,]/g, '').length > 12);
-    const mult = matchAt(MULTIPLIER_AT, v, end);
+    const mult = readMultipliers(v, end);
     if (mult !== null) {
-      for (const c of mult) value *= c === '百' ? 100 : c === '千' ? 1000 : c === '万' ? 1e4 : 1e8;
-      end += mult.length;
+      value *= mult.factor;
+      end = mult.end;
     }
-    return { value, end, chinese: false, approx: null, leadingUnit: false, code };
+    return { value, end, chinese: false, approx: mult?.approx ?? null, leadingUnit: false, code, scaled: mult !== null };
   }
   let run: string;
   let end: number;
@@ -248,10 +344,18 @@ function readNumber(v: string, i: number): NumberToken | null {
   if (/^[〇零一二两三四五六七八九]{2,}$/.test(t)) return null;
   // 几天, 几个: "a few", no value to give.
   if (t === '一' && run === '几') return null;
-  const value = parseNumeral(t);
+  let value = parseNumeral(t);
   if (value === null) return null;
   const leadingUnit = /^[百千万亿佰仟]/.test(t);
-  return { value, end, chinese: true, approx, leadingUnit, code: false };
+  let scaled = /[万亿]/.test(t);
+  // 三十余万人: 余/多 between the numeral and its 万/亿, as 120余万件 (dev d76)
+  if ((v[end] === '余' || v[end] === '多') && (v[end + 1] === '万' || v[end + 1] === '亿')) {
+    value *= v[end + 1] === '万' ? 1e4 : 1e8;
+    end += 2;
+    approx = 'over';
+    scaled = true;
+  }
+  return { value, end, chinese: true, approx, leadingUnit, code: false, scaled };
 }
 
 /** Every quantity mention in `text`; mentions overlapping an `exclude` span (e.g. dates already found) are skipped. */
@@ -271,6 +375,7 @@ export function findNumbers(text: string, options: { exclude?: Span[] } = {}): N
   };
 
   // One pass over the view finds every candidate numeral; the context rules decide what it is.
+  const ordinals = readOrdinals(v);
   const out: NumberMention[] = [];
   let at = 0;
   while (at < v.length) {
@@ -278,12 +383,13 @@ export function findNumbers(text: string, options: { exclude?: Span[] } = {}): N
       at++;
       continue;
     }
-    const length = candidateLength(v, at);
+    const half = readHalf(v, at);
+    const length = half ? 1 : candidateLength(v, at);
     if (length === 0) {
       at++;
       continue;
     }
-    const mention = readMention(v, at);
+    const mention = half ?? readMention(v, at, ordinals);
     if (mention === null) {
       at += length;
       continue;
@@ -323,12 +429,51 @@ function chineseEnd(v: string, i: number): number {
 
 interface RawMention { start: number; end: number; value: number; valueMax: number | undefined; unit: string; approx: Approx | null }
 
-function readMention(v: string, at: number): RawMention | null {
+/** The ordinals said with 第 in a text, by what they read (三轮 for 第三轮): where each is. */
+type Ordinals = Map<string, number[]>;
+
+function readOrdinals(v: string): Ordinals {
+  const o: Ordinals = new Map();
+  if (!v.includes('第')) return o;
+  ORDINAL_RE.lastIndex = 0;
+  for (let m = ORDINAL_RE.exec(v); m; m = ORDINAL_RE.exec(v)) {
+    const key = m[1]! + m[2]!;
+    const at = o.get(key);
+    if (at) at.push(m.index); else o.set(key, [m.index]);
+  }
+  return o;
+}
+
+// 对三轮巡视 after 第三轮巡视 in the same paragraph: the same ordinal, its 第 left out (see SESSION_AFTER).
+function repeatsOrdinal(v: string, at: number, key: string, ordinals: Ordinals): boolean {
+  const seen = ordinals.get(key);
+  if (!seen || seen[0]! > at || (at > 0 && COUNT_WORDS.includes(v[at - 1]!))) return false;
+  const paragraph = v.lastIndexOf('\n', at);
+  return seen.some((p) => p > paragraph && p < at);
+}
+
+const HALF_ENTRIES = Object.entries(HALF_WORDS);
+const NOT_BEFORE_HALF = '上下前后多大个一两二三四五六七八九十';
+// 半个月 → 0.5 个月 (issue 13), 利用半年时间 (wild w058) → 0.5 年; 近一半 → 50 %, nearly; 半数 → 50 %.
+function readHalf(v: string, at: number): RawMention | null {
+  const c = v.charCodeAt(at);
+  if (c !== 0x534a /* 半 */ && c !== 0x4e00 /* 一 */) return null;
+  for (const [word, h] of HALF_ENTRIES) {
+    if (v.startsWith(word, at)) return withApprox(v, at, at + word.length, h.value, undefined, h.unit, null);
+  }
+  // 上半年, 下半年, 多半, 大半, 一个半月: 半 is part of another word or number there.
+  if (c !== 0x534a || NOT_BEFORE_HALF.includes(v[at - 1] ?? '#')) return null;
+  const unit = unitAt(v, at + 1, true);
+  if (unit === null || !TIME_UNITS.has(unit.unit) || v[unit.end] === '度') return null;
+  return withApprox(v, at, unit.end, 0.5, undefined, unit.unit, null);
+}
+
+function readMention(v: string, at: number, ordinals: Ordinals): RawMention | null {
   const before = at > 0 ? v[at - 1]! : '';
   // 第一巡察组, 第4项内容, 第十一批: ordinals.
   if (before === '第') return null;
-  // 第一、二轮: the second ordinal of a list.
-  if (before === '、' && /第[〇一二三四五六七八九十\d]+、$/.test(v.slice(Math.max(0, at - 6), at))) return null;
+  // 第一、二轮, 第四、五、六批 (dev d82): the later ordinals of a list.
+  if (before === '、' && /第[〇一二三四五六七八九十\d]+(?:、[〇一二三四五六七八九十\d]+)*、$/.test(v.slice(Math.max(0, at - 24), at))) return null;
   // CN53-0011, content_121732, swtjxcz001@126.com, 1+3+X: codes and formulas.
   if (CODE_NEIGHBOUR.test(before)) return null;
   // “两个维护”, “6个100%”: a numeral right after an opening quote names a slogan.
@@ -383,8 +528,19 @@ function readMention(v: string, at: number): RawMention | null {
   const split = v.startsWith('个多月', end) || v.startsWith('个余月', end) ? { unit: '个月', end: end + 3 } : null;
   if (split) approx = 'over';
   // 100万余元: 余 between the multiplier and the unit is already consumed above.
-  const unit = split ?? unitAt(v, end, first.chinese);
+  let unit: { unit: string; end: number; scale?: number } | null = split ?? unitAt(v, end, first.chinese);
+  // 处罚金额超2.8亿 (dev d85): an amount of money with its 元 left unsaid.
+  if (unit === null && first.scaled && MONEY_BEFORE.test(v.slice(Math.max(0, at - 12), at))) unit = { unit: '元', end };
   if (unit === null) return null;
+  const numeral = v.slice(at, first.end);
+  // 今年二轮中央巡视 (dev d75): 二 alone before a measure word is an ordinal; a count says 两.
+  if (numeral === '二' && unit.scale === undefined) return null;
+  // 二十届中央纪委四次全会 (dev d62), 省十二届人大三次会议 (dev d65): the Nth session.
+  for (const a of SESSION_AFTER) {
+    if (unit.unit === a.unit && a.next.test(v.slice(unit.end, unit.end + 24).replace(LIST_OF_SAME, '')) && (!a.needsTerm || /届[^,，。;；:：、\s]{0,12}$/.test(v.slice(Math.max(0, at - 13), at)))) return null;
+  }
+  // 对三轮巡视 after 第三轮巡视 (dev d75): the same ordinal.
+  if (ordinals.size > 0 && repeatsOrdinal(v, at, numeral + (v[end] ?? ''), ordinals)) return null;
   // 近万人次 / 万余人: a bare 万 counts only with an approximation word.
   if (first.leadingUnit && approx === null && prefixAt(v, at) === null) return null;
   // 一个问题, 一名牵头领导: 一 is the article; 一年, 一个月 are durations.
@@ -393,17 +549,24 @@ function readMention(v: string, at: number): RawMention | null {
   if (unit.unit === '年' && !first.chinese && /^(19|20)\d\d$/.test(v.slice(at, first.end))) return null;
   // 20世纪80年代: a decade, not a duration.
   if (unit.unit === '年' && v[unit.end] === '代') return null;
-  const unitEnd = unit.end;
-  return withApprox(v, at, unitEnd, first.value, valueMax, unit.unit, approx);
+  const scale = unit.scale ?? 1;
+  const mention = withApprox(v, at, unit.end, first.value * scale, valueMax === undefined ? undefined : valueMax * scale, unit.unit, approx);
+  // 近三年来 (wild w158): 近 is "the last", the count exact.
+  if (mention.approx === 'nearly' && approx === null && TIME_UNITS.has(unit.unit) && /^(?:来|以来)/.test(v.slice(mention.end, mention.end + 2))) mention.approx = null;
+  return mention;
 }
 
-function unitAt(v: string, i: number, chinese: boolean): { unit: string; end: number } | null {
+function unitAt(v: string, i: number, chinese: boolean): { unit: string; end: number; scale?: number } | null {
   const j = SPACES[v.charCodeAt(i)] === 1 ? i + 1 : i;
   const w = matchAt(UNIT_AT, v, j);
   if (w !== null) {
     const entry = MEASURE_WORDS[w]!;
     if (chinese && !entry.afterChinese) return null;
-    return { unit: entry.unit, end: j + w.length };
+    if (entry.followedBy || entry.notFollowedBy) {
+      const after = v.slice(j + w.length, j + w.length + 4);
+      if ((entry.followedBy && !entry.followedBy.test(after)) || (entry.notFollowedBy && entry.notFollowedBy.test(after))) return null;
+    }
+    return { unit: entry.unit, end: j + w.length, ...(entry.scale !== undefined ? { scale: entry.scale } : {}) };
   }
   if (chinese) return null;
   const loose = matchAt(LOOSE_UNIT_AT, v, j);

@@ -8,10 +8,11 @@
  * - `labels.ts` `LABELS`: the `label: value` fields of a page header (发布时间, 来源, 索引号 …) and their reader.
  *
  * A table with one reader lives beside it:
- * - numbers: `MEASURE_WORDS`, `NOT_MEASURE_WORDS`, `TIME_UNITS`, `APPROX_PREFIXES` / `_INFIXES` / `_SUFFIXES`,
- *   `SLOGANS` in `src/mentions/numbers.ts`; Chinese digits and units in `src/mentions/numerals.ts`;
+ * - numbers: `MEASURE_WORDS`, `NOT_MEASURE_WORDS`, `TIME_UNITS`, `MULTIPLIERS`, `HALF_WORDS`, `MONEY_NOUNS`,
+ *   `SESSION_AFTER`, `APPROX_PREFIXES` / `_INFIXES` / `_SUFFIXES`, `SLOGANS` in `src/mentions/numbers.ts`; Chinese digits and units in `src/mentions/numerals.ts`;
  *   `TRADITIONAL_TO_SIMPLIFIED` in `src/mentions/char-view.ts`;
- * - dates: `POINT_PREFIXES`, `KIND_SUFFIXES`, `RELATIVE_YEARS`, `RELATIVE_MONTHS`, `YEAR_PARTS`, `MONTH_PARTS`
+ * - dates: `POINT_PREFIXES`, `SINCE_PREFIXES`, `KIND_SUFFIXES`, `TIMES_OF_DAY`, `RELATIVE_YEARS`, `RELATIVE_MONTHS`,
+ *   `RELATIVE_DAYS`, `ANAPHORIC_DAYS`, `PRESENT_MARKERS`, `YEAR_PARTS`, `MONTH_PARTS`
  *   in `src/mentions/dates.ts`;
  * - clean: `CONTENT_SELECTORS`, `META_LABELS` in `src/stages/1-clean/html.ts`, spinner `SUBSTITUTIONS` in `spun.ts`;
  * - sections: heading `MARKERS`, `STATUS_PHRASES`, the totals and kind phrases in `src/stages/3-sections/`;

@@ -1,6 +1,6 @@
 import type { Category, Problem } from '../../schema.js';
 import type { Family, Marker } from './markers.js';
-import { RECTIFICATION_WORDS, closesItems } from './items.js';
+import { CATEGORY_PREFIX, MEASURE_OPENER, NAMES_KINDS, RECTIFICATION_WORDS, SHORTCOMING, closesItems, namesKind } from './words.js';
 import { statusOf } from './status.js';
 
 /**
@@ -49,16 +49,6 @@ export const CUES: { enumerates: Enumerates; pattern: RegExp; example: string }[
   { enumerates: 'plans', pattern: /下一步|今后|计划|打算|目标任务|将(?:从|以|在|继续|进一步|持续|着力|重点)/g, example: '下一步,我们将不断深化成果运用' },
 ];
 
-/** Words that say something falls short; a problem states one: "党支部组织建设不规范" / "执行中央八项规定精神…有差距". */
-export const SHORTCOMING = /不到位|不精准|不足|不够|不强|不严|不高|不实|不力|不充分|不彻底|不规范|不完善|不健全|不及时|不深入|不扎实|不科学|不牢|不清|不明|不细|不准|不当|不畅|不作为|慢作为|乱作为|缺乏|缺失|缺位|欠缺|薄弱|弱化|淡化|虚化|泛化|差距|有待|滞后|偏差|偏软|松散|涣散|混乱|漏洞|隐患|风险|短板|流于形式|走过场|形式主义|官僚主义|违规|违纪|违反|失职|失责|敷衍|应付|未能|未按|未达到|没有|尚未|不平衡|不均衡|不合理|不统一|不一致|存在[^,，;；。]{0,12}问题|重[^,，;；。、]{1,4}、?轻|仍然存在|依然存在|时有发生/;
-
-/**
- * Verbs that open a measure, a requirement or a plan: "夯实整改责任" / "提高站位,主动作为抓整改" /
- * "加强村干部监督考核". A problem may open with 落实 or 执行 too ("执行财经纪律不严格"), so an
- * item that names a shortcoming is never read as a measure.
- */
-export const MEASURE_OPENER = /^(?:加强|强化|提高|提升|压实|完善|建立|健全|推动|推进|确保|坚持|聚焦|夯实|规范|严格|深化|抓好|抓实|抓紧|狠抓|扎实|全面|切实|持续|注重|创新|统筹|明确|细化|开展|组织|召开|制定|实行|实施|构建|做好|巩固|加快|着力|立足|深入|认真|积极|主动|坚决|不断|进一步|按照|结合|发挥|用好|筑牢|牢固|树立|增强|优化|改进|整合|拓展|营造|守牢|紧盯|紧扣|督促|指导|加大|讲政治|明责任|强执行|突出|强化|重点|及时)/;
-
 /** The words a run is read from: the part of the sentence before its first marker, or the sentence before that. */
 export function cueOf(text: string, at: number): string {
   let s = at;
@@ -75,9 +65,6 @@ export function cueOf(text: string, at: number): string {
 }
 
 const isSentenceEnd = (c: string) => c === '。' || c === '\n' || c === '!' || c === '！' || c === '?' || c === '？';
-
-/** The end of a sentence that names kinds of problems: "…无人值班等安全隐患问题" / "…选人用人不够严格等问题". */
-const NAMES_KINDS = /等[^。；;，,、]{0,12}问题。?$/;
 
 /**
  * What a cue announces: the row whose phrase ends nearest the list. A problem cue announces a
@@ -148,9 +135,6 @@ const INLINE_FAMILIES = new Set<Family | 'clause'>(['is', 'must', 'ordinal', 'se
  * or the title of a part of a report ("迎接中央督导组督导准备工作开展情况。").
  */
 const isTitle = (words: string) => (words.length <= 20 && !/[,，;；。:：]/.test(words)) || /情况[。.]?$/.test(words);
-
-/** A title that names a kind of problems: "党的建设方面" / "在畏难思想严峻,工作作风不实方面" / "政治建设方面存在的问题". */
-const CATEGORY_TITLE = /方面(?:存在的?)?(?:问题)?[:：。]?$/;
 
 /** Longest gap between two items of one run, in characters: a list is read within a few paragraphs. */
 const MAX_GAP = 4000;
@@ -369,7 +353,7 @@ export function readEnumerations(text: string, markers: Marker[]): { problems: P
   const grouping = runs.filter((r) => {
     const holding = r.items.filter((it) => holds(r, it)).length;
     if ((r.enumerates === 'problems' || r.enumerates === 'headings') && holding >= 2 && holding * 2 >= r.items.length) return true;
-    return r.enumerates !== 'requirements' && holding === r.items.length && r.items.every((it) => CATEGORY_TITLE.test(text.slice(it.start, titleEnd(r, it))));
+    return r.enumerates !== 'requirements' && holding === r.items.length && r.items.every((it) => namesKind(text.slice(it.start, titleEnd(r, it))));
   });
   const categoryRuns = grouping.filter((c) => !grouping.some((o) => o !== c && c.items.some((it) => inside(o, it))));
   // Problems: runs of problems that are not categories, outside any other such run (runs inside a problem are its
@@ -391,8 +375,11 @@ export function readEnumerations(text: string, markers: Marker[]): { problems: P
   for (const run of categoryRuns.sort((a, b) => a.items[0]!.start - b.items[0]!.start)) {
     for (const it of run.items) {
       if (!holds(run, it)) continue;
+      // "(一)反馈问题:上轮巡察发现的问题整改不够到位": the title after its label.
       const end = titleEnd(run, it);
-      categories.push({ number: categories.length + 1, title: text.slice(it.start, end), span: [it.start, end] });
+      const label = CATEGORY_PREFIX.exec(text.slice(it.start, end));
+      const start = it.start + (label ? label[0].length : 0);
+      categories.push({ number: categories.length + 1, title: text.slice(start, end), span: [start, end] });
       categoryOf.set(it, categories.length);
     }
   }

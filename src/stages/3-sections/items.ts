@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { type Category, type Problem, Span } from '../../schema.js';
 import { CN, type Line, toNumber } from './lines.js';
 import { statusOf } from './status.js';
+import { CATEGORY_PREFIX, CLOSING, INLINE_LABEL, RECTIFICATION_LABEL, REPORT_PART, SIGNATURE_LINE } from './words.js';
 import { HEADING_LEVEL, type Marker } from './markers.js';
 
 /** A numbered heading: 一、 (level 1), (一) (2), 1. / 1、 (3), (1) (4), ① (5). */
@@ -24,25 +25,6 @@ const BRACKET_ITEM = /^[【\[]问题\s*(\d*)[】\]]\s*[:：]?\s*/;
 const ABOUT_ITEM = /^关于(.{2,120}?)(?:的)?问题(?:的整改(?:情况)?)?/;
 const GENERIC_ABOUT = /^(?:[“"]?)(?:(?:省委|市委|县委|区委|中央)?(?:巡视|巡察|审计|督察)?(?:反馈|查出|发现|指出|移交|交办)?(?:意见)?(?:的)?)$/;
 /** 整改情况: and its variants open the rectification: 整改情况: / 整改进展： / 【整改措施】 / 整改成效 */
-/** The words that label a rectification: 整改情况 / 整改进展 / 整改措施 / 整改成效 / 整改结果 / 整改落实情况 / 整改进展情况. */
-export const RECTIFICATION_WORDS = '整改(?:落实|进展)?情况|整改进展|整改措施|整改成效|整改结果';
-export const RECTIFICATION_LABEL = new RegExp(`^[【\\[]?(?:${RECTIFICATION_WORDS})[】\\]]?\\s*[:：]?\\s*`);
-/** The same label inside an item's line: "1、…不到位。整改情况:已制定…" */
-export const INLINE_LABEL = new RegExp(`[【\\[](?:${RECTIFICATION_WORDS})[】\\]]\\s*[:：]?\\s*|(?:[。；;]\\s*|\\s+)(?:${RECTIFICATION_WORDS})\\s*[:：]\\s*`);
-/** Closing parts never belong to the last item: "三、下一步整改工作安排" (a heading), "欢迎广大干部群众…监督", contact lines. */
-export const CLOSING: { pattern: RegExp; example: string }[] = [
-  { pattern: /^(?:[一二三四五六七八九十]+、\s*)?下一步/, example: '下一步,我市将持续…' },
-  { pattern: /^欢迎|欢迎.{0,30}监督/, example: '欢迎广大干部群众对巡视整改落实情况进行监督。' },
-  { pattern: /^(?:联系电话|联系方式|监督电话|举报电话|电子邮箱|电子信箱|邮政信箱|通信地址|通讯地址|邮编)/, example: '联系电话:0730-5208005 / 监督电话:0557-2666031' },
-  { pattern: /^如(?:对|有)[^。\n]{0,40}异议/, example: '如对该问题整改完成情况有异议,请在公示期间(…)向宿州市生态环境局宿马管理中心反映。' },
-];
-
-/** Whether a line closes the items: a closing part or the signature block. */
-export const closesItems = (line: string) => CLOSING.some((c) => c.pattern.test(line)) || SIGNATURE_LINE.test(line);
-/** A category heading may name its kind before the title: "(一)反馈问题:践行正确政绩观有差距" */
-const CATEGORY_PREFIX = /^(?:反馈问题|问题类别|问题类型|方面)\s*[:：]\s*/;
-/** The signature block closes the last item: "中共汨罗市委" / "2024年8月26日". */
-export const SIGNATURE_LINE = /^(?:中共.{1,20}委(?:员会)?|.{2,24}(?:党组|党委|委员会))$|^[(（]?\s*(?:\d{4}|[〇零一二三四五六七八九]{4})年\d{1,2}月\d{1,2}日\s*[)）]?$/;
 
 interface Classified {
   line: Line;
@@ -124,6 +106,7 @@ export function readStructure(text: string, lines: Line[], markers: Marker[]): S
   // Unmarked items (问题1: / 【问题】) sit below every heading seen so far.
   const problemLevel = level === 0 ? 9 : level;
   const stack: Category[] = [];
+  const categoryOf = new Map<Category, Category>();
   const stackLevels: number[] = [];
   let open: { problem: Problem; rectStart: number | null; rectEnd: number } | null = null;
   let sequence = 0;
@@ -150,10 +133,14 @@ export function readStructure(text: string, lines: Line[], markers: Marker[]): S
       close();
       const it = r.item!;
       sequence += 1;
-      const category = stack.length ? stack[stack.length - 1]! : null;
-      if (category && !categories.includes(category)) categories.push(category);
+      // The nearest heading above that is not a part of the report ("二、反馈意见整改落实情况" is one, "(一)聚焦贯彻落实…在基层落实情况" is not).
+      const heading = [...stack].reverse().find((c) => !REPORT_PART.test(c.title.trim())) ?? null;
+      if (heading && !categoryOf.has(heading)) {
+        categoryOf.set(heading, { number: categories.length + 1, title: heading.title, span: heading.span });
+        categories.push(categoryOf.get(heading)!);
+      }
       const problem: Problem = {
-        number: sequence, label: it.number, category: category?.number ?? null, text: text.slice(it.textStart, it.textEnd).trim(),
+        number: sequence, label: it.number, category: heading ? categoryOf.get(heading)!.number : null, text: text.slice(it.textStart, it.textEnd).trim(),
         rectification: null, status: null, span: [it.textStart, it.textStart + text.slice(it.textStart, it.textEnd).trimEnd().length], rectificationSpan: null,
       };
       open = { problem, rectStart: it.rectStart, rectEnd: it.rectStart === null ? 0 : r.line.end };

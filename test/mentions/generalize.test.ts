@@ -1,0 +1,179 @@
+// The rules that read notices the readers were not written on (issue 13, item 5). Each rule has
+// its real example, with the text it comes from, and a paraphrase of our own: a rule that passes
+// only its real example fits a document, not the language.
+import { describe, expect, test } from 'vitest';
+import { findNumbers } from '../../src/mentions/numbers.js';
+import { findDates } from '../../src/mentions/dates.js';
+
+const numbersIn = (s: string, documentDate: string | null = null) => findNumbers(s, { exclude: findDates(s, { documentDate }).dates.map((d) => d.span) });
+
+type Approx = 'nearly' | 'over' | 'about' | 'under' | null;
+// [rule, source ('paraphrase' for ours), sentence, mention text, value, unit, approx]
+const QUANTITIES: [string, string, string, string, number, string, Approx][] = [
+  ['成 is a tenth, in %', 'wild w048', '天津等7省市中央环保督察整改任务已完成近六成', '近六成', 60, '%', 'nearly'],
+  ['成 is a tenth, in %', 'paraphrase', '信访举报量同比下降两成以上', '两成以上', 20, '%', 'over'],
+  ['一半 is 50 %', 'dev d76', '实现中央巡视全覆盖,巡视对象覆盖面近一半。', '近一半', 50, '%', 'nearly'],
+  ['一半 is 50 %', 'dev d76', '中央纪委立案审查的中管干部中,一半以上是根据巡视移交的问题线索', '一半以上', 50, '%', 'over'],
+  ['半数 is 50 %', 'dev d82', '第二轮前三批整改方案明确的1227项整改任务,半数已经完成。', '半数', 50, '%', null],
+  ['半数 is 50 %', 'paraphrase', '超过半数的问题已经销号', '超过半数', 50, '%', 'over'],
+  ['半 before a time unit is 0.5 of it', 'wild w058', '推动利用半年时间,对中小学“校园餐”开展巡察', '半年', 0.5, '年', null],
+  ['半 before a time unit is 0.5 of it', 'paraphrase', '用半个月时间集中整改', '半个月', 0.5, '个月', null],
+  ['点 before 意见/要求 counts points', 'dev d63', '出席会议并讲了三点意见:一是提高政治站位', '三点', 3, '点', null],
+  ['点 before 意见/要求 counts points', 'dev d81', '就做好本輪專項巡察整改工作提出了三點要求:一要講政治', '三點', 3, '点', null],
+  ['点 before 意见/要求 counts points', 'paraphrase', '巡察组提出5点建议', '5点', 5, '点', null],
+  ['省 is a measure word', 'dev d21', '江苏、内蒙古、西藏3省(区)9日公开第二轮中央生态环境保护督察整改方案', '3省', 3, '省', null],
+  ['省 is a measure word', 'dev d19', '第一輪中央環保督察實現對全國31省份全覆蓋', '31省份', 31, '省', null],
+  ['省 is a measure word', 'wild w048', '天津等7省市中央环保督察整改任务已完成近六成', '7省市', 7, '省', null],
+  ['省 is a measure word', 'paraphrase', '对山东等四省开展督察', '四省', 4, '省', null],
+  ['个工作日 is 工作日', 'dev d59', '(2024年9月29日至2024年10月9日,共10个工作日)向宿州市生态环境局宿马管理中心反映', '10个工作日', 10, '工作日', null],
+  ['个工作日 is 工作日', 'paraphrase', '在5个工作日内书面反馈', '5个工作日', 5, '工作日', null],
+  ['余/多 before 万/亿', 'dev d76', '中央巡视组累计与干部群众谈话2万多人次,受理各类信访120余万件', '120余万件', 1200000, '件', 'over'],
+  ['余/多 before 万/亿', 'dev d78', '有关地方、部门和单位共整改问题金额5380多亿元', '5380多亿元', 538000000000, '元', 'over'],
+  ['余/多 before 万/亿', 'paraphrase', '惠及群众三十余万人,挽回损失1000多万元', '三十余万人', 300000, '人', 'over'],
+  ['余/多 before 万/亿', 'paraphrase', '惠及群众三十余万人,挽回损失1000多万元', '1000多万元', 10000000, '元', 'over'],
+  ['兆 before a currency is 10^12', 'dev d79', '累計整改問題金額達1.04兆元(人民幣,下同)', '1.04兆元', 1.04e12, '元', null],
+  ['兆 before a currency is 10^12', 'paraphrase', '涉及财政资金约2兆元', '约2兆元', 2e12, '元', 'about'],
+  ['百 is no multiplier before 分点', 'wild w045', '2019年全省优良天数率同比增加0.7个百分点', '0.7个百分点', 0.7, '百分点', null],
+  ['百 is no multiplier before 分点', 'paraphrase', '整改完成率提高2百分点', '2百分点', 2, '百分点', null],
+  ['元 unsaid after a noun of money', 'dev d85', '环保部:第四批中央环保督查处罚金额超2.8亿', '超2.8亿', 280000000, '元', 'over'],
+  ['元 unsaid after a noun of money', 'paraphrase', '涉及资金3000万,已全部追回', '3000万', 30000000, '元', null],
+  ['近 before a count of years and 来 is "the last"', 'wild w158', '近三年来,5个镇卫生院能积极按照卫生事业发展要求', '近三年', 3, '年', null],
+  ['近 before a count of years and 来 is "the last"', 'paraphrase', '近5年来,全县共查处案件120起', '近5年', 5, '年', null],
+  ['a count stays a count', 'paraphrase', '先后召开3次会议研究整改', '3次', 3, '次', null],
+  ['a count stays a count', 'paraphrase', '第三批督察结束后,前三批共移交问题200个', '三批', 3, '批', null],
+  ['a count stays a count', 'dev d82', '从2019年启动第二轮督察,到今年上半年,我国分六批完成了对全国31个省(区、市)的督察', '六批', 6, '批', null],
+];
+
+describe('quantities in new phrasings', () => {
+  test.each(QUANTITIES.map(([rule, source, s, text, value, unit, approx]) => ({ name: `${rule}: reads ${text} as ${value} ${unit} [${source}]`, s, text, value, unit, approx })))('$name', ({ s, text, value, unit, approx }) => {
+    const m = numbersIn(s).find((n) => n.text === text);
+    expect(m, JSON.stringify(numbersIn(s).map((n) => n.text))).toBeDefined();
+    expect(m!.value).toBeCloseTo(value, 9);
+    expect([m!.unit, m!.approx]).toEqual([unit, approx]);
+  });
+});
+
+// [rule, source, sentence, a mention text that must not be read]
+const NOT_QUANTITIES: [string, string, string, string][] = [
+  ['二 alone before a measure word is an ordinal', 'dev d75', '至本月4日,今年二轮中央巡视13个巡视点的问题账单全部“晒”出', '二轮'],
+  ['二 alone before a measure word is an ordinal', 'paraphrase', '二批次问题清单已交办', '二批'],
+  ['N次全会 is the Nth plenary session', 'dev d62', '习近平总书记在二十届中央纪委四次全会上发表的重要讲话精神', '四次'],
+  ['N次全会 is the Nth plenary session', 'wild w133', '中央纪委二次、三次、四次全会均就推进对村巡察作出明确部署', '三次'],
+  ['N次全会 is the Nth plenary session', 'paraphrase', '认真贯彻十九届中央纪委六次全会精神', '六次'],
+  ['届…N次会议 is the Nth session', 'dev d65', '认真落实省十二届人大三次会议各项决议', '三次'],
+  ['届…N次会议 is the Nth session', 'paraphrase', '县十八届人大五次会议审议通过', '五次'],
+  ['a repeated 第N轮 is the same ordinal', 'dev d75', '全面启动第三轮巡视的可能性不大,但是应会对三轮巡视作出安排', '三轮'],
+  ['a repeated 第N轮 is the same ordinal', 'paraphrase', '第五批督察进驻以来,五批督察共受理举报', '五批'],
+  ['the later ordinals of 第四、五、六批', 'dev d82', '第四、五、六批督察整改正在积极有序推进。', '六批'],
+  ['the later ordinals of 第四、五、六批', 'paraphrase', '第一、二、三轮巡察反馈的问题', '三轮'],
+  ['八项规定 is a name', 'corpus 003', '30.问题30:违反中央八项规定精神现象依然存在。', '八项'],
+  ['八项规定 is a name', 'paraphrase', '严格落实八项规定及其实施细则', '八项'],
+  ['室 after a number is a room', 'wild w102', '(二)通讯地址:潘集区长江路纪委监委办公楼201室 区委第二巡察组收', '201室'],
+  ['室 after a number is a room', 'paraphrase', '举报箱设在三楼305室,', '305室'],
+  ['成 before 成果 is no tenth', 'wild w103', '6.3成果转化的长效机制', '3成'],
+  ['省 before 委/级 is no measure word', 'paraphrase', '对3省级机关开展专项检查', '3省'],
+  ['兆 before 瓦 is mega, no multiplier', 'paraphrase', '建成10兆瓦光伏电站', '10兆'],
+  ['半 in 上半年 is no half', 'paraphrase', '计划上半年完成', '半年'],
+  ['点 of the clock counts nothing', 'corpus-cases', '当晚7点', '7点'],
+  ['a bare 万 without money stays unread', 'corpus 001', '短短5天的时间,点击量就已突破20万,7万人参评。', '20万'],
+];
+
+describe('no quantity from ordinals and names', () => {
+  test.each(NOT_QUANTITIES.map(([rule, source, s, text]) => ({ name: `${rule}: no ${text} in ${s.slice(0, 24)} [${source}]`, s, text })))('$name', ({ s, text }) => {
+    expect(numbersIn(s).map((n) => n.text)).not.toContain(text);
+  });
+});
+
+// [rule, source, text, document date, mention text, start, end, kind]
+const DATES: [string, string, string, string | null, string, string | null, string | null, string][] = [
+  ['月底 is the last day of the month', 'dev d55', '截至2019年3月底,8省(区)督察整改方案明确的530项整改任务', null, '截至2019年3月底', '2019-03-31', '2019-03-31', 'point'],
+  ['月底 is the last day of the month', 'paraphrase', '截至2023年2月底,已完成整改', null, '截至2023年2月底', '2023-02-28', '2023-02-28', 'point'],
+  ['年底 is the last day of the year', 'dev d68', '截至2019年底,115个重点镇中', null, '截至2019年底', '2019-12-31', '2019-12-31', 'point'],
+  ['年底 is the last day of the year', 'dev d82', '从2015年底中央生态环保督察开始试点', null, '2015年底', '2015-12-31', '2015-12-31', 'point'],
+  ['年底 is the last day of the year', 'paraphrase', '2021年末,全县共有', null, '2021年末', '2021-12-31', '2021-12-31', 'point'],
+  ['a deadline keeps only its end', 'corpus 003', '计划2025年底前实现汨之源集团公司市场化转型', null, '2025年底前', null, '2025-12-31', 'deadline'],
+  ['自 marks a starting point', 'dev d73', '自2016年9月本届州委开展首轮巡察工作以来,全州巡察共发现各类问题8483个', null, '自2016年9月', '2016-09-01', null, 'since'],
+  ['自 marks a starting point', 'paraphrase', '自2020年3月,该局先后开展', null, '自2020年3月', '2020-03-01', null, 'since'],
+  ['自 ending another word is no starting point', 'paraphrase', '数据来自2019年的统计年报', null, '2019年', '2019-01-01', '2019-12-31', 'point'],
+  ['起 and 开始 mark a starting point', 'wild w091', '《中國共產黨紀律處分條例》將于2018年10月1日起施行', null, '2018年10月1日起', '2018-10-01', null, 'since'],
+  ['起 and 开始 mark a starting point', 'wild w022', '十三届永德县委在完成巡察全覆盖的基础上,从3月9日开始,全面启动巡察“回头看”工作', '2021-04-19', '3月9日开始', '2021-03-09', null, 'since'],
+  ['起 and 开始 mark a starting point', 'issue 13', '督察组20日起对该省开展督察', '2024-08-26', '20日起', '2024-08-20', null, 'since'],
+  ['起 and 开始 mark a starting point', 'paraphrase', '自2024年1月1日起至2024年12月31日,开展专项整治', null, '自2024年1月1日起至2024年12月31日', '2024-01-01', '2024-12-31', 'range'],
+  ['至今 marks a starting point', 'wild w062', '2018年2月至今,该省纪检监察机关处置的各类问题线索中', null, '2018年2月至今', '2018-02-01', null, 'since'],
+  ['至今 marks a starting point', 'paraphrase', '2022年9月至今年6月,共受理举报', '2023-07-10', '2022年9月至今年6月', '2022-09-01', '2023-06-30', 'range'],
+  ['起草 is no starting point', 'paraphrase', '2019年起草了整改方案', null, '2019年', '2019-01-01', '2019-12-31', 'point'],
+  ['a time of day stays in the span', 'dev d66', '7月7日下午,机械优集学院党委在南校区机械馆报告厅召开巡察整改情况通报会', '2021-07-08', '7月7日下午', '2021-07-07', '2021-07-07', 'point'],
+  ['a time of day stays in the span', 'issue 13', '督察组28日下午召开反馈会', '2024-08-30', '28日下午', '2024-08-28', '2024-08-28', 'point'],
+  ['昨（22）日 is the 22nd, the day before the page date', 'dev d79', '全國人大常委會第十九次會議昨（22）日下午聽取國務院相關報告', '2025-12-23', '昨（22）日下午', '2025-12-22', '2025-12-22', 'point'],
+  ['昨（22）日 is the 22nd, the day before the page date', 'paraphrase', '市委巡察组今(5)日进驻', '2024-03-05', '今(5)日', '2024-03-05', '2024-03-05', 'point'],
+  ['昨（22）日 is the 22nd, the day before the page date', 'paraphrase', '昨(31)日召开会议', '2024-04-01', '昨(31)日', '2024-03-31', '2024-03-31', 'point'],
+  ['昨天 is the day before the notice date', 'wild w089', '昨天,中央紀委發布了十八屆中央第十輪巡視反饋情況', '2016-08-28', '昨天', '2016-08-27', '2016-08-27', 'point'],
+  ['昨天 is the day before the notice date', 'paraphrase', '昨日,全县召开巡察整改推进会', '2024-01-01', '昨日', '2023-12-31', '2023-12-31', 'point'],
+  ['当天 is the day named last', 'dev d71', '2022年7月19日,中央巡视组向国务院港澳办党组反馈了巡视意见。\n\n  一、深入学习贯彻\n\n  (一)巡视意见反馈后,党组书记郑重表示坚决高标准做好整改工作,并于当天下午即主持召开党组会议', null, '当天下午', '2022-07-19', '2022-07-19', 'point'],
+  ['当天 is the day named last', 'paraphrase', '2023年5月8日,巡察组进驻。当日即召开动员会', null, '当日', '2023-05-08', '2023-05-08', 'point'],
+  ['a day alone takes its month from the date before it', 'dev d82', '央广网北京7月7日消息(记者张棉棉)据中央广播电视总台中国之声《新闻和报纸摘要》报道,国新办6日举行新闻发布会', '2022-07-07', '6日', '2022-07-06', '2022-07-06', 'point'],
+  ['a day alone takes its month from the date before it', 'paraphrase', '新华社北京3月2日电 生态环境部1日公布', '2023-03-02', '1日', '2023-03-01', '2023-03-01', 'point'],
+  ['a day alone takes its month from the notice date', 'paraphrase', '生态环境部28日公布', '2024-09-03', '28日', '2024-08-28', '2024-08-28', 'point'],
+  ['days listed with 、 make one mention', 'issue 13', '督察组于21日、22日分别进驻两市', '2024-08-26', '21日、22日', '2024-08-21', '2024-08-22', 'range'],
+  ['days listed with 、 make one mention', 'paraphrase', '2023年8月7日、9日,巡察组两次走访', null, '2023年8月7日、9日', '2023-08-07', '2023-08-09', 'range'],
+  ['two years without 年 are a range', 'issue 13', '《清廉建设规划(2019-2024)》', null, '2019-2024', '2019-01-01', '2024-12-31', 'range'],
+  ['two years without 年 are a range', 'paraphrase', '实施方案(2021—2025)', null, '2021—2025', '2021-01-01', '2025-12-31', 'range'],
+  ['上旬/中旬/下旬 are day ranges', 'dev d04', '2022年4月上旬至6月中旬', null, '2022年4月上旬至6月中旬', '2022-04-01', '2022-06-20', 'range'],
+  ['上旬/中旬/下旬 are day ranges', 'paraphrase', '2021年10月下旬至11月下旬', null, '2021年10月下旬至11月下旬', '2021-10-21', '2021-11-30', 'range'],
+];
+
+describe('dates in new phrasings', () => {
+  test.each(DATES.map(([rule, source, s, documentDate, text, start, end, kind]) => ({ name: `${rule}: reads ${text} as ${start ?? '…'}..${end ?? '…'} ${kind} [${source}]`, s, documentDate, text, start, end, kind })))('$name', ({ s, documentDate, text, start, end, kind }) => {
+    const { dates } = findDates(s, { documentDate });
+    const d = dates.find((x) => x.text === text);
+    expect(d, JSON.stringify(dates.map((x) => x.text))).toBeDefined();
+    expect([d!.start, d!.end, d!.kind]).toEqual([start, end, kind]);
+  });
+  test('当天 with no day named before it is not read (当天受理、当天办结 is a habit) [paraphrase]', () => {
+    expect(findDates('群众反映的问题做到当天受理、当天办结', { documentDate: '2024-08-26' }).dates).toEqual([]);
+  });
+  test('当天 right after the event it dates is not read as the day named last [wild w134]', () => {
+    const s = '1月29日,中国航空集团党组向社会公布了整改情况。在巡视组反馈专项巡视意见当天,航天科技就成立了以党组书记雷凡培为组长的领导小组';
+    expect(findDates(s, { documentDate: '2015-02-01' }).dates.map((d) => d.text)).toEqual(['1月29日']);
+  });
+});
+
+// [rule, source, text (no notice date), mention text, start (null: no year can be known)]
+const YEARS: [string, string, string, string, string | null][] = [
+  ['a date before a full date of its paragraph takes its year when it does not fall before it', 'dev d78',
+    '受国务院委托,审计署审计长侯凯12月22日向十四届全国人大常委会第十三次会议作了《国务院关于2023年度中央预算执行和其他财政收支审计查出问题整改情况的报告》。截至2024年9月底,2023年度审计工作报告中要求立行立改的1786个问题',
+    '12月22日', '2024-12-22'],
+  ['a date before a full date of its paragraph takes its year when it does not fall before it', 'paraphrase',
+    '10月15日,县委召开整改推进会。截至2023年9月底,已完成整改30个。', '10月15日', '2023-10-15'],
+  ['a date that would fall before the dated event told after it has no known year', 'dev d66',
+    '7月7日下午,机械优集学院党委召开巡察整改情况通报会。\n学校党委于2020年11月下旬对机械优集学院开展了巡察工作。', '7月7日下午', null],
+  ['a date that would fall before the dated event told after it has no known year', 'paraphrase',
+    '3月2日,县委召开巡察整改通报会。\n县委第一巡察组于2022年9月对该局开展了巡察。', '3月2日', null],
+  ['the only year, named alone, dates the text', 'dev d30',
+    '本报讯 4月29日,省委巡视工作领导小组召开会议。\n\n郭永平说,各巡视组较好地完成了2015年第一轮巡视工作。', '4月29日', '2015-04-29'],
+  ['the only year, named alone, dates the text', 'paraphrase',
+    '6月3日,县委巡察办召开会议。\n会议总结了2019年第二轮巡察工作。', '6月3日', '2019-06-03'],
+  ['the only year named before a date carries to it', 'dev d33',
+    '2025年9月1日至12月30日(4个月)。其中:\n9月1日至9月30日,校内相关单位完成自查自评;', '9月1日至9月30日', '2025-09-01'],
+  ['a return to the present stops the year of a past event', 'dev d66',
+    '学校党委于2020年11月下旬对机械优集学院开展了巡察工作,截止通报时,大部分问题已经整改到位。孙雷表示,今后学院党委将继续扎实推进整改工作,确保在12月底前所有问题整改到位。', '12月底前', null],
+  ['a return to the present stops the year of a past event', 'paraphrase',
+    '2023年9月5日,巡视组反馈意见。目前,已完成大部分整改,确保11月底前全部完成。', '11月底前', null],
+  ['a full date before it in the paragraph gives the year', 'corpus-cases',
+    '2016年6月30日至8月30日,中央第三巡视组对湖北省进行了巡视“回头看”。10月10日,中央巡视组向湖北省委反馈了巡视意见。', '10月10日', '2016-10-10'],
+];
+
+describe('years left unsaid', () => {
+  test.each(YEARS.map(([rule, source, s, text, start]) => ({ name: `${rule}: ${text} → ${start ?? 'unknown'} [${source}]`, s, text, start })))('$name', ({ s, text, start }) => {
+    const { dates, messages } = findDates(s, { documentDate: null });
+    const d = dates.find((x) => x.text === text);
+    expect(d, JSON.stringify(dates.map((x) => x.text))).toBeDefined();
+    if (start === null) {
+      expect([d!.start, d!.end]).toEqual([null, null]);
+      expect(messages.some((m) => m.code === 'extract/year-unknown' && m.span?.[0] === d!.span[0])).toBe(true);
+    } else {
+      expect(d!.start).toBe(start);
+      expect(d!.yearInferred).toBe(true);
+    }
+  });
+});
