@@ -45,7 +45,7 @@ export function pageStart(outDir: string, rows: Batch['rows'], generatedAt: stri
     <label>Kind <select id="f-kind"><option value="">all</option></select></label>
     <label>Issuer <select id="f-issuer"><option value="">all</option></select></label>
     <label><input id="f-arith" type="checkbox"> arithmetic fails</label>
-    <label><input id="f-flagged" type="checkbox"> flagged copies (quality flags or reposts)</label>
+    <label><input id="f-flagged" type="checkbox"> flagged copies (quality flags, or a copy of another document)</label>
     <label><input id="f-diag" type="checkbox"> has errors or warnings</label>
     <button id="f-reset" type="button">clear filters</button>
     <span id="count" aria-live="polite"></span>
