@@ -6,7 +6,7 @@ import { readEnumerations } from './enumerations.js';
 import { findMarkers } from './markers.js';
 import { decideKind } from './kind.js';
 import { splitLines } from './lines.js';
-import { issuerFromTitle, readHeaderDate, readInspection, readSignature, readSpeaker, readTitle } from './metadata.js';
+import { issuerAboveTitle, issuerFromTitle, readHeaderDate, readMasthead, readInspection, readSignature, readSpeaker, readTitle } from './metadata.js';
 import { readSummary } from './totals.js';
 import { resolveDates, scanDates } from '../../mentions/dates.js';
 import { findNumbers } from '../../mentions/numbers.js';
@@ -75,8 +75,9 @@ export function detectSections(doc: SegmentedDocument): SectionedDocument {
   }
   const title = readTitle(lines, pageMeta);
   const signature = readSignature(lines);
-  const issuer = signature.issuer ?? issuerFromTitle(title) ?? readSpeaker(lines);
-  const documentDate = signature.date ?? readHeaderDate(lines, pageMeta, text);
+  const masthead = readMasthead(lines);
+  const issuer = signature.issuer ?? masthead?.issuer ?? issuerFromTitle(title) ?? issuerAboveTitle(lines, title) ?? readSpeaker(lines);
+  const documentDate = signature.date ?? masthead?.date ?? readHeaderDate(lines, pageMeta, text);
   // Dates first, with the notice's own date for years left unsaid (截至8月20日 in a notice dated
   // 2024-08-26 → 2024-08-20); then quantities outside the dates, so that 2024年 is never 2024 年.
   const scan = scanDates(text);

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { type Category, type Problem, Span } from '../../schema.js';
 import { CN, type Line, toNumber } from './lines.js';
 import { statusOf } from './status.js';
-import { CATEGORY_PREFIX, CLOSING, INLINE_LABEL, RECTIFICATION_LABEL, REPORT_PART, SIGNATURE_LINE } from './words.js';
+import { CATEGORY_PREFIX, CLOSING, INLINE_LABEL, RECTIFICATION_LABEL, SIGNATURE_LINE, isReportPart } from './words.js';
 import { HEADING_LEVEL, type Marker } from './markers.js';
 
 /** A numbered heading: 一、 (level 1), (一) (2), 1. / 1、 (3), (1) (4), ① (5). */
@@ -134,7 +134,7 @@ export function readStructure(text: string, lines: Line[], markers: Marker[]): S
       const it = r.item!;
       sequence += 1;
       // The nearest heading above that is not a part of the report ("二、反馈意见整改落实情况" is one, "(一)聚焦贯彻落实…在基层落实情况" is not).
-      const heading = [...stack].reverse().find((c) => !REPORT_PART.test(c.title.trim())) ?? null;
+      const heading = [...stack].reverse().find((c) => !isReportPart(c.title)) ?? null;
       if (heading && !categoryOf.has(heading)) {
         categoryOf.set(heading, { number: categories.length + 1, title: heading.title, span: heading.span });
         categories.push(categoryOf.get(heading)!);

@@ -37,12 +37,23 @@ export function readTitle(lines: Line[], pageMeta: Record<string, string>): Foun
     const line = head.find((l) => l.text.trim() === field.trim());
     return { value: field.trim(), span: line ? [line.start, line.end] : [0, 0] };
   }
-  for (const l of head) {
-    const m = /^\s*(?:(?:文件名称|标题|题目)\s*[:：]\s*)?(\S.{0,80}?关于.{2,80}?的(?:通报|报告|公告|通知|情况))\s*$/.exec(l.text);
-    if (m) {
-      const start = l.start + l.text.indexOf(m[1]!);
-      return { value: m[1]!, span: [start, start + m[1]!.length] };
-    }
+  for (let i = 0; i < head.length; i++) {
+    const l = head[i]!;
+    // A title broken before its last word: "关于县卫生健康局党组巡察集中整改进展情况的\n通 报".
+    const next = head[i + 1];
+    const tail = next && /关于.{2,80}的\s*$/.test(l.text) && /^\s*(?:通\s*报|报\s*告|公\s*告|通\s*知)\s*$/.test(next.text) ? next : null;
+    const words = tail ? `${l.text.trimEnd()}${tail.text.replace(/\s+/g, '')}` : l.text;
+    const m = /^\s*(?:(?:文件名称|标题|题目)\s*[:：]\s*)?((?:\S.{0,80}?)?关于.{2,80}?的(?:通报|报告|公告|通知|情况))\s*$/.exec(words);
+    if (!m) continue;
+    // On a line of page chrome the title is its last part: "梅州市人民政府门户网站 梅州市交通运输局 政务公告 中共梅州市交通运输局党组关于…的通报";
+    // an issuer before a gap stays with it: "中共天水市秦州区教育局党组 关于市委巡察整改进展情况的通报".
+    const parts = m[1]!.split(/[ \t\u3000]+/);
+    let from = parts.length - 1;
+    while (from > 0 && !parts[from]!.includes('关于')) from--;
+    if (from > 0 && ISSUER.test(parts[from - 1]!) && parts[from]!.startsWith('关于')) from--;
+    const value = parts.slice(Math.max(0, from)).join(' ');
+    const start = l.start + Math.max(0, l.text.indexOf(value.slice(0, 6)));
+    return { value, span: [start, tail ? tail.end : start + value.length] };
   }
   // A dateline ("——2024年11月26日在…会议上") or a date line is not a title.
   const first = head.find((l) => !isChrome(l.text));
@@ -54,14 +65,29 @@ export function readTitle(lines: Line[], pageMeta: Record<string, string>): Foun
 }
 
 /** Issuers as they sign: 中共汨罗市委, 宁波市审计局, 博兴县中医医院党委, XX党组. */
-const ISSUER = /^(?:中共.{1,20}?(?:委员会|委)(?:巡视办|巡察办|办公室|巡视工作领导小组办公室|巡察工作领导小组办公室)?|.{2,30}?(?:党组|党委|委员会|局|厅|政府|办公室|纪委|监委|巡察办|巡视办))$/;
+const ISSUER = /^(?:中共.{1,20}?(?:委员会|委)(?:巡视办|巡察办|办公室|巡视工作领导小组办公室|巡察工作领导小组办公室)?|.{2,30}?(?:党组|党委|委员会|局|厅|政府|办公室|纪委|监委|巡察办|巡视办)|.{1,20}?[省市县区州旗]委)$/;
 
 /** The issuer from the title: "中共湖北省委关于…的通报" → 中共湖北省委. */
 export function issuerFromTitle(title: Found<string> | null): Found<string> | null {
   if (!title) return null;
-  const m = /^(.{2,30}?)关于/.exec(title.value);
-  if (!m || !ISSUER.test(m[1]!)) return null;
-  return { value: m[1]!, span: [title.span[0], title.span[0] + m[1]!.length] };
+  // "【巡察整改】中共岳阳市市场监督管理局党组关于…" / "中共天水市秦州区教育局党组 关于…" / "宜城市委关于…"
+  const m = /^((?:[【\[][^】\]]{1,8}[】\]])?\s*)(.{2,30}?)\s*关于/.exec(title.value);
+  if (!m || !ISSUER.test(m[2]!)) return null;
+  const start = title.span[0] + m[1]!.length;
+  return { value: m[2]!, span: [start, start + m[2]!.length] };
+}
+
+/**
+ * The issuer on a line of its own above the title: "中共旺苍县卫生健康局党组\n关于县卫生健康局党组巡察集中整改进展情况的\n通 报".
+ */
+export function issuerAboveTitle(lines: Line[], title: Found<string> | null): Found<string> | null {
+  if (!title || !/^关于/.test(title.value)) return null;
+  const i = lines.findIndex((l) => l.start <= title.span[0] && title.span[0] <= l.end);
+  const above = lines.slice(0, Math.max(0, i)).reverse().find((l) => l.text.trim());
+  const words = above?.text.trim() ?? '';
+  if (!above || words.length > 30 || !ISSUER.test(words)) return null;
+  const at = above.start + above.text.indexOf(words);
+  return { value: words, span: [at, at + words.length] };
 }
 
 /**
@@ -78,6 +104,22 @@ export function readSpeaker(lines: Line[]): Found<string> | null {
       const at = l.start + l.text.indexOf(m[1]!);
       return { value: m[1]!, span: [at, at + m[1]!.length] };
     }
+  }
+  return null;
+}
+
+/**
+ * A masthead line that signs the notice at its head, issuer and date on one line, as work
+ * briefings print them: "市环境保护督察反馈整改攻坚指挥部办公室     2021年1月13日".
+ */
+export function readMasthead(lines: Line[]): { issuer: Found<string>; date: Found<string> } | null {
+  for (const l of lines.slice(0, HEADER_LINES)) {
+    const m = /^\s*(\S{2,30}?)[ \t\u3000]+((?:\d{4}|[〇零一二三四五六七八九]{4})年\d{1,2}月\d{1,2}日)\s*$/.exec(l.text);
+    if (!m || !ISSUER.test(m[1]!)) continue;
+    const parsed = parseDate(m[2]!);
+    if (!parsed) continue;
+    const i = l.start + l.text.indexOf(m[1]!), d = l.start + l.text.lastIndexOf(m[2]!);
+    return { issuer: { value: m[1]!, span: [i, i + m[1]!.length] }, date: { value: parsed.start, span: [d, d + m[2]!.length] } };
   }
   return null;
 }
@@ -193,9 +235,9 @@ function datesIn(mentions: DateMention[], from: number, to: number): DateMention
 const INSPECTION_WORD = /巡视|巡察|督察/g;
 /**
  * The sentence that gives the inspection's period: "2023年9月7日至11月10日,省委第一巡视组对汨罗市进行了巡视" /
- * "中央环境保护督察组于2017年8月至9月组织对吉林…等8省(区)开展环境保护督察".
+ * "中央环境保护督察组于2017年8月至9月组织对吉林…等8省(区)开展环境保护督察" / "…督察组进驻我市开展第二轮省级生态环境保护督察".
  */
-const INSPECTED = /对.{1,200}?(?:进行|开展|实施)了?.{0,12}?(?:巡视|巡察|督察)/;
+const INSPECTED = /(?:对|进驻).{1,200}?(?:进行|开展|实施)了?.{0,12}?(?:巡视|巡察|督察)/;
 /**
  * The sentence that gives the feedback: "2023年12月21日,省委巡视组向汨罗市委反馈了巡视意见" /
  * "…召开巡察情况反馈会" / "…向佘家镇党委反馈村级全覆盖巡察情况" / "并于2018年1月完成督察反馈" /
@@ -235,18 +277,18 @@ export function readInspection(text: string, mentions: DateMention[]) {
         type = t[1] as InspectionType;
       }
     }
-    if (!feedback && FED_BACK.test(sentence)) {
-      // The day (or month) the feedback was given; a range in the same sentence is the inspection itself.
-      const d = datesOf().find((x) => x.kind === 'point' && (x.grain === 'day' || x.grain === 'month') && x.start && !x.yearInferred);
-      if (d) feedback = { value: d.start!, span: [offset + d.span[0], offset + d.span[1]] };
-      else if (period) {
-        const md = /(?<![\d年])(\d{1,2})月(\d{1,2})日/.exec(sentence);
-        if (md) {
-          const mo = Number(md[1]), day = Number(md[2]);
-          const [py, pm] = period.value.end.split('-').map(Number) as [number, number];
-          const year = mo >= pm ? py : py + 1;
-          feedback = { value: `${year}-${pad(mo)}-${pad(day)}`, span: [offset + md.index, offset + md.index + md[0].length] };
-        }
+    const fed: RegExpExecArray | null = feedback ? null : FED_BACK.exec(sentence);
+    if (fed) {
+      // The day (or month) that introduces the clause of the feedback, else the first after it:
+      // "2024年3月15日至4月30日,…开展了集中巡察,7月26日,县委第三巡察组向…反馈了巡察意见" → 7月26日.
+      const points = datesOf().filter((x) => x.kind === 'point' && (x.grain === 'day' || x.grain === 'month') && x.start);
+      const d: DateMention | undefined = points.filter((x) => x.span[1] <= fed.index).pop() ?? points.find((x) => x.span[0] >= fed.index);
+      if (d && !d.yearInferred) feedback = { value: d.start!, span: [offset + d.span[0], offset + d.span[1]] };
+      else if (d && period) {
+        // A year-less feedback date takes the year of the inspection it follows, the next year when its month comes earlier.
+        const mo = Number(d.start!.slice(5, 7));
+        const [py, pm] = period.value.end.split('-').map(Number) as [number, number];
+        feedback = { value: `${mo >= pm ? py : py + 1}${d.start!.slice(4)}`, span: [offset + d.span[0], offset + d.span[1]] };
       }
     }
   }

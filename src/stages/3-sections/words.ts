@@ -45,8 +45,13 @@ export const CATEGORY_PREFIX = /^(?:反馈问题|问题类别|问题类型|方�
 export function namesKind(title: string, labelled = false): boolean {
   return labelled || CATEGORY_PREFIX.test(title) || SHORTCOMING.test(title) || CATEGORY_TITLE.test(title.replace(/[。.\s]+$/, ''));
 }
-/** A heading that names a part of the report, not a kind of problems: "二、反馈意见整改落实情况" / "二、巡察反馈问题的整改情况" / "一、组织整改落实情况". */
-export const REPORT_PART = /整改[^。,，]{0,6}情况[。]?$/;
+/**
+ * A heading that names a part of the report, not a kind of problems: its words are only the
+ * report's own ("二、反馈意见整改落实情况" / "二、巡察反馈问题的整改情况" / "一、巡察整改组织领导情况"),
+ * while a kind names its topic ("二、省级财政管理审计查出问题的整改情况").
+ */
+const REPORT_WORDS = /中央|省委|市委|区委|县委|巡视|巡察|反馈|意见|问题|整改|组织|领导|落实|进展|集中|工作|情况|的|[。\s]/g;
+export const isReportPart = (title: string) => title.replace(REPORT_WORDS, '').length <= 1;
 
 /** The signature block closes the last item: "中共汨罗市委" / "2024年8月26日". */
 export const SIGNATURE_LINE = /^(?:中共.{1,20}委(?:员会)?|.{2,24}(?:党组|党委|委员会))$|^[(（]?\s*(?:\d{4}|[〇零一二三四五六七八九]{4})年\d{1,2}月\d{1,2}日\s*[)）]?$/;
