@@ -1,83 +1,171 @@
 #!/usr/bin/env node
+import { readFileSync } from 'node:fs';
 import os from 'node:os';
-import { parseArgs } from 'node:util';
+import { csvFromJsonl } from './batch/csv-from-jsonl.js';
 import { runJsonl } from './batch/jsonl.js';
 import { createProgress } from './batch/progress.js';
 import { UsageError, run } from './batch/run.js';
+import { closest, parseOptions, positiveInteger } from './cli-args.js';
 import { EvalInputError, evalFolder, formatEvaluation } from './eval/index.js';
-import { writeReport } from './report/build.js';
+import { notAnOutputFolder, writeReport } from './report/build.js';
 
-const USAGE = `usage: zhenggai run <file or folder>... [--out DIR] [--jobs N] [--force] [--quiet]
-       zhenggai run --jsonl - [--jobs N] [--quiet] [--allow-failures]
-       zhenggai report OUT
-       zhenggai eval --gold DIR OUT [--verbose] [--json] [--min SCORE]
+const USAGE = `usage: zhenggai <command> [options]
 
-  --out DIR     where to write (default: out)
-  --jobs N      worker threads (default: the number of cores)
-  --force       redo every document, even those an earlier run wrote from the same input
-  --quiet       no progress on stderr (failures are still listed)
-  --jsonl FILE  read one {"id", "text"} or {"id", "path"} per line from FILE (- for stdin),
-                write one final document per line on stdout, and nothing to disk
+commands:
+  run <file or folder>...   run the pipeline on .txt/.html files and folders into an output
+                            folder: JSON per document, CSV files, run.json, report.html
+  run --jsonl FILE|-        streaming: one {"id","text"} or {"id","path"} per line in, one
+                            final document (or error record) per line out, nothing on disk
+  report OUT                rebuild OUT/report.html, the review page, from an output folder
+  csv [FILE or FOLDER]...   the CSV files a folder run writes, from final documents and error
+                            records as JSON Lines (files, folders of part files, or stdin)
+  eval --gold DIR OUT       score the output folder OUT against the hand annotations in
+                            DIR/*.json (format: gold/README.md): one line per metric and the
+                            mean score
+
+options of run:
+  --out DIR         where to write (default: out)
+  --jobs N          worker threads (default: the number of cores)
+  --force           redo every document, even those an earlier run wrote from the same input
+  --quiet           no progress on stderr (failures are still listed)
+  --xlsx            also write zhenggai.xlsx, the CSV files as one workbook
+  --jsonl FILE      streaming mode, from FILE (- for stdin); --out, --force and --xlsx do not apply
   --allow-failures  exit 0 even when some documents failed (they are still listed on
-                stderr): Spark's rdd.pipe() fails the whole task on any other status
+                    stderr): Spark's rdd.pipe() fails the whole task on any other status
 
-report OUT      rebuilds OUT/report.html, the review page, from an existing output folder
-eval            scores the output folder OUT against the hand annotations in DIR/*.json
-                (format: gold/README.md); one line per metric and the mean score
-  --verbose     also list every miss
-  --json        print the figures and misses as JSON
-  --min SCORE   exit 1 when the score (0..1) is below SCORE
+options of csv:
+  --out DIR         where to write the CSV files (default: out)
+  --xlsx            also write zhenggai.xlsx
+  --quiet           no summary on stderr
 
-exit status: 0 all documents processed, 1 some failed, 2 bad usage
-             (eval: 0, or 1 below --min)`;
+options of eval:
+  --verbose         also list every miss
+  --json            print the figures and misses as JSON
+  --min SCORE       exit 1 when the score (0..1) is below SCORE
 
-const EVAL_USAGE = 'usage: zhenggai eval --gold DIR OUT [--verbose] [--json] [--min SCORE]';
+  zhenggai --help      this text
+  zhenggai --version   the version
+
+exit status: 0 all documents processed, 1 some failed (csv: a line it could not read;
+             eval: the score below --min), 2 bad usage`;
+
+const RUN_OPTIONS = {
+  out: { type: 'string' },
+  jobs: { type: 'string' },
+  force: { type: 'boolean' },
+  quiet: { type: 'boolean' },
+  xlsx: { type: 'boolean' },
+  jsonl: { type: 'string' },
+  'allow-failures': { type: 'boolean' },
+  help: { type: 'boolean' },
+} as const;
+
+const CSV_OPTIONS = {
+  out: { type: 'string' },
+  xlsx: { type: 'boolean' },
+  quiet: { type: 'boolean' },
+  help: { type: 'boolean' },
+} as const;
+
+const EVAL_OPTIONS = {
+  gold: { type: 'string' },
+  verbose: { type: 'boolean' },
+  json: { type: 'boolean' },
+  min: { type: 'string' },
+  help: { type: 'boolean' },
+} as const;
+
+const COMMANDS = ['run', 'report', 'csv', 'eval'];
+
+/** The package's version, from the package.json beside dist/. */
+export function version(): string {
+  return (JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }).version;
+}
+
+async function runCommand(args: string[]): Promise<number> {
+  const { values, positionals } = parseOptions('run', args, RUN_OPTIONS);
+  if (values.help) {
+    console.log(USAGE);
+    return 0;
+  }
+  const jobs = values.jobs === undefined ? os.availableParallelism() : positiveInteger('jobs', values.jobs);
+  const quiet = values.quiet ?? false;
+  const allowFailures = values['allow-failures'] ?? false;
+  if (values.jsonl !== undefined) {
+    // Streaming mode writes final documents to stdout and nothing to disk: an option about the
+    // output folder would be silently ignored, so it is refused.
+    for (const name of ['out', 'force', 'xlsx'] as const) {
+      if (values[name] !== undefined) throw new UsageError(`--${name} does not go with --jsonl: streaming mode writes each final document to stdout and nothing to disk (redirect it: > documents.jsonl)`);
+    }
+    if (positionals.length > 0) throw new UsageError(`--jsonl reads its documents from its own input, not from ${positionals.join(' ')}`);
+    const report = await runJsonl({ input: values.jsonl, jobs, progress: createProgress({ total: null, quiet }) });
+    const { documents, processed, failed } = report.counts;
+    if (!quiet) console.error(`zhenggai: ${processed} of ${documents} documents processed, ${failed} failed`);
+    return failed > 0 && !allowFailures ? 1 : 0;
+  }
+  if (positionals.length === 0) throw new UsageError('name at least one file or folder: zhenggai run <file or folder>... (zhenggai --help)');
+  const progress = (total: number) => createProgress({ total, quiet });
+  const report = await run({ inputs: positionals, outDir: values.out ?? 'out', jobs, force: values.force ?? false, xlsx: values.xlsx ?? false, progress });
+  const { documents, processed, skipped, failed } = report.counts;
+  if (!quiet) {
+    console.error(`zhenggai: ${processed} of ${documents} documents processed, ${skipped} skipped (done before, unchanged), ${failed} failed, in ${(report.timings.total / 1000).toFixed(1)} s; see ${report.outDir}/run.json`);
+  }
+  return failed > 0 && !allowFailures ? 1 : 0;
+}
+
+async function reportCommand(args: string[]): Promise<number> {
+  const { values, positionals } = parseOptions('report', args, { help: { type: 'boolean' } });
+  if (values.help) {
+    console.log(USAGE);
+    return 0;
+  }
+  if (positionals.length !== 1) throw new UsageError('name one output folder: zhenggai report OUT');
+  const dir = positionals[0]!;
+  const why = await notAnOutputFolder(dir);
+  if (why) throw new UsageError(why);
+  try {
+    console.error(`zhenggai: wrote ${await writeReport(dir)}`);
+    return 0;
+  } catch (error) {
+    console.error(`zhenggai: cannot build the report from ${dir}: ${(error as Error).message}`);
+    return 1;
+  }
+}
+
+async function csvCommand(args: string[]): Promise<number> {
+  const { values, positionals } = parseOptions('csv', args, CSV_OPTIONS);
+  if (values.help) {
+    console.log(USAGE);
+    return 0;
+  }
+  const outDir = values.out ?? 'out';
+  const report = await csvFromJsonl({ inputs: positionals, outDir, xlsx: values.xlsx ?? false, log: (line) => console.error(line) });
+  const { documents, failed, rejected } = report.counts;
+  if (!values.quiet) {
+    console.error(`zhenggai: ${documents} documents (${failed} of them failed) from ${report.files.length} file${report.files.length === 1 ? '' : 's'} into ${outDir}/*.csv${rejected ? `; ${rejected} lines left out, listed above` : ''}`);
+  }
+  return rejected > 0 ? 1 : 0;
+}
 
 /** `zhenggai eval --gold DIR OUT`: prints the figures; 1 when the score is below --min, 2 on bad usage or unreadable gold. */
 function evalCommand(args: string[]): number {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args,
-      allowPositionals: true,
-      options: {
-        gold: { type: 'string' },
-        verbose: { type: 'boolean', default: false },
-        json: { type: 'boolean', default: false },
-        min: { type: 'string' },
-        help: { type: 'boolean', short: 'h' },
-      },
-    });
-  } catch (error) {
-    console.error(`zhenggai: ${(error as Error).message}\n${EVAL_USAGE}`);
-    return 2;
-  }
-  const { values, positionals } = parsed;
+  const { values, positionals } = parseOptions('eval', args, EVAL_OPTIONS);
   if (values.help) {
-    console.log(EVAL_USAGE);
+    console.log(USAGE);
     return 0;
   }
-  if (values.gold === undefined || positionals.length !== 1) {
-    console.error(`zhenggai: eval needs --gold DIR and one output folder\n${EVAL_USAGE}`);
-    return 2;
-  }
+  if (values.gold === undefined || positionals.length !== 1) throw new UsageError('eval needs --gold DIR and one output folder: zhenggai eval --gold DIR OUT');
   const min = values.min === undefined ? 0 : Number(values.min);
-  if (values.min !== undefined && !(Number.isFinite(min) && min >= 0 && min <= 1)) {
-    console.error(`zhenggai: --min takes a score from 0 to 1, not "${values.min}"`);
-    return 2;
-  }
+  if (values.min !== undefined && !(Number.isFinite(min) && min >= 0 && min <= 1)) throw new UsageError(`--min takes a score from 0 to 1, not "${values.min}"`);
   let evaluation;
   try {
     evaluation = evalFolder(values.gold, positionals[0]!);
   } catch (error) {
-    if (error instanceof EvalInputError) {
-      console.error(`zhenggai: ${error.message}`);
-      return 2;
-    }
+    if (error instanceof EvalInputError) throw new UsageError(error.message);
     throw error;
   }
   for (const u of evaluation.unreadable) console.error(`zhenggai: ${u.file}: ${u.reason}`);
-  console.log(values.json ? JSON.stringify(evaluation, null, 1) : formatEvaluation(evaluation, { verbose: values.verbose }));
+  console.log(values.json ? JSON.stringify(evaluation, null, 1) : formatEvaluation(evaluation, { verbose: values.verbose ?? false }));
   if (evaluation.score < min) {
     console.error(`zhenggai: score ${evaluation.score.toFixed(4)} is below --min ${values.min}`);
     return 1;
@@ -87,85 +175,25 @@ function evalCommand(args: string[]): number {
 
 export async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
-  if (command === '--help' || command === '-h') {
-    console.log(USAGE);
-    return 0;
-  }
-  if (command === 'report') {
-    if (rest.length !== 1 || rest[0]!.startsWith('-')) {
-      console.error('usage: zhenggai report OUT   (rebuilds OUT/report.html from an existing out/ folder)');
-      return 2;
-    }
-    try {
-      console.error(`zhenggai: wrote ${await writeReport(rest[0]!)}`);
+  try {
+    if (command === '--help' || command === '-h' || command === 'help') {
+      console.log(USAGE);
       return 0;
-    } catch (error) {
-      console.error(`zhenggai: cannot build the report from ${rest[0]}: ${(error as Error).message}`);
-      return 1;
     }
-  }
-  if (command === 'eval') return evalCommand(rest);
-  if (command !== 'run') {
-    console.error(command ? `zhenggai: unknown command "${command}"\n${USAGE}` : USAGE);
-    return 2;
-  }
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: rest,
-      allowPositionals: true,
-      options: {
-        out: { type: 'string', default: 'out' },
-        jobs: { type: 'string' },
-        force: { type: 'boolean', default: false },
-        quiet: { type: 'boolean', default: false },
-        jsonl: { type: 'string' },
-        'allow-failures': { type: 'boolean', default: false },
-        help: { type: 'boolean', short: 'h' },
-      },
-    });
+    if (command === '--version' || command === '-V') {
+      console.log(version());
+      return 0;
+    }
+    if (command === 'run') return await runCommand(rest);
+    if (command === 'report') return await reportCommand(rest);
+    if (command === 'csv') return await csvCommand(rest);
+    if (command === 'eval') return evalCommand(rest);
+    if (command === undefined) throw new UsageError('name a command: zhenggai run, zhenggai report, zhenggai csv, zhenggai eval (zhenggai --help)');
+    throw new UsageError(`unknown command "${command}"; ${closest(command, COMMANDS, '')}`);
   } catch (error) {
-    console.error(`zhenggai: ${(error as Error).message}\n${USAGE}`);
+    if (!(error instanceof UsageError)) throw error;
+    console.error(`zhenggai: ${error.message}`);
     return 2;
-  }
-  if (parsed.values.help) {
-    console.log(USAGE);
-    return 0;
-  }
-  const jobs = parsed.values.jobs === undefined ? os.availableParallelism() : Number(parsed.values.jobs);
-  if (!Number.isInteger(jobs) || jobs < 1) {
-    console.error(`zhenggai: --jobs takes a whole number of at least 1, not "${parsed.values.jobs}"`);
-    return 2;
-  }
-  const { quiet } = parsed.values;
-  if (parsed.values.jsonl !== undefined) {
-    if (parsed.positionals.length > 0) {
-      console.error(`zhenggai: --jsonl reads its documents from its own input, not from ${parsed.positionals.join(' ')}\n${USAGE}`);
-      return 2;
-    }
-    const report = await runJsonl({ input: parsed.values.jsonl, jobs, progress: createProgress({ total: null, quiet }) });
-    const { documents, processed, failed } = report.counts;
-    if (!quiet) console.error(`zhenggai: ${processed} of ${documents} documents processed, ${failed} failed`);
-    return failed > 0 && !parsed.values['allow-failures'] ? 1 : 0;
-  }
-  if (parsed.positionals.length === 0) {
-    console.error(`zhenggai: name at least one file or folder\n${USAGE}`);
-    return 2;
-  }
-  try {
-    const progress = (total: number) => createProgress({ total, quiet });
-    const report = await run({ inputs: parsed.positionals, outDir: parsed.values.out!, jobs, force: parsed.values.force, progress });
-    const { documents, processed, skipped, failed } = report.counts;
-    if (!quiet) {
-      console.error(`zhenggai: ${processed} of ${documents} documents processed, ${skipped} skipped (done before, unchanged), ${failed} failed, in ${(report.timings.total / 1000).toFixed(1)} s; see ${report.outDir}/run.json`);
-    }
-    return failed > 0 && !parsed.values['allow-failures'] ? 1 : 0;
-  } catch (error) {
-    if (error instanceof UsageError) {
-      console.error(`zhenggai: ${error.message}`);
-      return 2;
-    }
-    throw error;
   }
 }
 

@@ -1,14 +1,17 @@
-import { promises as fs } from 'node:fs';
+import { promises as fs, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { documentId } from '../stages/1-clean/index.js';
-import { type Cell, documentsCsv, itemCsvHeads } from '../output/csv.js';
-import { linkDuplicates } from '../stages/1-clean/near-duplicates.js';
+import { CsvFiles } from '../output/csv-files.js';
+import { toJsonFile } from '../output/json.js';
+import type { Duplicate } from '../stages/1-clean/near-duplicates.js';
 import { writeReport } from '../report/build.js';
-import type { Timings } from '../pipeline.js';
+import { FINAL_FILE, type Timings } from '../pipeline.js';
+import type { FinalDocument, Repost } from '../schema.js';
 import { AHEAD_PER_JOB, createPool, ordered } from './pool.js';
 import type { Progress } from './progress.js';
 import type { Task } from './worker.js';
-import { temporary, writeAtomic } from './atomic.js';
+import { writeAtomic, writeAtomicSync } from './atomic.js';
+import { DONE_FILE } from './worker.js';
 
 export { writeAtomic };
 
@@ -26,6 +29,8 @@ export interface RunOptions {
   log?: (line: string) => void;
   /** Makes the progress display once the number of documents is known. */
   progress?: (total: number) => Progress;
+  /** Also write `zhenggai.xlsx`, the CSV files as one workbook (it costs about a third of a run's time). */
+  xlsx?: boolean;
 }
 
 export interface InputFile { path: string; id: string }
@@ -39,6 +44,11 @@ export interface RunReport {
   /** `skipped`: done by an earlier run from the same input with the same code, not redone. */
   counts: { documents: number; processed: number; skipped: number; failed: number };
   failures: Failure[];
+  /**
+   * Folders of the output folder that hold documents of an earlier run whose input this run did
+   * not name (a notice removed from the input folder): in neither the CSV files nor report.html.
+   */
+  stale: string[];
   /** Milliseconds spent in each stage, summed over documents. */
   timings: Partial<Timings> & { total: number };
 }
@@ -75,38 +85,39 @@ export class UsageError extends Error {
  */
 export const REPORT_MAX_BYTES = 50e6;
 
-/** The item CSV files, begun with their headers and appended to as documents finish. */
-class CsvFiles {
-  private constructor(private readonly handles: Map<string, { file: string; tmp: string; handle: fs.FileHandle }>) {}
-
-  static async open(outDir: string): Promise<CsvFiles> {
-    const handles = new Map();
-    for (const [name, head] of Object.entries(itemCsvHeads())) {
-      const file = path.join(outDir, name);
-      const tmp = temporary(file);
-      const handle = await fs.open(tmp, 'w');
-      await handle.write(head);
-      handles.set(name, { file, tmp, handle });
-    }
-    return new CsvFiles(handles);
-  }
-
-  async append(rows: Record<string, string>): Promise<void> {
-    for (const [name, text] of Object.entries(rows)) if (text) await this.handles.get(name)!.handle.write(text);
-  }
-
-  /** Renames each whole file into place, so a killed run never leaves half a table. */
-  async close(): Promise<void> {
-    for (const { file, tmp, handle } of this.handles.values()) {
-      await handle.close();
-      await fs.rename(tmp, file);
-    }
-  }
-}
-
 /** Temporary files a killed run left in the output folder. */
 async function removeLeftovers(outDir: string): Promise<void> {
   for (const name of await fs.readdir(outDir)) if (name.endsWith('.tmp')) await fs.rm(path.join(outDir, name), { force: true });
+}
+
+/**
+ * Document folders in `outDir` (a `.done.json` or a final document in them) that are not among
+ * `ids`: what an earlier run wrote for inputs this run no longer has.
+ */
+async function staleFolders(outDir: string, ids: ReadonlySet<string>): Promise<string[]> {
+  const stale: string[] = [];
+  for (const e of await fs.readdir(outDir, { withFileTypes: true })) {
+    if (!e.isDirectory() || ids.has(e.name)) continue;
+    const dir = path.join(outDir, e.name);
+    if ((await fs.stat(path.join(dir, DONE_FILE)).catch(() => null)) || (await fs.stat(path.join(dir, FINAL_FILE)).catch(() => null))) stale.push(e.name);
+  }
+  return stale.sort();
+}
+
+/**
+ * Writes each document's repost link into its final document where the batch's linking
+ * changed it (`stored` holds what the files say now; most documents are originals both times).
+ */
+function writeReposts(outDir: string, ids: readonly string[], stored: ReadonlyMap<string, Repost>, duplicates: ReadonlyMap<string, Duplicate<string>>): void {
+  for (const id of ids) {
+    const found = duplicates.get(id);
+    const now: Repost | null = found ? { id: found.duplicateOf, similarity: found.similarity } : null;
+    const before = stored.get(id) ?? null;
+    if (now?.id === before?.id && now?.similarity === before?.similarity) continue;
+    const file = path.join(outDir, id, FINAL_FILE);
+    const final = JSON.parse(readFileSync(file, 'utf8')) as FinalDocument;
+    writeAtomicSync(file, toJsonFile({ ...final, duplicateOf: now }));
+  }
 }
 
 /**
@@ -128,9 +139,9 @@ export async function run(options: RunOptions): Promise<RunReport> {
   const failures: Failure[] = [];
   const counts = { documents: files.length, processed: 0, skipped: 0, failed: 0 };
   const csv = await CsvFiles.open(options.outDir);
-  // One small row and one 128-number signature per document wait for near-duplicate detection.
-  const rows: Cell[][] = [];
-  const signatures: { id: string; minhash: number[] | null }[] = [];
+  // The repost links the final documents hold now (skipped ones keep an earlier run's).
+  const stored = new Map<string, Repost>();
+  const written: string[] = [];
   let inputBytes = 0;
   const pool = createPool(jobs);
   try {
@@ -139,12 +150,13 @@ export async function run(options: RunOptions): Promise<RunReport> {
       counts[outcome.status]++;
       inputBytes += outcome.bytes ?? 0;
       for (const [stage, ms] of Object.entries(outcome.timings ?? {})) timings[stage as keyof Timings] = (timings[stage as keyof Timings] ?? 0) + ms;
-      if (outcome.csv) await csv.append(outcome.csv);
-      if (outcome.row) {
-        rows.push(outcome.row);
-        signatures.push({ id: outcome.id, minhash: outcome.minhash ?? null });
+      if (outcome.row && outcome.csv) {
+        await csv.add({ id: outcome.id, row: outcome.row, csv: outcome.csv, minhash: outcome.minhash ?? null });
+        written.push(outcome.id);
+        if (outcome.duplicateOf) stored.set(outcome.id, outcome.duplicateOf);
       }
       if (outcome.status === 'failed') {
+        csv.addFailure(outcome.id, outcome.source, outcome.reason!);
         failures.push({ source: outcome.source, id: outcome.id, reason: outcome.reason! });
         log(`zhenggai: ${outcome.source}: ${outcome.reason}`);
       }
@@ -154,10 +166,13 @@ export async function run(options: RunOptions): Promise<RunReport> {
     await pool.close();
     progress?.end();
   }
-  await csv.close();
-  // Reposts of one notice are linked in batch order (sorted ids), so a researcher counts it once.
-  await writeAtomic(path.join(options.outDir, 'documents.csv'), documentsCsv(rows, linkDuplicates(signatures)));
-  if (inputBytes <= REPORT_MAX_BYTES) await writeReport(options.outDir, failures);
+  const { duplicates } = await csv.close({ xlsx: options.xlsx, log });
+  writeReposts(options.outDir, written, stored, duplicates);
+  const stale = await staleFolders(options.outDir, new Set(files.map((f) => f.id)));
+  if (stale.length) {
+    log(`zhenggai: ${stale.length} document folder${stale.length === 1 ? '' : 's'} in ${options.outDir} not among this run's inputs (${stale.slice(0, 3).join(', ')}${stale.length > 3 ? ' …' : ''}): left out of the CSV files and report.html, listed as stale in run.json`);
+  }
+  if (inputBytes <= REPORT_MAX_BYTES) await writeReport(options.outDir, { failures, stale });
   else log(`zhenggai: no report.html for ${(inputBytes / 1e6).toFixed(0)} MB of input (more than ${REPORT_MAX_BYTES / 1e6} MB); the CSVs hold the batch`);
   const report: RunReport = {
     startedAt,
@@ -166,6 +181,7 @@ export async function run(options: RunOptions): Promise<RunReport> {
     outDir: options.outDir,
     counts,
     failures,
+    stale,
     timings: { ...timings, total: performance.now() - t0 },
   };
   await writeAtomic(path.join(options.outDir, 'run.json'), JSON.stringify(report, null, 1) + '\n');

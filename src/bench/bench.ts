@@ -101,6 +101,12 @@ async function measureChild(kind: string, dir: string, out: string, jobs: number
         documents++;
       }
     }
+  } else if (kind === 'xlsx') {
+    // The CSV files of the last pipeline run as zhenggai.xlsx, as `--xlsx` writes them.
+    const { writeXlsx } = await import('../output/xlsx.js');
+    const { TABLES } = await import('../output/csv.js');
+    await writeXlsx(out, TABLES.map((t) => t.file));
+    documents = readFileSync(path.join(out, 'documents.csv'), 'utf8').split('\r\n').length - 2;
   } else {
     const { run } = await import('../batch/run.js');
     const report = await run({ inputs: [dir], outDir: out, jobs, force: true });
@@ -186,6 +192,11 @@ async function main(): Promise<void> {
       });
     }
     console.log(`\n(b)/(a) = ${median(ratios.map((r) => r.ba)).toFixed(2)}   (c)/(b) = ${median(ratios.map((r) => r.cb)).toFixed(2)}${rounds > 1 ? `   (medians of the rounds' ratios)` : ''}`);
+
+    // What --xlsx adds to a run: the workbook of the last pipeline run's CSV files.
+    const rows = readdirSync(out).filter((f) => f.endsWith('.csv')).reduce((n, f) => n + readFileSync(path.join(out, f), 'utf8').split('\r\n').length - 2, 0);
+    const x = child(['xlsx', '--dir', dir, '--out', out]);
+    console.log(`(f) --xlsx: zhenggai.xlsx of ${rows} CSV rows in ${x.seconds.toFixed(1)} s, ${x.maxRssMb.toFixed(0)} MB peak`);
 
     // The extract stage alone (dates and numbers) over the corpus texts, so it never becomes the bottleneck.
     const { benchExtract } = await import('./mentions.js');

@@ -92,15 +92,19 @@ describe('zhenggai run --jsonl -', () => {
     files.forEach((f, i) => {
       if (i % 2 === 0) return;
       const id = documentId(f);
-      expect(docs.get(id), id).toEqual(JSON.parse(readFileSync(path.join(out, id, '5-validate.json'), 'utf8')));
+      // The b/ copies repost the a/ ones: a folder run links them over its batch, a JSONL line is a batch of its own.
+      const folder = JSON.parse(readFileSync(path.join(out, id, '5-validate.json'), 'utf8'));
+      expect(folder.duplicateOf?.id ?? null, id).toBe(f.startsWith('b/') ? documentId(f.replace(/^b\//, 'a/')) : null);
+      expect(docs.get(id), id).toEqual({ ...folder, duplicateOf: null });
     });
   });
 
-  test('lists a bad line on stderr, writes the others, and exits 1 (0 with --allow-failures)', () => {
+  test('lists a bad line on stderr and as an error record, writes the others, and exits 1 (0 with --allow-failures)', () => {
     const bad = ['{"id": "ok", "text": "巡视整改工作已完成。"}', 'not json', '{"id": "empty", "text": ""}', '{"text": "无编号"}'].join('\n');
     const result = spawnSync(process.execPath, [CLI, 'run', '--jsonl', '-', '--quiet'], { input: bad, encoding: 'utf8' });
     expect(result.status).toBe(1);
-    expect(result.stdout.trim().split('\n').map((l) => JSON.parse(l).id)).toEqual(['ok']);
+    // Each failed line has its error record in its place (test/batch/failure-records.test.ts).
+    expect(result.stdout.trim().split('\n').map((l) => [JSON.parse(l).id, JSON.parse(l).error?.code ?? null])).toEqual([['ok', null], [null, 'bad-line'], ['empty', 'empty'], [null, 'bad-line']]);
     expect(result.stderr).toMatch(/line 2: not a JSON object/);
     expect(result.stderr).toMatch(/empty: empty file/);
     expect(result.stderr).toMatch(/line 4: needs a string "id"/);

@@ -102,7 +102,8 @@ describe('decode', () => {
     expect(decodeBytes(new TextEncoder().encode(text)).raw).toBe(text);
     expect(decodeBytes(Uint8Array.from([0xef, 0xbb, 0xbf, ...new TextEncoder().encode(text)])).raw).toBe(text);
     const le = Buffer.from('\ufeff' + text, 'utf16le');
-    expect(decodeBytes(le)).toMatchObject({ raw: text, encoding: 'utf-16le', flags: ['encoding-repaired'] });
+    // A byte-order mark declares the encoding: read as declared, not flagged as a repair.
+    expect(decodeBytes(le)).toMatchObject({ raw: text, encoding: 'utf-16le', flags: [] });
     const be = Buffer.from(le).swap16();
     expect(decodeBytes(be)).toMatchObject({ raw: text, encoding: 'utf-16be' });
   });
@@ -114,7 +115,11 @@ describe('decode', () => {
   });
   test('follows <meta charset> of an HTML page', () => {
     const page = `<html><head><meta http-equiv="Content-Type" content="text/html; charset=gb2312"></head><body>${text}</body></html>`;
-    expect(decodeBytes(encodeGb18030(page), { html: true })).toMatchObject({ encoding: 'gb18030', raw: page });
+    const decoded = decodeBytes(encodeGb18030(page), { html: true });
+    expect(decoded).toMatchObject({ encoding: 'gb18030', raw: page, flags: [] });
+    expect(decoded.messages.map((m) => [m.code, m.message])).toEqual([['clean/encoding', 'decoded as gb18030 (the page declares it in <meta charset>)']]);
+    // The same bytes in a text file declare nothing: GB18030 is guessed, and that is a repair.
+    expect(decodeBytes(encodeGb18030(page)).flags).toEqual(['encoding-repaired']);
   });
   test('tolerates a file cut in the middle of its last character', () => {
     const bytes = new TextEncoder().encode(text + '防');
