@@ -7,9 +7,11 @@ import { statusOf } from './status.js';
  * The enumeration grammar: markers (markers.ts) are grouped into runs (same family, numbered
  * 1, 2, 3 …, all at line starts or all inside running text), and each run is read as what it
  * enumerates, from its cue (the words just before it) and from its items' own words. Runs of
- * problems inside runs of problems make categories. Beside the numbered runs, two unnumbered
- * forms list problems too: clauses split by semicolons after a problem cue, and clauses that
- * each open with the same 有的/一些/部分.
+ * problems inside runs of problems or headings make categories. Beside the numbered runs,
+ * unnumbered forms list problems too: clauses split by semicolons after a colon, a sentence of
+ * semicolon clauses under a heading line, clauses that each open with the same 有的/一些/部分,
+ * bullet lines, and a problem quoted in a notice about its rectification (关于“…”整改).
+ * The grammar, row by row with real examples: docs/reading-notices.md.
  */
 export type Enumerates = 'problems' | 'requirements' | 'pledges' | 'measures' | 'achievements' | 'plans' | 'headings';
 
