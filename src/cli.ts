@@ -1,34 +1,75 @@
 #!/usr/bin/env node
-import { promises as fs } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import os from 'node:os';
-import path from 'node:path';
-import { parseArgs } from 'node:util';
+import { csvFromJsonl } from './batch/csv-from-jsonl.js';
 import { runJsonl } from './batch/jsonl.js';
 import { createProgress } from './batch/progress.js';
 import { UsageError, describeIgnored, run } from './batch/run.js';
 import { DEFAULT_LIMITS, MAX_INPUT_BYTES } from './batch/pool.js';
 import { describeError, internalError } from './batch/errors.js';
 import { lockOutDir } from './batch/lock.js';
-import { writeReport } from './report/build.js';
+import { closest, parseOptions, positiveInteger, positiveNumber } from './cli-args.js';
+import { EvalInputError, evalFolder, formatEvaluation } from './eval/index.js';
+import { notAnOutputFolder, writeReport } from './report/build.js';
 
-const USAGE = `usage: zhenggai run <file or folder>... [--out DIR] [--jobs N] [--force] [--quiet] [limits]
-       zhenggai run --jsonl - [--jobs N] [--quiet] [--allow-failures] [limits]
-       zhenggai report OUT
+const USAGE = `usage: zhenggai <command> [options]
 
-  --out DIR     where to write (default: out)
-  --jobs N      worker threads (default: the number of cores, at most ${maxJobs()})
-  --force       redo every document, even those an earlier run wrote from the same input
-  --quiet       no progress on stderr (failures are still listed)
-  --jsonl FILE  read one {"id", "text"} or {"id", "path"} per line from FILE (- for stdin),
-                write one final document per line on stdout, and nothing to disk
+commands:
+  run <file or folder>...   run the pipeline on .txt/.html files and folders into an output
+                            folder: JSON per document, CSV files, run.json, report.html
+  run --jsonl FILE|-        streaming: one {"id","text"} or {"id","path"} per line in, one
+                            final document (or error record) per line out, nothing on disk
+  report OUT                rebuild OUT/report.html, the review page, from an output folder
+  csv [FILE or FOLDER]...   the CSV files a folder run writes, from final documents and error
+                            records as JSON Lines (files, folders of part files, or stdin)
+  eval --gold DIR OUT       score the output folder OUT against the hand annotations in
+                            DIR/*.json (format: gold/README.md): one line per metric and the
+                            mean score
+
+options of run:
+  --out DIR         where to write (default: out)
+  --jobs N          worker threads (default: the number of cores, at most ${maxJobs()})
+  --force           redo every document, even those an earlier run wrote from the same input
+  --quiet           no progress on stderr (failures are still listed)
+  --xlsx            also write zhenggai.xlsx, the CSV files as one workbook
+  --jsonl FILE      streaming mode, from FILE (- for stdin); --out, --force and --xlsx do not apply
   --allow-failures  exit 0 even when some documents failed (they are still listed on
-                stderr): Spark's rdd.pipe() fails the whole task on any other status
-limits of one document (a document over one fails with that reason, the others go on):
-  --max-mb N    largest input, in MB (default ${MAX_INPUT_BYTES / 1e6})
-  --timeout S   seconds of work (default ${DEFAULT_LIMITS.timeoutMs / 1000})
-  --heap-mb N   memory of its thread, in MB (default ${DEFAULT_LIMITS.heapMb})
+                    stderr): Spark's rdd.pipe() fails the whole task on any other status
+  limits of one document (one over a limit fails with that reason, the others go on):
+  --max-mb N        largest input, in MB (default ${MAX_INPUT_BYTES / 1e6})
+  --timeout S       seconds of work (default ${DEFAULT_LIMITS.timeoutMs / 1000})
+  --heap-mb N       memory of its thread, in MB (default ${DEFAULT_LIMITS.heapMb})
 
-exit status: 0 all documents processed, 1 some failed or the run stopped, 2 bad usage`;
+options of csv:
+  --out DIR         where to write the CSV files (default: out)
+  --xlsx            also write zhenggai.xlsx
+  --quiet           no summary on stderr
+
+options of eval:
+  --verbose         also list every miss
+  --json            print the figures and misses as JSON
+  --min SCORE       exit 1 when the score (0..1) is below SCORE
+
+  zhenggai --help      this text
+  zhenggai --version   the version
+
+exit status: 0 all documents processed, 1 some failed or the run stopped (csv: a line it could
+             not read; eval: the score below --min), 2 bad usage (also: an output folder that is
+             a file, cannot be written or is in use by another run)`;
+
+const RUN_OPTIONS = {
+  out: { type: 'string' },
+  jobs: { type: 'string' },
+  force: { type: 'boolean' },
+  quiet: { type: 'boolean' },
+  xlsx: { type: 'boolean' },
+  jsonl: { type: 'string' },
+  'allow-failures': { type: 'boolean' },
+  'max-mb': { type: 'string' },
+  timeout: { type: 'string' },
+  'heap-mb': { type: 'string' },
+  help: { type: 'boolean' },
+} as const;
 
 /**
  * The most worker threads a run starts: one per core, and at least two. More threads than cores
@@ -39,132 +80,171 @@ function maxJobs(): number {
   return Math.max(2, os.availableParallelism());
 }
 
-/** A positive number option, or a usage error naming it. */
-function positive(name: string, value: string | undefined, fallback: number, integer = false): number {
-  if (value === undefined) return fallback;
-  const n = Number(value);
-  if (!Number.isFinite(n) || n <= 0 || (integer && !Number.isInteger(n))) {
-    throw new UsageError(`--${name} takes a ${integer ? 'whole ' : ''}number above 0, not "${value}"`);
-  }
-  return n;
+const CSV_OPTIONS = {
+  out: { type: 'string' },
+  xlsx: { type: 'boolean' },
+  quiet: { type: 'boolean' },
+  help: { type: 'boolean' },
+} as const;
+
+const EVAL_OPTIONS = {
+  gold: { type: 'string' },
+  verbose: { type: 'boolean' },
+  json: { type: 'boolean' },
+  min: { type: 'string' },
+  help: { type: 'boolean' },
+} as const;
+
+const COMMANDS = ['run', 'report', 'csv', 'eval'];
+
+/** The package's version, from the package.json beside dist/. */
+export function version(): string {
+  return (JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }).version;
 }
 
-async function report(rest: string[]): Promise<number> {
-  if (rest.length !== 1 || rest[0]!.startsWith('-')) {
-    console.error('usage: zhenggai report OUT   (rebuilds OUT/report.html from an existing out/ folder)');
-    return 2;
+async function runCommand(args: string[]): Promise<number> {
+  const { values, positionals } = parseOptions('run', args, RUN_OPTIONS);
+  if (values.help) {
+    console.log(USAGE);
+    return 0;
   }
-  const outDir = path.resolve(rest[0]!);
-  // Only a folder a run wrote: `report ~/Documents` would otherwise put a page there.
-  if (!(await fs.stat(path.join(outDir, 'run.json')).catch(() => null))) {
-    throw new UsageError(`${rest[0]} is not an output folder of zhenggai run (it has no run.json)`);
+  let jobs = values.jobs === undefined ? os.availableParallelism() : positiveInteger('jobs', values.jobs);
+  if (jobs > maxJobs()) {
+    console.error(`zhenggai: --jobs ${jobs} is more than this machine's ${os.availableParallelism()} cores can use: running ${maxJobs()} worker threads`);
+    jobs = maxJobs();
   }
-  const unlock = await lockOutDir(outDir);
+  const maxBytes = values['max-mb'] === undefined ? MAX_INPUT_BYTES : positiveNumber('max-mb', values['max-mb']) * 1e6;
+  const limits = {
+    timeoutMs: values.timeout === undefined ? DEFAULT_LIMITS.timeoutMs : positiveNumber('timeout', values.timeout) * 1000,
+    heapMb: values['heap-mb'] === undefined ? DEFAULT_LIMITS.heapMb : positiveInteger('heap-mb', values['heap-mb']),
+  };
+  const quiet = values.quiet ?? false;
+  const allowFailures = values['allow-failures'] ?? false;
+  if (values.jsonl !== undefined) {
+    // Streaming mode writes final documents to stdout and nothing to disk: an option about the
+    // output folder would be silently ignored, so it is refused.
+    for (const name of ['out', 'force', 'xlsx'] as const) {
+      if (values[name] !== undefined) throw new UsageError(`--${name} does not go with --jsonl: streaming mode writes each final document to stdout and nothing to disk (redirect it: > documents.jsonl)`);
+    }
+    if (positionals.length > 0) throw new UsageError(`--jsonl reads its documents from its own input, not from ${positionals.join(' ')}`);
+    const report = await runJsonl({ input: values.jsonl, jobs, maxBytes, limits, progress: createProgress({ total: null, quiet }) });
+    const { documents, processed, failed } = report.counts;
+    if (report.stopped) console.error(`zhenggai: stopped after ${documents} documents: ${report.stopped}`);
+    else if (!quiet) console.error(`zhenggai: ${processed} of ${documents} documents processed, ${failed} failed`);
+    return report.stopped ? 1 : failed > 0 && !allowFailures ? 1 : 0;
+  }
+  if (positionals.length === 0) throw new UsageError('name at least one file or folder: zhenggai run <file or folder>... (zhenggai --help)');
+  const progress = (total: number) => createProgress({ total, quiet });
+  const report = await run({ inputs: positionals, outDir: values.out ?? 'out', jobs, force: values.force ?? false, xlsx: values.xlsx ?? false, progress, maxBytes, limits });
+  const { documents, processed, skipped, failed, notRun } = report.counts;
+  if (report.stopped) {
+    console.error(
+      `zhenggai: stopped: ${report.stopped}. ${processed + skipped} of ${documents} documents are written, ${notRun} not started; ` +
+        `run the same command again to go on (written documents are kept)`,
+    );
+    return 1;
+  }
+  if (!quiet) {
+    const renamed = report.renamed.length ? `; ${report.renamed.length} ids differ from the file names' (see run.json "renamed")` : '';
+    console.error(
+      `zhenggai: ${processed} of ${documents} documents processed, ${skipped} skipped (done before, unchanged), ${failed} failed, in ${(report.timings.total / 1000).toFixed(1)} s${renamed}; see ${report.outDir}/run.json`,
+    );
+  }
+  const ignored = describeIgnored(report.ignored);
+  if (ignored) console.error(`zhenggai: ${ignored}`);
+  return failed > 0 && !allowFailures ? 1 : 0;
+}
+
+async function reportCommand(args: string[]): Promise<number> {
+  const { values, positionals } = parseOptions('report', args, { help: { type: 'boolean' } });
+  if (values.help) {
+    console.log(USAGE);
+    return 0;
+  }
+  if (positionals.length !== 1) throw new UsageError('name one output folder: zhenggai report OUT');
+  const dir = positionals[0]!;
+  const why = await notAnOutputFolder(dir);
+  if (why) throw new UsageError(why);
+  // Not while a run writes in the folder.
+  const unlock = await lockOutDir(dir);
   try {
-    console.error(`zhenggai: wrote ${await writeReport(rest[0]!)}`);
+    console.error(`zhenggai: wrote ${await writeReport(dir)}`);
     return 0;
   } catch (error) {
-    console.error(`zhenggai: cannot build the report from ${rest[0]}: ${describeError(error)}`);
+    console.error(`zhenggai: cannot build the report from ${dir}: ${describeError(error)}`);
     return 1;
   } finally {
     await unlock();
   }
 }
 
-export async function main(argv: string[]): Promise<number> {
-  const [command, ...rest] = argv;
-  if (command === '--help' || command === '-h') {
-    console.log(USAGE);
-    return 0;
-  }
-  if (command === 'report') return report(rest);
-  if (command !== 'run') {
-    console.error(command ? `zhenggai: unknown command "${command}"\n${USAGE}` : USAGE);
-    return 2;
-  }
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: rest,
-      allowPositionals: true,
-      options: {
-        out: { type: 'string', default: 'out' },
-        jobs: { type: 'string' },
-        force: { type: 'boolean', default: false },
-        quiet: { type: 'boolean', default: false },
-        jsonl: { type: 'string' },
-        'allow-failures': { type: 'boolean', default: false },
-        'max-mb': { type: 'string' },
-        timeout: { type: 'string' },
-        'heap-mb': { type: 'string' },
-        help: { type: 'boolean', short: 'h' },
-      },
-    });
-  } catch (error) {
-    console.error(`zhenggai: ${(error as Error).message}\n${USAGE}`);
-    return 2;
-  }
-  const { values } = parsed;
+async function csvCommand(args: string[]): Promise<number> {
+  const { values, positionals } = parseOptions('csv', args, CSV_OPTIONS);
   if (values.help) {
     console.log(USAGE);
     return 0;
   }
-  let jobs = positive('jobs', values.jobs, os.availableParallelism(), true);
-  if (jobs > maxJobs()) {
-    console.error(`zhenggai: --jobs ${jobs} is more than this machine's ${os.availableParallelism()} cores can use: running ${maxJobs()} worker threads`);
-    jobs = maxJobs();
+  const outDir = values.out ?? 'out';
+  const report = await csvFromJsonl({ inputs: positionals, outDir, xlsx: values.xlsx ?? false, log: (line) => console.error(line) });
+  const { documents, failed, rejected } = report.counts;
+  if (!values.quiet) {
+    console.error(`zhenggai: ${documents} documents (${failed} of them failed) from ${report.files.length} file${report.files.length === 1 ? '' : 's'} into ${outDir}/*.csv${rejected ? `; ${rejected} lines left out, listed above` : ''}`);
   }
-  const maxBytes = positive('max-mb', values['max-mb'], MAX_INPUT_BYTES / 1e6) * 1e6;
-  const limits = {
-    timeoutMs: positive('timeout', values.timeout, DEFAULT_LIMITS.timeoutMs / 1000) * 1000,
-    heapMb: positive('heap-mb', values['heap-mb'], DEFAULT_LIMITS.heapMb, true),
-  };
-  const { quiet } = values;
-  const failedStatus = (failed: number) => (failed > 0 && !values['allow-failures'] ? 1 : 0);
-  if (values.jsonl !== undefined) {
-    if (parsed.positionals.length > 0) {
-      throw new UsageError(`--jsonl reads its documents from its own input, not from ${parsed.positionals.join(' ')}\n${USAGE}`);
-    }
-    const result = await runJsonl({ input: values.jsonl, jobs, maxBytes, limits, progress: createProgress({ total: null, quiet }) });
-    const { documents, processed, failed } = result.counts;
-    if (result.stopped) console.error(`zhenggai: stopped after ${documents} documents: ${result.stopped}`);
-    else if (!quiet) console.error(`zhenggai: ${processed} of ${documents} documents processed, ${failed} failed`);
-    return result.stopped ? 1 : failedStatus(failed);
-  }
-  if (parsed.positionals.length === 0) throw new UsageError(`name at least one file or folder\n${USAGE}`);
-  const progress = (total: number) => createProgress({ total, quiet });
-  const result = await run({ inputs: parsed.positionals, outDir: values.out!, jobs, force: values.force, progress, maxBytes, limits });
-  const { documents, processed, skipped, failed, notRun } = result.counts;
-  const ignored = describeIgnored(result.ignored);
-  if (result.stopped) {
-    console.error(
-      `zhenggai: stopped: ${result.stopped}. ${processed + skipped} of ${documents} documents are written, ${notRun} not started; ` +
-        `run the same command again to go on (written documents are kept)`,
-    );
-    return 1;
-  }
-  if (!quiet) {
-    const renamed = result.renamed.length ? `; ${result.renamed.length} ids differ from the file names' (see run.json "renamed")` : '';
-    console.error(
-      `zhenggai: ${processed} of ${documents} documents processed, ${skipped} skipped (done before, unchanged), ${failed} failed, in ${(result.timings.total / 1000).toFixed(1)} s${renamed}; see ${result.outDir}/run.json`,
-    );
-  }
-  if (ignored) console.error(`zhenggai: ${ignored}`);
-  return failedStatus(failed);
+  return rejected > 0 ? 1 : 0;
 }
 
-/** One line for anything that ends a run: a usage error (exit 2), or a bug, with where it was thrown (exit 1). */
-async function guarded(argv: string[]): Promise<number> {
+/** `zhenggai eval --gold DIR OUT`: prints the figures; 1 when the score is below --min, 2 on bad usage or unreadable gold. */
+function evalCommand(args: string[]): number {
+  const { values, positionals } = parseOptions('eval', args, EVAL_OPTIONS);
+  if (values.help) {
+    console.log(USAGE);
+    return 0;
+  }
+  if (values.gold === undefined || positionals.length !== 1) throw new UsageError('eval needs --gold DIR and one output folder: zhenggai eval --gold DIR OUT');
+  const min = values.min === undefined ? 0 : Number(values.min);
+  if (values.min !== undefined && !(Number.isFinite(min) && min >= 0 && min <= 1)) throw new UsageError(`--min takes a score from 0 to 1, not "${values.min}"`);
+  let evaluation;
   try {
-    return await main(argv);
+    evaluation = evalFolder(values.gold, positionals[0]!);
+  } catch (error) {
+    if (error instanceof EvalInputError) throw new UsageError(error.message);
+    throw error;
+  }
+  for (const u of evaluation.unreadable) console.error(`zhenggai: ${u.file}: ${u.reason}`);
+  console.log(values.json ? JSON.stringify(evaluation, null, 1) : formatEvaluation(evaluation, { verbose: values.verbose ?? false }));
+  if (evaluation.score < min) {
+    console.error(`zhenggai: score ${evaluation.score.toFixed(4)} is below --min ${values.min}`);
+    return 1;
+  }
+  return 0;
+}
+
+export async function main(argv: string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  try {
+    if (command === '--help' || command === '-h' || command === 'help') {
+      console.log(USAGE);
+      return 0;
+    }
+    if (command === '--version' || command === '-V') {
+      console.log(version());
+      return 0;
+    }
+    if (command === 'run') return await runCommand(rest);
+    if (command === 'report') return await reportCommand(rest);
+    if (command === 'csv') return await csvCommand(rest);
+    if (command === 'eval') return evalCommand(rest);
+    if (command === undefined) throw new UsageError('name a command: zhenggai run, zhenggai report, zhenggai csv, zhenggai eval (zhenggai --help)');
+    throw new UsageError(`unknown command "${command}"; ${closest(command, COMMANDS, '')}`);
   } catch (error) {
     if (error instanceof UsageError) {
       console.error(`zhenggai: ${error.message}`);
       return 2;
     }
+    // Anything else in one line too: a system error in words, a bug with where it was thrown.
     console.error(`zhenggai: ${(error as NodeJS.ErrnoException)?.code ? describeError(error) : internalError(error)}`);
     return 1;
   }
 }
 
-process.exitCode = await guarded(process.argv.slice(2));
+process.exitCode = await main(process.argv.slice(2));

@@ -8,7 +8,7 @@ import { z } from 'zod';
  * `audit: true` marks the checks of a notice's own arithmetic: documents.csv's `audit` column.
  */
 export const CODES = {
-  'clean/encoding': { level: 'info', meaning: 'the bytes were not UTF-8 and were decoded as GB18030, Big5 or UTF-16', example: 'decoded as big5 (not valid UTF-8; scored 0.88 against gb18030 -2.74 …): a Big5 copy of a corpus notice' },
+  'clean/encoding': { level: 'info', meaning: 'the bytes were not UTF-8 and were decoded as GB18030, Big5 or UTF-16, as the file declares it or as guessed', example: 'decoded as big5 (not valid UTF-8; scored 0.88 against gb18030 -2.74 …): a Big5 copy of a corpus notice' },
   'clean/invalid-bytes': { level: 'warning', meaning: 'bytes that no encoding could read were replaced by U+FFFD', example: '… invalid UTF-8 sequences replaced by U+FFFD (no document of the corpus has any)' },
   'clean/truncated-character': { level: 'info', meaning: 'the file ends in the middle of a UTF-8 character, whose bytes were dropped', example: 'a copy cut after E9 98, two of the three bytes of 防 (illustration)' },
   'clean/entity-residue': { level: 'warning', meaning: 'broken HTML entities in the text were repaired', example: '开展&ldquo;回头看&amp;rdquo;工作 → 开展“回头看”工作' },
@@ -47,7 +47,7 @@ export const AUDIT_CODES: readonly Code[] = (Object.keys(CODES) as Code[]).filte
  * copy was repaired or is suspect, and how. Each with a real example.
  */
 export const FLAGS = {
-  'encoding-repaired': { meaning: 'the bytes were not plain UTF-8: decoded by a byte-order mark, <meta charset> or the better of GB18030 and Big5', example: 'the GB18030 copies of the corpus notices the metamorphic tests make' },
+  'encoding-repaired': { meaning: 'the encoding had to be guessed (the better of GB18030 and Big5, or UTF-16 without a byte-order mark) or bytes had to be replaced; one the file declares (a byte-order mark, a page\'s <meta charset>) is not a repair', example: 'the GB18030 copies of the corpus notices the metamorphic tests make' },
   'traditional-script': { meaning: 'converted from traditional script', example: '武漢產業投資 → 武汉产业投资 (dev d04, once its pinyin is removed)' },
   'pinyin-annotations': { meaning: 'pinyin annotations were removed', example: '根據(jù) → 根据 (dev d04)' },
   'spun-text': { meaning: 'a synonym-spun copy (洗稿): words replaced, numbers intact', example: '厉重题目整改情景 for 严重问题整改情况 (corpus 004)' },
@@ -55,3 +55,29 @@ export const FLAGS = {
 
 export type QualityFlag = keyof typeof FLAGS;
 export const QualityFlag = z.enum(Object.keys(FLAGS) as [QualityFlag, ...QualityFlag[]]);
+
+/**
+ * Why a document could not be processed at all, as the `code` of a JSONL run's error record
+ * (`{"id", "line", "source", "error": {"code", "message"}}`): each code with how its message
+ * reads, what it means and a real example. `message` is the reason a folder run lists in
+ * run.json and documents.csv.
+ */
+export const FAILURES = {
+  'bad-line': { reason: /^(?:not a JSON object|needs a string)/, meaning: 'the JSONL line is not a JSON object with a string "id" and a string "text" or "path"', example: 'not a JSON object (a line cut in half by a crawler)' },
+  empty: { reason: /^empty file/, meaning: 'the file or text is empty', example: 'empty file' },
+  binary: { reason: /^binary file/, meaning: 'the bytes are not text', example: 'binary file: a PNG image, not text' },
+  undecodable: { reason: /^undecodable/, meaning: 'no encoding gives readable text', example: 'undecodable: neither UTF-8, GB18030 nor Big5 gives readable text' },
+  unreadable: { reason: /^cannot read|ENOENT|EACCES|EISDIR|ENOTDIR/, meaning: 'the input named by "path" cannot be read', example: 'cannot read it: no such file or folder (ENOENT)' },
+  'too-large': { reason: /over the limit of .* for one document/, meaning: 'the input is larger than one document may be (--max-mb)', example: '12.5 MB, over the limit of 10 MB for one document (--max-mb)' },
+  limit: { reason: /the limit for one document|^took longer|^needed more than/, meaning: 'the document took more time or memory than one document may (--timeout, --heap-mb)', example: 'took longer than 60 s, the limit for one document (--timeout)' },
+  internal: { reason: /^internal error/, meaning: 'a bug in zhenggai: the message says where', example: 'internal error: … (at dist/stages/…)' },
+  failed: { reason: /(?:)/, meaning: 'any other failure: the message says what', example: 'a reason none of the patterns above reads' },
+} as const satisfies Record<string, { reason: RegExp; meaning: string; example: string }>;
+
+export type FailureCode = keyof typeof FAILURES;
+export const FailureCode = z.enum(Object.keys(FAILURES) as [FailureCode, ...FailureCode[]]);
+
+/** The code of a failure's reason: the first entry of `FAILURES` whose pattern it matches. */
+export function failureCode(reason: string): FailureCode {
+  return (Object.keys(FAILURES) as FailureCode[]).find((code) => FAILURES[code].reason.test(reason))!;
+}

@@ -1,16 +1,36 @@
-export * from './schema.js';
-export { AUDIT_CODES, CODES, FLAGS } from './codes.js';
-export { decodeBytes as decode } from './stages/1-clean/decode.js';
-export { clean, documentId, CleanError, CleanOutput, type RawInput, type CleanedDocument } from './stages/1-clean/index.js';
-export { segment, SegmentLayer, SegmentOutput, Tokens } from './stages/2-segment/index.js';
-export { USER_DICT, eachWord, jieba, segmenter } from './jieba.js';
-export { detectSections, SectionsOutput, STATUS_PHRASES, COUNTED, EXTRAS } from './stages/3-sections/index.js';
-export { extract, ExtractOutput } from './stages/4-extract/index.js';
-export { validate, ValidateOutput } from './stages/5-validate/index.js';
-export { STAGES, FINAL_FILE, runPipeline, stageFile, stageFiles, type PipelineDocument, type PipelineInput, type StageName, type Timings } from './pipeline.js';
+/**
+ * zhenggai's public API: what `import … from 'zhenggai'` gives, pinned by test/index.test.ts
+ * and shown, one example per function, in docs/library.md (run by test/docs.test.ts).
+ */
+
+// One document
+export { process, type ProcessOptions } from './process.js';
+export { STAGES, runPipeline, type PipelineDocument, type PipelineInput, type StageName, type Timings } from './pipeline.js';
 export type { Stage } from './stages/stage.js';
-export { run, listInputs, type RunOptions, type RunReport } from './batch/run.js';
-export { toCsv, batchCsv } from './output/csv.js';
+
+// Batches, as the command line runs them
+export { run, type Failure, type RunOptions, type RunReport } from './batch/run.js';
+export type { Progress } from './batch/progress.js';
+export { runJsonl, type JsonlOptions, type JsonlReport } from './batch/jsonl.js';
+export { batchCsv } from './output/csv.js';
+export { writeReport, type RunFacts } from './report/build.js';
+
+// Parts that work on their own
+export { decodeBytes as decode, CleanError, type Decoded } from './stages/1-clean/decode.js';
+export { findDuplicates, type Duplicate } from './stages/1-clean/near-duplicates.js';
 export { parseNumeral } from './mentions/numerals.js';
 export { findNumbers } from './mentions/numbers.js';
 export { findDates, parseDate, type DateContext } from './mentions/dates.js';
+
+// The rule tables, each entry with a real example: every diagnostic code, quality flag and failure code, the
+// status phrases, the counts a totals sentence states
+export { AUDIT_CODES, CODES, FAILURES, FLAGS } from './codes.js';
+export { COUNTED, EXTRAS, STATUS_PHRASES } from './stages/3-sections/index.js';
+
+// The document model: zod schemas and their types, the final document's and each stage's
+export * from './schema.js';
+export { CleanOutput, type CleanedDocument, type RawInput } from './stages/1-clean/index.js';
+export { SegmentOutput, type SegmentLayer, type SegmentedDocument } from './stages/2-segment/index.js';
+export { SectionsOutput, type SectionedDocument } from './stages/3-sections/index.js';
+export { ExtractOutput, type ExtractedDocument } from './stages/4-extract/index.js';
+export { ValidateOutput, type ValidatedDocument } from './stages/5-validate/index.js';

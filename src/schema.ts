@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { Code, QualityFlag } from './codes.js';
+import { Code, FailureCode, QualityFlag } from './codes.js';
 
-export { Code, QualityFlag } from './codes.js';
+export { Code, FailureCode, QualityFlag } from './codes.js';
 
 /**
  * The document model. Every field carries a `.describe()`: what it means, its unit and an example
@@ -117,6 +117,13 @@ export const Kind = z
   );
 export type Kind = z.infer<typeof Kind>;
 
+/** A repost's link to the document it repeats: `{ id: '003', similarity: 0.98 }`. */
+export const Repost = z.object({
+  id: z.string().describe('The id of the document reposted: the first of the batch, in id order, with this text.'),
+  similarity: z.number().min(0).max(1).describe('Estimated Jaccard similarity of 5-character shingles of the Han text, 0..1 (0.5 at least).'),
+});
+export type Repost = z.infer<typeof Repost>;
+
 /** The final document, `5-validate.json`: the shape promised by CONTRACT.md. */
 export const FinalDocument = z.object({
   id: z.string().describe('The document id: the input’s path relative to the folder given, without extension, `/` → `__`: `dev__d01`, `003_7004f69c1b986a66`.'),
@@ -131,5 +138,30 @@ export const FinalDocument = z.object({
   numbers: z.array(NumberMention).describe('Every quantity mention outside dates, in text order.'),
   dates: z.array(DateMention).describe('Every date mention, in text order.'),
   diagnostics: z.array(Message).describe('Every stage’s messages, then the audit’s: the arithmetic and numbering checks.'),
+  minhash: z
+    .array(z.number().int())
+    .nullable()
+    .default(null)
+    .describe('MinHash signature of the Han text (128 numbers, as `minhash` in `1-clean.json`), so that reposts can be linked across any set of final documents, those of JSON Lines runs on many machines too; null for a text too short to have one.'),
+  duplicateOf: Repost.nullable()
+    .default(null)
+    .describe('The earlier document of the batch this one reposts (estimated Jaccard similarity of their Han text ≥ 0.5), or null. A folder run links its whole batch at its end and writes it here; a JSONL line is a batch of its own, so it is null there.'),
 });
 export type FinalDocument = z.infer<typeof FinalDocument>;
+
+/**
+ * What a JSONL run writes for an input line it cannot process, in the final document's place,
+ * so that every input line has its output line: a cluster keeps no document silently.
+ */
+export const ErrorRecord = z.object({
+  id: z.string().nullable().describe('The line’s `id`, or null when the line has none (`not a JSON object`, `needs a string "id"`).'),
+  line: z.number().int().positive().describe('The line’s number in the input of the run that wrote the record (a cluster task’s own input: its partition).'),
+  source: z.string().describe('The `path` the line named, or else its id (`line 4` when it has none).'),
+  error: z
+    .object({
+      code: FailureCode.describe('What kind of failure: `bad-line`, `empty`, `binary`, `undecodable`, `unreadable`, `too-large`, `limit`, `internal`, `failed`.'),
+      message: z.string().describe('The reason, as a folder run lists it in run.json and documents.csv: `empty file`, `binary file: a PNG image, not text`.'),
+    })
+    .describe('Why the line could not be processed.'),
+});
+export type ErrorRecord = z.infer<typeof ErrorRecord>;

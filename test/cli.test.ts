@@ -1,24 +1,27 @@
-import { spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { type SpawnSyncReturns, spawnSync } from 'node:child_process';
+import { chmodSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { describe, expect, test } from 'vitest';
+import { beforeAll, describe, expect, test } from 'vitest';
 import { FinalDocument } from '../src/schema.js';
-import { CLI, CORPUS } from './helpers.js';
+import { CLI, CORPUS, ROOT } from './helpers.js';
 
 const zhenggai = (...args: string[]) => spawnSync(process.execPath, [CLI, ...args], { encoding: 'utf8' });
 
 describe('zhenggai run on a folder with broken files among good ones', () => {
-  const dir = mkdtempSync(path.join(os.tmpdir(), 'zhenggai-cli-'));
-  const input = path.join(dir, 'in');
-  const out = path.join(dir, 'out');
-  spawnSync('mkdir', ['-p', input]);
-  copyFileSync(path.join(CORPUS, '003_7004f69c1b986a66.txt'), path.join(input, '003.txt'));
-  copyFileSync(path.join(CORPUS, '002_96900efc544a01e9.txt'), path.join(input, '002.txt'));
-  writeFileSync(path.join(input, 'logo.png'), Buffer.from('89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c489', 'hex'));
-  writeFileSync(path.join(input, 'image.txt'), Buffer.from('89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c489', 'hex'));
-  writeFileSync(path.join(input, 'empty.txt'), '');
-  const result = zhenggai('run', input, '--out', out, '--jobs', '2');
+  let input: string, out: string, result: SpawnSyncReturns<string>;
+  beforeAll(() => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'zhenggai-cli-'));
+    input = path.join(dir, 'in');
+    out = path.join(dir, 'out');
+    mkdirSync(input, { recursive: true });
+    copyFileSync(path.join(CORPUS, '003_7004f69c1b986a66.txt'), path.join(input, '003.txt'));
+    copyFileSync(path.join(CORPUS, '002_96900efc544a01e9.txt'), path.join(input, '002.txt'));
+    writeFileSync(path.join(input, 'logo.png'), Buffer.from('89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c489', 'hex'));
+    writeFileSync(path.join(input, 'image.txt'), Buffer.from('89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c489', 'hex'));
+    writeFileSync(path.join(input, 'empty.txt'), '');
+    result = zhenggai('run', input, '--out', out, '--jobs', '2');
+  });
 
   test('exits 1 and names each bad file with its reason on stderr', () => {
     expect(result.status).toBe(1);
@@ -48,12 +51,73 @@ describe('zhenggai run on a folder with broken files among good ones', () => {
       expect(readFileSync(path.join(out, `${name}.csv`)).subarray(0, 3)).toEqual(Buffer.from([0xef, 0xbb, 0xbf]));
     }
     const header = readFileSync(path.join(out, 'problems.csv'), 'utf8').split('\r\n')[0]!.replace(/"/g, '');
-    expect(header).toBe('\uFEFFid,number,category,categoryTitle,text,status,rectification,start,end,rectificationStart,rectificationEnd');
+    expect(header).toBe('\uFEFFid,number,category,categoryTitle,text,status,rectification,start,end,rectificationStart,rectificationEnd,spanStart,spanEnd');
   });
 });
 
-describe('usage errors exit 2', () => {
-  test.each([[['frobnicate']], [['run']], [['run', 'corpus', '--jobs', 'zero']], [['run', '/no/such/folder']]])('%j', (args) => {
-    expect(zhenggai(...args).status).toBe(2);
+describe('the command line in its own words', () => {
+  test('--help lists every command with a line, and the options', () => {
+    const help = zhenggai('--help');
+    expect(help.status).toBe(0);
+    for (const command of ['run <file or folder>...', 'run --jsonl FILE|-', 'report OUT', 'csv [FILE or FOLDER]...']) expect(help.stdout).toMatch(new RegExp(`^  ${command.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} +\\S`, 'm'));
+    for (const option of ['--out DIR', '--jobs N', '--force', '--quiet', '--xlsx', '--jsonl FILE', '--allow-failures', '--version']) expect(help.stdout).toContain(option);
+    expect(zhenggai('run', '--help').stdout).toBe(help.stdout);
+  });
+
+  test('--version prints the package version', () => {
+    const { version } = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
+    expect(zhenggai('--version').stdout).toBe(`${version}\n`);
+  });
+
+  test.each([
+    [['frobnicate'], 'unknown command "frobnicate"; the commands are run, report, csv, eval'],
+    [['rn', 'corpus'], 'unknown command "rn"; did you mean run?'],
+    [[], 'name a command: zhenggai run, zhenggai report, zhenggai csv, zhenggai eval (zhenggai --help)'],
+    [['eval', 'out'], 'eval needs --gold DIR and one output folder: zhenggai eval --gold DIR OUT'],
+    [['eval', '--gold', 'gold', 'out', '--min', '2'], '--min takes a score from 0 to 1, not "2"'],
+    [['run'], 'name at least one file or folder: zhenggai run <file or folder>... (zhenggai --help)'],
+    [['run', 'corpus', '--jobz', '2'], 'unknown option --jobz for zhenggai run; did you mean --jobs?'],
+    [['run', 'corpus', '--jobs', '-1'], '--jobs takes a whole number of at least 1, not "-1"'],
+    [['run', 'corpus', '--jobs', 'zero'], '--jobs takes a whole number of at least 1, not "zero"'],
+    [['run', 'corpus', '--jobs'], '--jobs needs a value'],
+    [['run', 'corpus', '--quiet=yes'], '--quiet takes no value (it is on when given), not "yes"'],
+    [['run', 'corpus', '--frobnicate'], 'unknown option --frobnicate for zhenggai run; the options are --out, --jobs, --force, --quiet, --xlsx, --jsonl, --allow-failures, --help'],
+    [['run', '/no/such/folder'], 'no such file or folder: /no/such/folder'],
+    [['run', '--jsonl', '-', '--out', 'elsewhere'], '--out does not go with --jsonl: streaming mode writes each final document to stdout and nothing to disk (redirect it: > documents.jsonl)'],
+    [['report'], 'name one output folder: zhenggai report OUT'],
+    [['report', '/no/such/folder'], 'no such folder: /no/such/folder'],
+    [['csv', '--jobs', '2'], 'unknown option --jobs for zhenggai csv; the options are --out, --xlsx, --quiet, --help'],
+    [['csv', '/no/such/part'], 'no such file or folder: /no/such/part'],
+    [['report', 'corpus'], 'corpus is not an output folder of zhenggai run: it has no run.json and no <docId>/5-validate.json'],
+  ])('%j exits 2 with one line: %s', (args, line) => {
+    const result = spawnSync(process.execPath, [CLI, ...args], { encoding: 'utf8', cwd: ROOT });
+    expect(result.status).toBe(2);
+    expect(result.stderr).toBe(`zhenggai: ${line}\n`);
+    expect(result.stdout).toBe('');
+  });
+});
+
+describe('zhenggai on your own folder, from outside the repository', () => {
+  // What `npm link` and `npm install -g` make: a command on the PATH that is a link to dist/cli.js.
+  const home = mkdtempSync(path.join(os.tmpdir(), 'zhenggai-outside-'));
+  const bin = path.join(home, 'bin');
+  mkdirSync(bin);
+  symlinkSync(CLI, path.join(bin, 'zhenggai'));
+  chmodSync(CLI, 0o755); // as npm does to a package's bin files when it links or installs them
+  mkdirSync(path.join(home, 'notices', '2024'), { recursive: true });
+  copyFileSync(path.join(CORPUS, '003_7004f69c1b986a66.txt'), path.join(home, 'notices', '2024', '汨罗.txt'));
+  copyFileSync(path.join(CORPUS, '000_2d89892f4871253d.txt'), path.join(home, 'notices', '000.txt'));
+  const env = { ...process.env, PATH: `${bin}${path.delimiter}${path.dirname(process.execPath)}${path.delimiter}${process.env.PATH}` };
+
+  test.each([
+    ['the linked command', 'zhenggai run notices --quiet'],
+    ['node path/to/dist/cli.js', `node ${JSON.stringify(CLI)} run notices --quiet --out out`],
+  ])('%s runs in any folder and writes out/ there', (_, command) => {
+    rmSync(path.join(home, 'out'), { recursive: true, force: true });
+    const result = spawnSync('sh', ['-c', command], { cwd: home, env, encoding: 'utf8' });
+    expect(result.stderr).toBe('');
+    expect(result.status).toBe(0);
+    expect(JSON.parse(readFileSync(path.join(home, 'out', '2024__汨罗', '5-validate.json'), 'utf8')).problems).toHaveLength(36);
+    expect(readFileSync(path.join(home, 'out', 'documents.csv'), 'utf8').split('\r\n').filter(Boolean)).toHaveLength(3);
   });
 });

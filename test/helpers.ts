@@ -1,4 +1,4 @@
-import { readFileSync, readdirSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { expect } from 'vitest';
@@ -7,10 +7,28 @@ import { violations } from '../src/bench/invariants.js';
 import type { ValidatedDocument } from '../src/stages/5-validate/index.js';
 
 export const ROOT = fileURLToPath(new URL('..', import.meta.url));
+/** The five seed notices, what `npm start` reads. */
 export const CORPUS = path.join(ROOT, 'corpus');
+/** The dev set, d01–d86, annotated in gold/dev/ (not read by `npm start`). */
+export const DEV = path.join(ROOT, 'dev');
+/** Hand annotations: gold/*.json for corpus/, gold/dev/*.json for dev/. */
+export const GOLD = path.join(ROOT, 'gold');
 export const CLI = path.join(ROOT, 'dist', 'cli.js');
 
-export const corpusFiles = (): string[] => readdirSync(CORPUS).filter((f) => f.endsWith('.txt')).sort();
+/**
+ * The `.txt` names in a folder, sorted; none when the folder is missing, so that listing at
+ * collection time never throws (test/data.test.ts fails by name when the data is not there).
+ */
+export const textFiles = (dir: string): string[] => (existsSync(dir) ? readdirSync(dir).filter((f) => f.endsWith('.txt')).sort() : []);
+
+export const corpusFiles = (): string[] => textFiles(CORPUS);
+export const devFiles = (): string[] => textFiles(DEV);
+
+/** A value computed on first use, inside a test, so that a failure there fails that test by name. */
+export function lazy<T>(make: () => T): () => T {
+  let made: { value: T } | undefined;
+  return () => (made ??= { value: make() }).value;
+}
 
 /** Runs the whole pipeline on one file of the repository's corpus. */
 export function runCorpusFile(name: string): ValidatedDocument {

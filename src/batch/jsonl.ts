@@ -6,11 +6,15 @@ import { AHEAD_PER_JOB, DEFAULT_LIMITS, type Limits, MAX_INPUT_BYTES, createPool
 import { UsageError, describeError } from './errors.js';
 import type { Progress } from './progress.js';
 import type { Outcome, Task } from './worker.js';
+import { failureCode } from '../codes.js';
+import type { ErrorRecord } from '../schema.js';
 
 /**
  * Streaming mode: one JSON object per input line, `{"id", "text"}` or `{"id", "path"}`, and one
- * final document per output line, in input order. Nothing is written to disk, so the same
- * command is a Hadoop Streaming mapper or the program of Spark's `rdd.pipe()`.
+ * output line per input line, in input order: the final document, or an error record for a
+ * line that cannot be processed (`ErrorRecord`), so that no document is lost on a cluster whose
+ * task logs nobody reads. Nothing is written to disk, so the same command is a Hadoop Streaming
+ * mapper or the program of Spark's `rdd.pipe()`.
  */
 export interface JsonlOptions {
   /** `-` for stdin, or a file of lines. */
@@ -30,16 +34,17 @@ export interface JsonlReport {
   stopped?: string;
 }
 
-/** A line's task, or the reason it cannot be one. */
-export function parseLine(line: string, lineNumber: number, maxBytes = MAX_INPUT_BYTES): Task | { reason: string; id: string } {
+/** A line's task, or the reason it cannot be one (`id` null when the line has none). */
+export function parseLine(line: string, lineNumber: number, maxBytes = MAX_INPUT_BYTES): Task | { reason: string; id: string | null } {
   let value: unknown;
   try {
     value = JSON.parse(line);
   } catch {
-    return { id: `line ${lineNumber}`, reason: 'not a JSON object' };
+    return { id: null, reason: 'not a JSON object' };
   }
   const o = value as { id?: unknown; text?: unknown; path?: unknown };
-  if (typeof value !== 'object' || value === null || typeof o.id !== 'string' || !o.id) return { id: `line ${lineNumber}`, reason: 'needs a string "id"' };
+  if (typeof value !== 'object' || value === null) return { id: null, reason: 'not a JSON object' };
+  if (typeof o.id !== 'string' || !o.id) return { id: null, reason: 'needs a string "id"' };
   if (typeof o.text === 'string') return { kind: 'line', id: o.id, text: o.text, maxBytes };
   if (typeof o.path === 'string') return { kind: 'line', id: o.id, path: o.path, maxBytes };
   return { id: o.id, reason: 'needs a string "text" or "path"' };
@@ -74,9 +79,10 @@ export async function runJsonl(options: JsonlOptions): Promise<JsonlReport> {
   const jobs = Math.max(1, options.jobs ?? 1);
   const counts = { documents: 0, processed: 0, failed: 0 };
   const pool = createPool(jobs, { ...DEFAULT_LIMITS, ...options.limits });
-  const work = async ([line, n]: [string, number]): Promise<Outcome> => {
+  const work = async ([line, n]: [string, number]): Promise<[Outcome, number]> => {
     const task = parseLine(line, n, options.maxBytes);
-    return 'kind' in task ? pool.run(task) : { status: 'failed', id: task.id, source: task.id, reason: task.reason };
+    if ('kind' in task) return [await pool.run(task), n];
+    return [{ status: 'failed', id: task.id ?? '', source: task.id ?? `line ${n}`, reason: task.reason }, n];
   };
   // A reader that goes away (`| head`) ends the run, in one line rather than an EPIPE trace.
   let stopped: string | undefined;
@@ -89,16 +95,16 @@ export async function runJsonl(options: JsonlOptions): Promise<JsonlReport> {
     }
   }
   try {
-    for await (const outcome of ordered(until(lines(input)), jobs * AHEAD_PER_JOB, work)) {
+    for await (const [outcome, n] of ordered(until(lines(input)), jobs * AHEAD_PER_JOB, work)) {
       if (stopped) continue;
       counts.documents++;
+      let json = outcome.json;
       if (outcome.status === 'failed') {
         counts.failed++;
         log(`zhenggai: ${outcome.source}: ${outcome.reason}`);
-      } else {
-        counts.processed++;
-        if (!output.write(outcome.json + '\n')) await once(output, 'drain').catch(onError);
-      }
+        json = JSON.stringify(errorRecord(outcome, n));
+      } else counts.processed++;
+      if (!output.write(json + '\n')) await once(output, 'drain').catch(onError);
       options.progress?.tick();
     }
   } finally {
@@ -107,4 +113,10 @@ export async function runJsonl(options: JsonlOptions): Promise<JsonlReport> {
     options.progress?.end();
   }
   return { counts, ...(stopped ? { stopped } : {}) };
+}
+
+/** The output line of an input line that failed. */
+export function errorRecord(outcome: Outcome, line: number): ErrorRecord {
+  const reason = outcome.reason ?? 'failed';
+  return { id: outcome.id || null, line, source: outcome.source, error: { code: failureCode(reason), message: reason } };
 }

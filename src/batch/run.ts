@@ -1,13 +1,15 @@
-import { promises as fs } from 'node:fs';
+import { promises as fs, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { type Cell, documentsCsv, itemCsvHeads, unwrittenCells } from '../output/csv.js';
-import { linkDuplicates } from '../stages/1-clean/near-duplicates.js';
+import { CsvFiles } from '../output/csv-files.js';
+import { toJsonFile } from '../output/json.js';
+import type { Duplicate } from '../stages/1-clean/near-duplicates.js';
 import { writeReport } from '../report/build.js';
-import { STAGES, type Timings } from '../pipeline.js';
+import { FINAL_FILE, STAGES, type Timings } from '../pipeline.js';
+import type { FinalDocument, Repost } from '../schema.js';
 import { AHEAD_PER_JOB, DEFAULT_LIMITS, type Limits, MAX_INPUT_BYTES, createPool, ordered } from './pool.js';
 import type { Progress } from './progress.js';
 import { DONE_FILE, type Outcome, type Task } from './worker.js';
-import { documentFolder, isTemporaryOf, removeOutputs, temporary, writeAll, writeAtomic } from './atomic.js';
+import { documentFolder, isTemporaryOf, removeOutputs, writeAtomic, writeAtomicSync } from './atomic.js';
 import { UsageError, describeError } from './errors.js';
 import { type Ignored, INPUT_EXTENSIONS, type InputFile, checkInputs, listInputs, scanInputs } from './inputs.js';
 import { RESERVED_NAMES } from './ids.js';
@@ -30,6 +32,8 @@ export interface RunOptions {
   maxBytes?: number;
   /** Time and memory limits of one document (default `DEFAULT_LIMITS`). */
   limits?: Partial<Limits>;
+  /** Also write `zhenggai.xlsx`, the CSV files as one workbook (it costs about a third of a run's time). */
+  xlsx?: boolean;
 }
 
 export interface Failure { source: string; id: string; reason: string }
@@ -49,6 +53,11 @@ export interface RunReport {
   renamed: { source: string; id: string; plainId: string; why: string }[];
   /** What the input folders held that was not read, and why. */
   ignored: Ignored[];
+  /**
+   * Folders of the output folder that hold documents of an earlier run whose input this run did
+   * not name (a notice removed from the input folder): in neither the CSV files nor report.html.
+   */
+  stale: string[];
   /** Why the run stopped before its end (the disk is full), when it did. */
   stopped?: string;
   /** Milliseconds spent in each stage, summed over documents. */
@@ -66,77 +75,40 @@ export const REPORT_MAX_BYTES = 50e6;
 /** The files a run writes at the top of out/, each through a temporary file. */
 const TOP_FILES = RESERVED_NAMES.filter((name) => name !== LOCK_FILE);
 
-/**
- * The item CSV files, begun with their headers and appended to as documents finish. Rows wait
- * in memory until `FLUSH_CHARS` of them have come, then go in one write per file: a write per
- * document and file was four trips through libuv's thread pool for each document.
- */
-class CsvFiles {
-  private static readonly FLUSH_CHARS = 256 * 1024;
-  private readonly pending = new Map<string, string[]>();
-  private pendingChars = 0;
-
-  private constructor(private readonly handles: Map<string, { file: string; tmp: string; handle: fs.FileHandle }>) {}
-
-  static async open(outDir: string): Promise<CsvFiles> {
-    const files = new CsvFiles(new Map());
-    try {
-      for (const [name, head] of Object.entries(itemCsvHeads())) {
-        const file = path.join(outDir, name);
-        const tmp = temporary(file);
-        const handle = await fs.open(tmp, 'w');
-        files.handles.set(name, { file, tmp, handle });
-        await writeAll(handle, head);
-      }
-    } catch (error) {
-      await files.discard();
-      throw error;
-    }
-    return files;
-  }
-
-  async append(rows: Record<string, string>): Promise<void> {
-    for (const [name, text] of Object.entries(rows)) {
-      if (!text) continue;
-      const list = this.pending.get(name);
-      if (list) list.push(text);
-      else this.pending.set(name, [text]);
-      this.pendingChars += text.length;
-    }
-    if (this.pendingChars >= CsvFiles.FLUSH_CHARS) await this.flush();
-  }
-
-  private async flush(): Promise<void> {
-    for (const [name, texts] of this.pending) await writeAll(this.handles.get(name)!.handle, texts.join(''));
-    this.pending.clear();
-    this.pendingChars = 0;
-  }
-
-  /** Renames each whole file into place, so a killed run never leaves half a table. */
-  async close(): Promise<void> {
-    try {
-      await this.flush();
-      for (const { handle } of this.handles.values()) await handle.close();
-      for (const { file, tmp } of this.handles.values()) await fs.rename(tmp, file);
-    } catch (error) {
-      await this.discard();
-      throw error;
-    }
-  }
-
-  /** Removes the temporary files: a table that could not be written whole is not written. */
-  async discard(): Promise<void> {
-    for (const { tmp, handle } of this.handles.values()) {
-      await handle.close().catch(() => {});
-      await fs.rm(tmp, { force: true }).catch(() => {});
-    }
-  }
-}
-
 /** Temporary files a killed run left at the top of the output folder: only those this program names. */
 async function removeLeftovers(outDir: string): Promise<void> {
   for (const name of await fs.readdir(outDir)) {
     if (isTemporaryOf(name, TOP_FILES) || /^\.zhenggai\.lock\.\d+\.tmp$/.test(name)) await fs.rm(path.join(outDir, name), { force: true });
+  }
+}
+
+/**
+ * Document folders in `outDir` (a `.done.json` or a final document in them) that are not among
+ * `ids`: what an earlier run wrote for inputs this run no longer has.
+ */
+async function staleFolders(outDir: string, ids: ReadonlySet<string>): Promise<string[]> {
+  const stale: string[] = [];
+  for (const e of await fs.readdir(outDir, { withFileTypes: true })) {
+    if (!e.isDirectory() || ids.has(e.name)) continue;
+    const dir = path.join(outDir, e.name);
+    if ((await fs.stat(path.join(dir, DONE_FILE)).catch(() => null)) || (await fs.stat(path.join(dir, FINAL_FILE)).catch(() => null))) stale.push(e.name);
+  }
+  return stale.sort();
+}
+
+/**
+ * Writes each document's repost link into its final document where the batch's linking
+ * changed it (`stored` holds what the files say now; most documents are originals both times).
+ */
+function writeReposts(outDir: string, ids: readonly string[], stored: ReadonlyMap<string, Repost>, duplicates: ReadonlyMap<string, Duplicate<string>>): void {
+  for (const id of ids) {
+    const found = duplicates.get(id);
+    const now: Repost | null = found ? { id: found.duplicateOf, similarity: found.similarity } : null;
+    const before = stored.get(id) ?? null;
+    if (now?.id === before?.id && now?.similarity === before?.similarity) continue;
+    const file = path.join(documentFolder(outDir, id), FINAL_FILE);
+    const final = JSON.parse(readFileSync(file, 'utf8')) as FinalDocument;
+    writeAtomicSync(file, toJsonFile({ ...final, duplicateOf: now }));
   }
 }
 
@@ -198,9 +170,9 @@ async function runLocked(
   const failures: Failure[] = [];
   const counts = { documents: files.length, processed: 0, skipped: 0, failed: 0, notRun: 0 };
   const renamed = files.filter((f) => f.renamed).map((f) => ({ source: f.path, id: f.id, ...f.renamed! }));
-  // One small row and one 128-number signature per document wait for near-duplicate detection.
-  const rows: Cell[][] = [];
-  const signatures: { id: string; minhash: number[] | null }[] = [];
+  // The repost links the final documents hold now (skipped ones keep an earlier run's).
+  const stored = new Map<string, Repost>();
+  const written: string[] = [];
   let inputBytes = 0;
   let stopped: string | undefined;
   let csvBroken = false;
@@ -211,7 +183,6 @@ async function runLocked(
     stopped = `cannot write in ${outDir}: ${describeError(error)}`;
   }
   const pool = createPool(jobs, limits);
-  const byId = new Map(files.map((f) => [f.id, f]));
   // Tasks are made as the pool takes them, so that a stop leaves the rest unstarted.
   function* tasks(): Generator<InputFile> {
     for (const file of files) {
@@ -233,19 +204,20 @@ async function runLocked(
       for (const [stage, ms] of Object.entries(outcome.timings ?? {})) timings[stage as keyof Timings] = (timings[stage as keyof Timings] ?? 0) + ms;
       // A thread stopped mid-document (a limit) may have left some of its files: they go.
       if (outcome.abandoned) removeOutputs(documentFolder(outDir, outcome.id), [...STAGES.map((s) => s.file), DONE_FILE]);
-      if (outcome.csv && csv && !csvBroken) {
-        await csv.append(outcome.csv).catch((error: unknown) => {
-          csvBroken = true;
-          stopped ??= `cannot write the CSV files in ${outDir}: ${describeError(error)}`;
-        });
-      }
-      if (outcome.row) {
-        rows.push(outcome.row);
-        signatures.push({ id: outcome.id, minhash: outcome.minhash ?? null });
+      if (outcome.row && outcome.csv) {
+        written.push(outcome.id);
+        if (outcome.duplicateOf) stored.set(outcome.id, outcome.duplicateOf);
+        if (csv && !csvBroken) {
+          await csv.add({ id: outcome.id, row: outcome.row, csv: outcome.csv, minhash: outcome.minhash ?? null }).catch(async (error: unknown) => {
+            csvBroken = true;
+            stopped ??= `cannot write the CSV files in ${outDir}: ${describeError(error)}`;
+            await csv!.discard();
+          });
+        } else await csv?.add({ id: outcome.id, row: outcome.row, csv: {}, minhash: outcome.minhash ?? null });
       }
       if (outcome.status === 'failed') {
         failures.push({ source: outcome.source, id: outcome.id, reason: outcome.reason! });
-        rows.push(unwrittenCells(outcome.id, outcome.source, 'failed', outcome.reason!));
+        csv?.addFailure(outcome.id, outcome.source, outcome.reason!);
         if (outcome.stop) stopped ??= outcome.reason!;
         else log(`zhenggai: ${outcome.source}: ${outcome.reason}`);
       }
@@ -255,14 +227,11 @@ async function runLocked(
     await pool.close();
     progress?.end();
   }
+  // The documents a stopped run did not start are the last of the batch's order: their rows end documents.csv.
   for (const file of files.slice(seen)) {
     counts.notRun++;
-    rows.push(unwrittenCells(file.id, file.path, 'not-run', `the run stopped before it: ${stopped}`));
+    csv?.addFailure(file.id, file.path, `the run stopped before it: ${stopped}`, 'not-run');
   }
-  // documents.csv is in id order whatever happened: the rows of a stopped run's unstarted
-  // documents come after, so put every row back in the order of `files`.
-  const order = new Map(files.map((f, i) => [f.id, i]));
-  rows.sort((a, b) => order.get(a[0] as string)! - order.get(b[0] as string)!);
   const problems: string[] = [];
   const attempt = async (what: string, write: () => Promise<unknown>) => {
     try {
@@ -271,15 +240,17 @@ async function runLocked(
       problems.push(`${what}: ${describeError(error)}`);
     }
   };
-  if (csv) {
-    if (csvBroken) await csv.discard();
-    else await attempt('the item CSV files', () => csv.close());
-  }
-  const plainIds = new Map([...byId.values()].filter((f) => f.renamed).map((f) => [f.id, f.renamed!.plainId]));
+  const plainIds = new Map(files.filter((f) => f.renamed).map((f) => [f.id, f.renamed!.plainId]));
   // Reposts of one notice are linked in batch order (sorted ids), so a researcher counts it once.
-  await attempt('documents.csv', () => writeAtomic(path.join(outDir, 'documents.csv'), documentsCsv(rows, linkDuplicates(signatures), plainIds)));
+  let duplicates: Map<string, Duplicate<string>> | null = null;
+  if (csv) await attempt('the CSV files', async () => void ({ duplicates } = await csv!.close({ xlsx: options.xlsx && !stopped, log, plainIds })));
+  if (duplicates) await attempt('the repost links', async () => writeReposts(outDir, written, stored, duplicates!));
+  const stale = await staleFolders(outDir, new Set(files.map((f) => f.id)));
+  if (stale.length) {
+    log(`zhenggai: ${stale.length} document folder${stale.length === 1 ? '' : 's'} in ${options.outDir} not among this run's inputs (${stale.slice(0, 3).join(', ')}${stale.length > 3 ? ' …' : ''}): left out of the CSV files and report.html, listed as stale in run.json`);
+  }
   // A stopped run writes no report (its summary line says why); the next run does.
-  if (!stopped && inputBytes <= REPORT_MAX_BYTES) await attempt('report.html', () => writeReport(outDir, failures, new Set(files.map((f) => f.id))));
+  if (!stopped && inputBytes <= REPORT_MAX_BYTES) await attempt('report.html', () => writeReport(outDir, { failures, stale }));
   else if (!stopped) log(`zhenggai: no report.html for ${(inputBytes / 1e6).toFixed(0)} MB of input (more than ${REPORT_MAX_BYTES / 1e6} MB); the CSVs hold the batch`);
   const ended = () => {
     const unwritten = problems.length ? `could not write ${problems.join('; ')}` : '';
@@ -294,6 +265,7 @@ async function runLocked(
     failures,
     renamed,
     ignored,
+    stale,
     ...(ended() ? { stopped: ended() } : {}),
     timings: { ...timings, total: performance.now() - t0 },
   };

@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { CleanError } from '../stages/1-clean/index.js';
 import { type Cell, documentCells, itemCsv } from '../output/csv.js';
 import { FINAL_FILE, STAGES, type Timings, runPipeline, stageFiles } from '../pipeline.js';
-import { FinalDocument } from '../schema.js';
+import { FinalDocument, type Repost } from '../schema.js';
 import { SEGMENTER_SOURCE, USER_DICT, segmenter } from '../jieba.js';
 
 // The segmenter loads here, not inside the first document's clean timing; the first thread of
@@ -47,6 +47,8 @@ export interface Outcome {
   stop?: boolean;
   /** Set when the thread was stopped mid-document (a limit): its files may be half written. */
   abandoned?: boolean;
+  /** The repost link the final document on disk holds (an earlier run's, for a skipped one). */
+  duplicateOf?: Repost | null;
 }
 
 /** Written last in `out/<docId>/`: what the outputs there were made from and by which code. */
@@ -163,7 +165,7 @@ async function runFile(task: Extract<Task, { kind: 'file' }>): Promise<Outcome> 
   const { bytes } = input;
   if (!task.force && listing) {
     const prior = earlier(dir, listing, bytes, source);
-    if (prior) return { status: 'skipped', id, source, bytes: bytes.length, ...summary(prior.final, prior.done.minhash ?? null) };
+    if (prior) return { status: 'skipped', id, source, bytes: bytes.length, ...summary(prior.final, prior.done.minhash ?? null), duplicateOf: prior.final.duplicateOf };
   }
   const timings: Partial<Timings> = {};
   let files: ReturnType<typeof stageFiles>;

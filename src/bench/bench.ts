@@ -8,15 +8,16 @@ import { parseArgs } from 'node:util';
 /**
  * `npm run bench [-- --corpus small|large|both] [--docs N] [--mb N] [--doc-kb N] [--jobs N]
  * [--rounds N] [--sources DIR]... [--no-report]`: the pipeline against the segmenter it is built on.
- * Builds, in a temporary folder, from varied copies of the repository's `corpus/` (and of any
- * `--sources` folder's .txt files), two corpora: the small one, N documents (default 10,000)
+ * Builds, in a temporary folder, from varied copies of the repository's `corpus/` and `dev/`
+ * (and of any `--sources` folder's .txt files), two corpora: the small one, N documents (default 10,000)
  * of the sizes of published notices (2–40 KB, drawn log-uniformly: a mean near 13 KB, as the
  * notices'), and the large one, N MB (default 100) of documents of about `--doc-kb` KB (default
  * 100). On each it runs, each in a child process of its own so that its peak resident memory
  * is its own: (a) nodejieba cut with HMM (the segmentation the pipeline does) over the same
  * texts in one thread, (b) the whole pipeline with one worker, (c) with all workers. Prints
  * MB/s, documents/s, peak memory, the ratios (b)/(a) and (c)/(b), and the milliseconds per
- * document a one-worker run spends outside the stages.
+ * document a one-worker run spends outside the stages. Then (d) the extract stage alone, (e)
+ * the report in Chromium and (f) what `--xlsx` adds.
  */
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -30,9 +31,9 @@ interface Measure {
   stagesMs?: number;
 }
 
-/** The .txt files the corpora are made of: the repository's corpus, and those of `--sources`. */
+/** The .txt files the corpora are made of: the repository's seeds and dev set, and those of `--sources`. */
 function sourceTexts(extra: readonly string[]): string[] {
-  const dirs = [path.join(ROOT, 'corpus'), ...extra];
+  const dirs = [path.join(ROOT, 'corpus'), path.join(ROOT, 'dev'), ...extra].filter((d) => existsSync(d));
   const texts = dirs.flatMap((d) =>
     readdirSync(d)
       .filter((f) => f.endsWith('.txt'))
@@ -136,6 +137,12 @@ async function measureChild(kind: string, dir: string, out: string, jobs: number
         documents++;
       }
     }
+  } else if (kind === 'xlsx') {
+    // The CSV files of the last pipeline run as zhenggai.xlsx, as `--xlsx` writes them.
+    const { writeXlsx } = await import('../output/xlsx.js');
+    const { TABLES } = await import('../output/csv.js');
+    await writeXlsx(out, TABLES.map((t) => t.file));
+    documents = readFileSync(path.join(out, 'documents.csv'), 'utf8').split('\r\n').length - 2;
   } else {
     const { run } = await import('../batch/run.js');
     const report = await run({ inputs: [dir], outDir: out, jobs, force: true });
@@ -236,15 +243,19 @@ async function main(): Promise<void> {
   const tmp = await fs.mkdtemp(path.join(os.tmpdir(), 'zhenggai-bench-'));
   try {
     console.log(`machine: ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}, load average ${os.loadavg().map((l) => l.toFixed(1)).join(' ')}`);
-    console.log(`sources: ${sources.length} notices (corpus/${values.sources.length ? ` and ${values.sources.join(', ')}` : ''})\n`);
+    console.log(`sources: ${sources.length} notices (corpus/, dev/${values.sources.length ? `, ${values.sources.join(', ')}` : ''})\n`);
     const out = path.join(tmp, 'out');
     let dir = '';
     for (const kind of which === 'both' ? ['small', 'large'] : [which]) {
       dir = path.join(tmp, kind);
       const corpus = await build(kind, dir);
       compare(kind, dir, out, corpus, jobs, rounds);
-      rmSync(out, { recursive: true, force: true });
     }
+
+    // What --xlsx adds to a run: the workbook of the last pipeline run's CSV files.
+    const rows = readdirSync(out).filter((f) => f.endsWith('.csv')).reduce((n, f) => n + readFileSync(path.join(out, f), 'utf8').split('\r\n').length - 2, 0);
+    const x = child(['xlsx', '--dir', dir, '--out', out]);
+    console.log(`(f) --xlsx: zhenggai.xlsx of ${rows} CSV rows in ${x.seconds.toFixed(1)} s, ${x.maxRssMb.toFixed(0)} MB peak`);
 
     // The extract stage alone (dates and numbers) over the corpus texts, so it never becomes the bottleneck.
     const { benchExtract } = await import('./mentions.js');

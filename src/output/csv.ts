@@ -12,6 +12,8 @@ import type { FinalDocument } from '../schema.js';
 export interface Column<Row> {
   header: string;
   cell: (row: Row) => string | number | boolean | null | undefined;
+  /** What the cells hold when not empty (text when absent): the .xlsx types its cells by it. */
+  type?: 'number' | 'boolean';
 }
 
 const OPTIONS = {
@@ -107,81 +109,131 @@ export const DOCUMENT_COLUMNS: Column<DocumentRow>[] = [
   { header: 'feedbackDate', cell: (r) => r.doc.meta.feedbackDate },
   { header: 'inspectionType', cell: (r) => r.doc.meta.inspectionType },
   { header: 'inspectionTeam', cell: (r) => r.doc.meta.inspectionTeam },
-  { header: 'problemsFound', cell: (r) => r.doc.problems.length },
-  { header: 'categoriesFound', cell: (r) => r.doc.categories.length },
-  { header: 'totalProblems', cell: (r) => r.doc.summary.totalProblems },
-  { header: 'completed', cell: (r) => r.doc.summary.completed },
-  { header: 'partial', cell: (r) => r.doc.summary.partial },
-  { header: 'notCompleted', cell: (r) => r.doc.summary.notCompleted },
-  { header: 'completionRate', cell: (r) => r.doc.summary.completionRate },
-  { header: 'petitionsReceived', cell: (r) => r.doc.summary.petitionsReceived },
-  { header: 'petitionsResolved', cell: (r) => r.doc.summary.petitionsResolved },
-  { header: 'immediateItems', cell: (r) => r.doc.summary.immediateItems },
-  { header: 'immediateResolved', cell: (r) => r.doc.summary.immediateResolved },
-  { header: 'rulesMade', cell: (r) => r.doc.summary.rulesMade },
-  { header: 'moneyRecovered', cell: (r) => r.doc.summary.moneyRecovered },
-  { header: 'peopleHeldAccountable', cell: (r) => r.doc.summary.peopleHeldAccountable },
-  { header: 'numbers', cell: (r) => r.doc.numbers.length },
-  { header: 'dates', cell: (r) => r.doc.dates.length },
-  { header: 'errors', cell: (r) => r.doc.diagnostics.filter((d) => d.level === 'error').length },
-  { header: 'warnings', cell: (r) => r.doc.diagnostics.filter((d) => d.level === 'warning').length },
+  { header: 'problemsFound', cell: (r) => r.doc.problems.length, type: 'number' },
+  { header: 'categoriesFound', cell: (r) => r.doc.categories.length, type: 'number' },
+  { header: 'totalProblems', cell: (r) => r.doc.summary.totalProblems, type: 'number' },
+  { header: 'completed', cell: (r) => r.doc.summary.completed, type: 'number' },
+  { header: 'partial', cell: (r) => r.doc.summary.partial, type: 'number' },
+  { header: 'notCompleted', cell: (r) => r.doc.summary.notCompleted, type: 'number' },
+  { header: 'completionRate', cell: (r) => r.doc.summary.completionRate, type: 'number' },
+  { header: 'petitionsReceived', cell: (r) => r.doc.summary.petitionsReceived, type: 'number' },
+  { header: 'petitionsResolved', cell: (r) => r.doc.summary.petitionsResolved, type: 'number' },
+  { header: 'immediateItems', cell: (r) => r.doc.summary.immediateItems, type: 'number' },
+  { header: 'immediateResolved', cell: (r) => r.doc.summary.immediateResolved, type: 'number' },
+  { header: 'rulesMade', cell: (r) => r.doc.summary.rulesMade, type: 'number' },
+  { header: 'moneyRecovered', cell: (r) => r.doc.summary.moneyRecovered, type: 'number' },
+  { header: 'peopleHeldAccountable', cell: (r) => r.doc.summary.peopleHeldAccountable, type: 'number' },
+  { header: 'numbers', cell: (r) => r.doc.numbers.length, type: 'number' },
+  { header: 'dates', cell: (r) => r.doc.dates.length, type: 'number' },
+  { header: 'errors', cell: (r) => r.doc.diagnostics.filter((d) => d.level === 'error').length, type: 'number' },
+  { header: 'warnings', cell: (r) => r.doc.diagnostics.filter((d) => d.level === 'warning').length, type: 'number' },
   { header: 'audit', cell: (r) => r.audit },
   { header: 'qualityFlags', cell: (r) => r.doc.quality.flags.join(' ') },
   { header: 'sha256', cell: (r) => r.doc.sha256 },
   { header: 'duplicateOf', cell: (r) => r.duplicateOf ?? null },
-  { header: 'similarity', cell: (r) => r.similarity ?? null },
+  { header: 'similarity', cell: (r) => r.similarity ?? null, type: 'number' },
   { header: 'status', cell: () => 'ok' },
   { header: 'reason', cell: () => null },
   { header: 'plainId', cell: () => null },
 ];
 
+type Problem = FinalDocument['problems'][number];
 type Item<T> = { doc: FinalDocument; item: T };
+/** A number or date with the problem whose statement or 整改情况 it falls in. */
+type Mention<T> = Item<T> & { problem: Problem | undefined };
 
-export const PROBLEM_COLUMNS: Column<Item<FinalDocument['problems'][number]>>[] = [
+/**
+ * Spans are `spanStart`/`spanEnd` in every file. numbers.csv, problems.csv and diagnostics.csv
+ * called them `start`/`end` before; those columns stay, with the same values, because scripts
+ * read them by name (dates.csv's `start`/`end` are the date's first and last day).
+ */
+const spanColumns = <T extends { span: [number, number] | null }>(): Column<Item<T>>[] => [
+  { header: 'spanStart', cell: (r) => spanStart(r.item.span), type: 'number' },
+  { header: 'spanEnd', cell: (r) => spanEnd(r.item.span), type: 'number' },
+];
+const formerSpanColumns = <T extends { span: [number, number] | null }>(): Column<Item<T>>[] => [
+  { header: 'start', cell: (r) => spanStart(r.item.span), type: 'number' },
+  { header: 'end', cell: (r) => spanEnd(r.item.span), type: 'number' },
+];
+/** The problem a mention falls in (its number, as in problems.csv) and that problem's category. */
+const problemColumns = <T,>(): Column<Mention<T>>[] => [
+  { header: 'problem', cell: (r) => r.problem?.number, type: 'number' },
+  { header: 'category', cell: (r) => r.problem?.category, type: 'number' },
+];
+
+export const PROBLEM_COLUMNS: Column<Item<Problem>>[] = [
   { header: 'id', cell: (r) => r.doc.id },
-  { header: 'number', cell: (r) => r.item.number },
-  { header: 'category', cell: (r) => r.item.category },
+  { header: 'number', cell: (r) => r.item.number, type: 'number' },
+  { header: 'category', cell: (r) => r.item.category, type: 'number' },
   { header: 'categoryTitle', cell: (r) => r.doc.categories.find((c) => c.number === r.item.category)?.title },
   { header: 'text', cell: (r) => r.item.text },
   { header: 'status', cell: (r) => r.item.status },
   { header: 'rectification', cell: (r) => r.item.rectification },
-  { header: 'start', cell: (r) => spanStart(r.item.span) },
-  { header: 'end', cell: (r) => spanEnd(r.item.span) },
-  { header: 'rectificationStart', cell: (r) => spanStart(r.item.rectificationSpan) },
-  { header: 'rectificationEnd', cell: (r) => spanEnd(r.item.rectificationSpan) },
+  ...formerSpanColumns<Problem>(),
+  { header: 'rectificationStart', cell: (r) => spanStart(r.item.rectificationSpan), type: 'number' },
+  { header: 'rectificationEnd', cell: (r) => spanEnd(r.item.rectificationSpan), type: 'number' },
+  ...spanColumns<Problem>(),
 ];
 
-export const NUMBER_COLUMNS: Column<Item<FinalDocument['numbers'][number]>>[] = [
+type NumberMention = FinalDocument['numbers'][number];
+export const NUMBER_COLUMNS: Column<Mention<NumberMention>>[] = [
   { header: 'id', cell: (r) => r.doc.id },
   { header: 'text', cell: (r) => r.item.text },
-  { header: 'value', cell: (r) => r.item.value },
-  { header: 'valueMax', cell: (r) => r.item.valueMax },
+  { header: 'value', cell: (r) => r.item.value, type: 'number' },
+  { header: 'valueMax', cell: (r) => r.item.valueMax, type: 'number' },
   { header: 'unit', cell: (r) => r.item.unit },
   { header: 'approx', cell: (r) => r.item.approx },
-  { header: 'start', cell: (r) => r.item.span[0] },
-  { header: 'end', cell: (r) => r.item.span[1] },
+  ...formerSpanColumns<NumberMention>(),
+  ...spanColumns<NumberMention>(),
+  ...problemColumns<NumberMention>(),
 ];
 
-export const DATE_COLUMNS: Column<Item<FinalDocument['dates'][number]>>[] = [
+type DateMention = FinalDocument['dates'][number];
+export const DATE_COLUMNS: Column<Mention<DateMention>>[] = [
   { header: 'id', cell: (r) => r.doc.id },
   { header: 'text', cell: (r) => r.item.text },
   { header: 'start', cell: (r) => r.item.start },
   { header: 'end', cell: (r) => r.item.end },
   { header: 'grain', cell: (r) => r.item.grain },
   { header: 'kind', cell: (r) => r.item.kind },
-  { header: 'yearInferred', cell: (r) => r.item.yearInferred },
-  { header: 'spanStart', cell: (r) => r.item.span[0] },
-  { header: 'spanEnd', cell: (r) => r.item.span[1] },
+  { header: 'yearInferred', cell: (r) => r.item.yearInferred, type: 'boolean' },
+  ...spanColumns<DateMention>(),
+  ...problemColumns<DateMention>(),
 ];
 
-export const DIAGNOSTIC_COLUMNS: Column<Item<FinalDocument['diagnostics'][number]>>[] = [
+type Diagnostic = FinalDocument['diagnostics'][number];
+export const DIAGNOSTIC_COLUMNS: Column<Item<Diagnostic>>[] = [
   { header: 'id', cell: (r) => r.doc.id },
   { header: 'level', cell: (r) => r.item.level },
   { header: 'code', cell: (r) => r.item.code },
   { header: 'message', cell: (r) => r.item.message },
-  { header: 'start', cell: (r) => spanStart(r.item.span) },
-  { header: 'end', cell: (r) => spanEnd(r.item.span) },
+  ...formerSpanColumns<Diagnostic>(),
+  ...spanColumns<Diagnostic>(),
 ];
+
+/**
+ * For each mention, the problem it falls in: from the start of the problem's statement to the
+ * end of its 整改情况 (问题3's "整改资金217.69万元" is in 问题3), found by binary search over the
+ * problems in text order.
+ */
+export function withProblems<T extends { span: [number, number] }>(doc: FinalDocument, items: readonly T[]): Mention<T>[] {
+  const regions = doc.problems
+    .map((p) => ({ p, start: p.span[0], end: Math.max(p.span[1], p.rectificationSpan?.[1] ?? 0) }))
+    .sort((a, b) => a.start - b.start);
+  return items.map((item) => {
+    const [start, end] = item.span;
+    let lo = 0;
+    let hi = regions.length;
+    // The last region starting at or before the mention.
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (regions[mid]!.start <= start) lo = mid + 1;
+      else hi = mid;
+    }
+    const region = regions[lo - 1];
+    return { doc, item, problem: region && end <= region.end ? region.p : undefined };
+  });
+}
 
 /** The audit codes that make a notice's arithmetic fail: those marked `audit` in the table of codes. */
 export const ARITHMETIC_CODES = AUDIT_CODES;
@@ -194,13 +246,19 @@ export function auditVerdict(doc: FinalDocument): string {
 /** The item tables, streamed: file name, columns, and the rows one final document contributes. */
 export const ITEM_TABLES = [
   { file: 'problems.csv', columns: PROBLEM_COLUMNS, rows: (doc: FinalDocument) => doc.problems.map((item) => ({ doc, item })) },
-  { file: 'numbers.csv', columns: NUMBER_COLUMNS, rows: (doc: FinalDocument) => doc.numbers.map((item) => ({ doc, item })) },
-  { file: 'dates.csv', columns: DATE_COLUMNS, rows: (doc: FinalDocument) => doc.dates.map((item) => ({ doc, item })) },
+  { file: 'numbers.csv', columns: NUMBER_COLUMNS, rows: (doc: FinalDocument) => withProblems(doc, doc.numbers) },
+  { file: 'dates.csv', columns: DATE_COLUMNS, rows: (doc: FinalDocument) => withProblems(doc, doc.dates) },
   { file: 'diagnostics.csv', columns: DIAGNOSTIC_COLUMNS, rows: (doc: FinalDocument) => doc.diagnostics.map((item) => ({ doc, item })) },
 ] as const;
 
 type AnyTable = { file: string; columns: readonly Column<never>[]; rows: (doc: FinalDocument) => never[] };
 const itemTables = ITEM_TABLES as unknown as readonly AnyTable[];
+
+/** Every CSV file of a run, in the order the README and the .xlsx list them, with its columns. */
+export const TABLES: readonly { file: string; columns: readonly Column<never>[] }[] = [
+  { file: 'documents.csv', columns: DOCUMENT_COLUMNS as unknown as Column<never>[] },
+  ...itemTables,
+];
 
 /** Each item table's rows for one document, without headers, keyed by file name: what a run appends. */
 export function itemCsv(doc: FinalDocument): Record<string, string> {

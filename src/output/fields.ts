@@ -1,6 +1,6 @@
-import { CODES, FLAGS } from '../codes.js';
+import { CODES, FAILURES, FLAGS } from '../codes.js';
 import { STAGES } from '../pipeline.js';
-import { stageJsonSchema } from './schemas.js';
+import { errorRecordJsonSchema, stageJsonSchema } from './schemas.js';
 import { grammarBlocks } from '../stages/3-sections/grammar.js';
 
 /**
@@ -99,9 +99,14 @@ export function markdownTable(headers: string[], rows: string[][]): string {
 export function fieldTable(file: string): string {
   const stage = STAGES.find((s) => s.file === file);
   if (!stage) throw new Error(`no stage writes ${file}`);
+  return schemaTable(stageJsonSchema(stage) as JsonSchema);
+}
+
+/** A JSON Schema's field table: field, type, meaning. */
+function schemaTable(schema: JsonSchema): string {
   return markdownTable(
     ['field', 'type', 'meaning'],
-    fieldRows(stageJsonSchema(stage) as JsonSchema).map((r) => [`\`${r.path}\``, `\`${r.type}\``, r.description]),
+    fieldRows(schema).map((r) => [`\`${r.path}\``, `\`${r.type}\``, r.description]),
   );
 }
 
@@ -121,12 +126,22 @@ export function flagTable(): string {
   );
 }
 
-/** Every generated block by name: `fields:5-validate.json`, `codes`, `flags`. */
+/** The failure codes of a JSONL run's error records: code, meaning, a real example. */
+export function failureTable(): string {
+  return markdownTable(
+    ['code', 'meaning', 'example'],
+    Object.entries(FAILURES).map(([code, f]) => [`\`${code}\``, f.meaning, f.example]),
+  );
+}
+
+/** Every generated block by name: `fields:5-validate.json`, `fields:error-record`, `codes`, `flags`, `failures`. */
 export function generatedBlocks(): Record<string, string> {
   return {
     ...Object.fromEntries(STAGES.map((s) => [`fields:${s.file}`, fieldTable(s.file)])),
+    'fields:error-record': schemaTable(errorRecordJsonSchema() as JsonSchema),
     codes: codeTable(),
     flags: flagTable(),
+    failures: failureTable(),
     ...grammarBlocks(),
   };
 }

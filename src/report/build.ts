@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { closeSync, existsSync, openSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { closeSync, existsSync, openSync, promises as fs, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { decodeInput } from '../stages/1-clean/index.js';
 import { fromAnchors } from '../stages/1-clean/text-map.js';
@@ -43,8 +43,10 @@ export interface IndexRow {
   errors: number;
   warnings: number;
   flags: string[];
-  /** Ids of the documents this one reposts (near-duplicate detection), when the data has them. */
-  duplicates: string[];
+  /** The document this one reposts (`duplicateOf` of the final document), with the similarity. */
+  copyOf: { id: string; similarity: number } | null;
+  /** The documents of the batch that repost this one. */
+  copies: string[];
   /** Problems by status: completed, partial, not-completed, none stated. */
   statuses: [number, number, number, number];
   /** Problems per category title. */
@@ -90,22 +92,6 @@ export interface Batch {
  */
 async function readJson(file: string): Promise<unknown> {
   return JSON.parse(readFileSync(file, 'utf8'));
-}
-
-/** Reads `duplicateOf` / `duplicates` in whatever shape another branch writes: id, ids, or objects with `id`. */
-export function duplicateIds(doc: Record<string, unknown>): string[] {
-  const out: string[] = [];
-  const add = (v: unknown): void => {
-    if (typeof v === 'string' && v) out.push(v);
-    else if (Array.isArray(v)) v.forEach(add);
-    else if (v && typeof v === 'object') {
-      const o = v as Record<string, unknown>;
-      add(o.id ?? o.docId ?? o.of ?? o.duplicateOf);
-    }
-  };
-  const quality = (doc.quality ?? {}) as Record<string, unknown>;
-  for (const v of [doc.duplicateOf, doc.duplicates, quality.duplicateOf, quality.duplicates]) add(v);
-  return [...new Set(out)];
 }
 
 /** The raw input as `clean` decoded it, if the file is still there and unchanged. */
@@ -181,7 +167,8 @@ function indexRow(n: number, final: FinalDocument): IndexRow {
     errors: final.diagnostics.filter((d) => d.level === 'error').length,
     warnings: final.diagnostics.filter((d) => d.level === 'warning').length,
     flags: final.quality?.flags ?? [],
-    duplicates: duplicateIds(final as unknown as Record<string, unknown>),
+    copyOf: final.duplicateOf ?? null,
+    copies: [],
     statuses,
     categories: [...byCategory],
     failed: null,
@@ -192,7 +179,7 @@ function failedRow(id: string, reason: string): IndexRow {
   return {
     n: -1, id, kind: null, title: null, issuer: null, date: null, problems: 0, total: null, completed: null, partial: null,
     notCompleted: null, rate: null, petitionsReceived: null, petitionsResolved: null, audit: [], errors: 0, warnings: 0,
-    flags: [], duplicates: [], statuses: [0, 0, 0, 0], categories: [], failed: reason,
+    flags: [], copyOf: null, copies: [], statuses: [0, 0, 0, 0], categories: [], failed: reason,
   };
 }
 
@@ -225,22 +212,39 @@ async function readDocData(dir: string, final: FinalDocument): Promise<DocData> 
   };
 }
 
+/** What the run that wrote an out folder says of it: the documents it failed on, the folders it left stale. */
+export interface RunFacts {
+  failures: readonly Failure[];
+  /** Folders of an earlier run whose input the run did not have: not part of its batch. */
+  stale: readonly string[];
+}
+
+async function runFacts(outDir: string): Promise<RunFacts> {
+  const run = (await readJson(path.join(outDir, 'run.json')).catch(() => null)) as Partial<RunFacts> | null;
+  return { failures: run?.failures ?? [], stale: run?.stale ?? [] };
+}
+
 /**
- * Walks every `<docId>/` of an out folder with a final document, in id order, and the failures
- * of its run.json: `visit` gets each readable document with its number in the page.
+ * Why `dir` is not an output folder of `zhenggai run`, or null when it is one: it has a
+ * run.json, or at least one `<docId>/5-validate.json`.
  */
-async function eachDocument(
-  outDir: string,
-  failures: readonly Failure[] | undefined,
-  visit: (dir: string, final: FinalDocument, n: number) => Promise<void>,
-  only?: ReadonlySet<string>,
-): Promise<IndexRow[]> {
+export async function notAnOutputFolder(dir: string): Promise<string | null> {
+  const entries = await fs.readdir(dir, { withFileTypes: true }).catch((error: NodeJS.ErrnoException) => error);
+  if (!Array.isArray(entries)) return entries.code === 'ENOENT' ? `no such folder: ${dir}` : `cannot read ${dir}: ${entries.code ?? entries.message}`;
+  if (entries.some((e) => e.isFile() && e.name === 'run.json')) return null;
+  for (const e of entries) if (e.isDirectory() && (await fs.stat(path.join(dir, e.name, FINAL_FILE)).catch(() => null))) return null;
+  return `${dir} is not an output folder of zhenggai run: it has no run.json and no <docId>/${FINAL_FILE}`;
+}
+
+/**
+ * Walks every `<docId>/` of an out folder with a final document, in id order, but the stale
+ * ones, then the run's failures: `visit` gets each readable document with its number in the page.
+ */
+async function eachDocument(outDir: string, run: RunFacts, visit: (dir: string, final: FinalDocument, n: number) => Promise<void>): Promise<IndexRow[]> {
   const rows: IndexRow[] = [];
   let n = 0;
-  const entries = readdirSync(outDir, { withFileTypes: true })
-    .filter((e) => e.isDirectory() && (!only || only.has(e.name)))
-    .map((e) => e.name)
-    .sort();
+  const stale = new Set(run.stale);
+  const entries = readdirSync(outDir, { withFileTypes: true }).filter((e) => e.isDirectory() && !stale.has(e.name)).map((e) => e.name).sort();
   for (const id of entries) {
     const dir = path.join(outDir, id);
     const finalFile = path.join(dir, FINAL_FILE);
@@ -253,38 +257,39 @@ async function eachDocument(
       rows.push(failedRow(id, `unreadable output in ${dir}: ${(error as Error).message}`));
     }
   }
-  const run = failures ? { failures } : ((await readJson(path.join(outDir, 'run.json')).catch(() => null)) as { failures?: Failure[] } | null);
-  for (const f of run?.failures ?? []) {
+  for (const f of run.failures) {
     if (!rows.some((r) => r.id === f.id)) rows.push(failedRow(f.id, `${f.source}: ${f.reason}`));
   }
+  // Each original lists its reposts, so that both ends of a link show it.
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  for (const r of rows) if (r.copyOf) byId.get(r.copyOf.id)?.copies.push(r.id);
   return rows;
 }
 
 /** Reads every document of an out folder into one batch in memory (small batches, tests). */
-export async function loadBatch(outDir: string, failures?: readonly Failure[]): Promise<Batch> {
+export async function loadBatch(outDir: string, run?: RunFacts): Promise<Batch> {
   const docs: DocData[] = [];
-  const rows = await eachDocument(outDir, failures, async (dir, final) => void docs.push(await readDocData(dir, final)));
+  const rows = await eachDocument(outDir, run ?? (await runFacts(outDir)), async (dir, final) => void docs.push(await readDocData(dir, final)));
   return { outDir, rows, docs };
 }
 
 /**
  * Builds `<outDir>/report.html` from what the run wrote there; returns the file's path.
- * `failures` are this run's (run.json is written after the report); without them they come from run.json.
- * `only`: the ids of the run's documents (folders of documents no longer among the inputs stay
- * in out/, and are left out of the page as they are of documents.csv).
+ * `run` is what this run found (run.json is written after the report); without it, run.json says.
  * Two passes, so memory holds one document at a time whatever the batch: the final documents
  * make the overview's index, written first; then each document's data is appended in turn.
  */
-export async function writeReport(outDir: string, failures?: readonly Failure[], only?: ReadonlySet<string>): Promise<string> {
+export async function writeReport(outDir: string, run?: RunFacts): Promise<string> {
   const file = path.join(outDir, 'report.html');
   const tmp = temporary(file);
-  const rows = await eachDocument(outDir, failures, async () => {}, only);
+  const facts = run ?? (await runFacts(outDir));
+  const rows = await eachDocument(outDir, facts, async () => {});
   // writeFileSync on a descriptor writes all it is given at the file's end, or throws.
   const out = openSync(tmp, 'w');
   try {
     try {
       writeFileSync(out, pageStart(outDir, rows, new Date().toISOString()));
-      await eachDocument(outDir, [], async (dir, final, n) => writeFileSync(out, docBlock(await readDocData(dir, final), n)), only);
+      await eachDocument(outDir, { failures: [], stale: facts.stale }, async (dir, final, n) => writeFileSync(out, docBlock(await readDocData(dir, final), n)));
       writeFileSync(out, PAGE_END);
     } finally {
       closeSync(out);

@@ -43,7 +43,7 @@ function sortValue(r, key) {
     case 'rate': return rateOf(r).v;
     case 'audit': return r.failed ? 'zz failed' : r.audit.join(' ');
     case 'flags': return r.flags.join(' ');
-    case 'duplicates': return r.duplicates.length || null;
+    case 'reposts': return r.copyOf ? 'copy of ' + r.copyOf.id : r.copies.length ? 'reposted as ' + r.copies[0] : null;
     default: return r[key];
   }
 }
@@ -54,7 +54,7 @@ function applyFilters() {
     if (state.kind && r.kind !== state.kind) return false;
     if (state.issuer && r.issuer !== state.issuer) return false;
     if (state.arith && !r.audit.length) return false;
-    if (state.flagged && !r.flags.length && !r.duplicates.length) return false;
+    if (state.flagged && !r.flags.length && !r.copyOf) return false;
     if (state.diag && !(r.errors + r.warnings) && !r.failed) return false;
     return true;
   });
@@ -78,6 +78,13 @@ function totalsCell(r) {
   if (r.petitionsReceived != null || r.petitionsResolved != null) s += '<br><span class="muted">petitions ' + (r.petitionsResolved == null ? '–' : r.petitionsResolved) + ' of ' + (r.petitionsReceived == null ? '–' : r.petitionsReceived) + '</span>';
   return s;
 }
+function docLink(id) { return '<a href="#doc/' + encodeURIComponent(id) + '">' + esc(id) + '</a>'; }
+/* A copy links to the document it reposts, an original to its copies. */
+function repostsHtml(r, sep) {
+  if (r.copyOf) return '<span class="tag">copy</span> of ' + docLink(r.copyOf.id) + ' <span class="muted">(similarity ' + r.copyOf.similarity + ')</span>';
+  if (r.copies.length) return 'reposted as ' + r.copies.map(docLink).join(sep);
+  return '';
+}
 function auditCell(r) {
   if (r.failed) return '<span class="bad">failed</span> <span class="muted">' + esc(r.failed) + '</span>';
   if (!r.audit.length) return '<span class="ok">ok</span>' + (r.errors + r.warnings ? ' <span class="muted">(' + r.errors + ' errors, ' + r.warnings + ' warnings)</span>' : '');
@@ -95,7 +102,7 @@ function renderTable() {
       '<td class="n">' + (rate.v == null ? '' : rate.stated ? pct(rate.v) : '<span class="muted" title="computed from the stated totals">' + pct(rate.v) + '*</span>') + '</td>' +
       '<td class="audit">' + auditCell(r) + '</td>' +
       '<td>' + r.flags.map(function (f) { return '<span class="tag">' + esc(f) + '</span>'; }).join('') + '</td>' +
-      '<td>' + r.duplicates.map(function (d) { return '<a href="#doc/' + encodeURIComponent(d) + '">' + esc(d) + '</a>'; }).join('<br>') + '</td></tr>';
+      '<td>' + repostsHtml(r, '<br>') + '</td></tr>';
   }).join('');
   document.querySelector('#docs tbody').innerHTML = html || '<tr><td colspan="11" class="muted">no documents match</td></tr>';
   document.querySelectorAll('#docs th').forEach(function (th) {
@@ -232,7 +239,15 @@ function rawMap(doc) {
   }
   doc._map = map; return map;
 }
-function renderHighlights(text, items) {
+/*
+ * Each character is drawn as one region, the innermost visible span over it (equal spans: metadata, problem,
+ * rectification, heading), so that a paragraph that is a heading, a problem and its rectification at once reads
+ * as the problem; numbers, dates and diagnostics are marks drawn over any region. A click still lists every span
+ * covering the spot.
+ */
+var REGION_ORDER = { meta: 0, problem: 1, rectification: 2, heading: 3 };
+function renderHighlights(text, items, visible) {
+  items = items.filter(function (it) { return visible[it.f.type]; });
   var points = new Set([0, text.length]);
   items.forEach(function (it) { points.add(it.s); points.add(it.e); });
   var pts = Array.from(points).sort(function (a, b) { return a - b; });
@@ -245,8 +260,16 @@ function renderHighlights(text, items) {
     active = active.filter(function (it) { return it.e > a; });
     var seg = esc(text.slice(a, b));
     if (!active.length) { html.push(seg); continue; }
-    var types = {}, ids = [], starts = false;
-    active.forEach(function (it) { types['t-' + it.f.type] = 1; ids.push(it.f.i); if (it.s === a && it.f.type !== 'problem' && it.f.type !== 'rectification') starts = true; });
+    var types = {}, ids = [], starts = false, region = null;
+    active.forEach(function (it) {
+      var t = it.f.type;
+      ids.push(it.f.i);
+      if (t in REGION_ORDER) {
+        if (!region || it.e - it.s < region.e - region.s || (it.e - it.s === region.e - region.s && REGION_ORDER[t] < REGION_ORDER[region.f.type])) region = it;
+      } else types['t-' + t] = 1;
+      if (it.s === a && t !== 'problem' && t !== 'rectification') starts = true;
+    });
+    if (region) types['t-' + region.f.type] = 1;
     html.push('<span class="hl ' + Object.keys(types).join(' ') + '" data-f="' + ids.join(' ') + '"' + (starts ? ' tabindex="0"' : '') + '>' + seg + '</span>');
   }
   return html.join('');
@@ -262,10 +285,10 @@ function renderText() {
     var map = rawMap(doc);
     items = view.findings.all.filter(function (f) { return f.valid; }).map(function (f) { return { s: map[f.span[0]], e: Math.max(map[f.span[1]], map[f.span[0]] + 1), f: f }; })
       .filter(function (x) { return x.s >= 0 && x.e <= raw.length && x.s < x.e; });
-    box.innerHTML = '<p class="mode-note">Raw input as read from ' + esc(doc.source) + '; every span mapped back through the offset map.</p>' + renderHighlights(raw, items);
+    box.innerHTML = '<p class="mode-note">Raw input as read from ' + esc(doc.source) + '; every span mapped back through the offset map.</p>' + renderHighlights(raw, items, visibleTypes());
   } else {
     items = view.findings.all.filter(function (f) { return f.valid; }).map(function (f) { return { s: f.span[0], e: f.span[1], f: f }; });
-    box.innerHTML = renderHighlights(doc.text, items);
+    box.innerHTML = renderHighlights(doc.text, items, visibleTypes());
   }
   box.setAttribute('data-mode', view.raw ? 'raw' : 'text');
   if (view.current != null) markSelected(view.current, false);
@@ -327,7 +350,7 @@ function metaHtml(row, doc) {
     ['inspection', m.inspectionPeriod ? esc(m.inspectionPeriod.start + ' .. ' + m.inspectionPeriod.end) : '–'], ['feedback date', esc(m.feedbackDate || '–')],
     ['stated totals', totalsCell(row)], ['completion', row.rate != null ? pct(row.rate) : (rateOf(row).v != null ? pct(rateOf(row).v) + ' <span class="muted">computed</span>' : '–')],
     ['audit', auditCell(row)], ['quality flags', row.flags.map(function (x) { return '<span class="tag">' + esc(x) + '</span>'; }).join('') || '–'],
-    ['reposts', row.duplicates.map(function (d) { return '<a href="#doc/' + encodeURIComponent(d) + '">' + esc(d) + '</a>'; }).join(', ') || '–']
+    ['reposts', repostsHtml(row, ', ') || '–']
   ];
   return items.map(function (x) { return '<dt>' + x[0] + '</dt><dd>' + x[1] + '</dd>'; }).join('');
 }
@@ -393,7 +416,8 @@ function route() {
 function initDocView() {
   $('text').addEventListener('click', onTextActivate);
   $('text').addEventListener('focusin', onTextActivate);
-  $('legend').addEventListener('change', syncLegend);
+  // Which region an overlap shows depends on the types shown: the text is drawn again.
+  $('legend').addEventListener('change', function () { syncLegend(); if (view) renderText(); });
   $('back').addEventListener('click', function () { location.hash = ''; });
   $('home').addEventListener('click', function (e) { e.preventDefault(); location.hash = ''; });
   $('prev-doc').addEventListener('click', function () { moveDoc(-1); });

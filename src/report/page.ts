@@ -45,7 +45,7 @@ export function pageStart(outDir: string, rows: Batch['rows'], generatedAt: stri
     <label>Kind <select id="f-kind"><option value="">all</option></select></label>
     <label>Issuer <select id="f-issuer"><option value="">all</option></select></label>
     <label><input id="f-arith" type="checkbox"> arithmetic fails</label>
-    <label><input id="f-flagged" type="checkbox"> flagged copies (quality flags or reposts)</label>
+    <label><input id="f-flagged" type="checkbox"> flagged copies (quality flags, or a copy of another document)</label>
     <label><input id="f-diag" type="checkbox"> has errors or warnings</label>
     <button id="f-reset" type="button">clear filters</button>
     <span id="count" aria-live="polite"></span>
@@ -58,7 +58,7 @@ export function pageStart(outDir: string, rows: Batch['rows'], generatedAt: stri
     <thead><tr>
       <th data-key="id">document</th><th data-key="kind">kind</th><th data-key="title">title</th><th data-key="issuer">issuer</th>
       <th data-key="date">notice date</th><th data-key="problems" class="n">problems found</th><th data-key="total" class="n">stated totals</th>
-      <th data-key="rate" class="n">completion</th><th data-key="audit">audit</th><th data-key="flags">quality flags</th><th data-key="duplicates">reposts</th>
+      <th data-key="rate" class="n">completion</th><th data-key="audit">audit</th><th data-key="flags">quality flags</th><th data-key="reposts">reposts</th>
     </tr></thead>
     <tbody></tbody>
   </table>
@@ -155,14 +155,11 @@ dl.meta dt { color:var(--muted); } dl.meta dd { margin:0; }
 .hl { cursor:pointer; }
 .text.show-problem .t-problem { background-color: var(--problem); }
 .text.show-rectification .t-rectification { background-image: repeating-linear-gradient(135deg, var(--rect) 0 4px, #e7f7e9 4px 8px); }
-.text.show-rectification .t-problem.t-rectification { background-image: repeating-linear-gradient(135deg, var(--rect) 0 4px, var(--problem) 4px 8px); }
 .text.show-number .t-number { border:2px solid var(--number); border-radius:3px; padding:0 1px; }
 .text.show-date .t-date { border:2px dashed var(--date); border-radius:3px; padding:0 1px; }
 .text.show-heading .t-heading { font-weight:700; text-decoration: underline double var(--heading); text-underline-offset: 3px; }
 .text.show-meta .t-meta { text-decoration: underline dotted var(--meta) 2px; text-underline-offset: 4px; }
 .text.show-diagnostic .t-diagnostic { text-decoration: underline wavy var(--diag) 1.5px; text-underline-offset: 4px; }
-.text.show-heading.show-meta .t-heading.t-meta { text-decoration: underline double var(--meta); }
-.text.show-diagnostic .t-heading.t-diagnostic, .text.show-diagnostic .t-meta.t-diagnostic { text-decoration: underline wavy var(--diag) 1.5px; }
 .text .sel { outline:2px solid var(--sel); outline-offset:1px; }
 .hl:focus { outline:3px solid #0645ad; outline-offset:1px; }
 .sw { display:inline-block; min-width:3.2em; text-align:center; margin-right:.3em; padding:0 2px; }

@@ -14,7 +14,7 @@
  * - dates: `POINT_PREFIXES`, `SINCE_PREFIXES`, `KIND_SUFFIXES`, `TIMES_OF_DAY`, `RELATIVE_YEARS`, `RELATIVE_MONTHS`,
  *   `RELATIVE_DAYS`, `ANAPHORIC_DAYS`, `PRESENT_MARKERS`, `YEAR_PARTS`, `MONTH_PARTS`
  *   in `src/mentions/dates.ts`;
- * - clean: `CONTENT_SELECTORS`, `META_LABELS` in `src/stages/1-clean/html.ts`, spinner `SUBSTITUTIONS` in `spun.ts`;
+ * - clean: `CONTENT_SELECTORS` in `src/stages/1-clean/html.ts`, spinner `SUBSTITUTIONS` in `spun.ts`;
  * - sections: heading `MARKERS`, `STATUS_PHRASES`, the totals and kind phrases in `src/stages/3-sections/`;
  * - diagnostic codes and quality flags: `src/codes.ts`.
  */

@@ -47,8 +47,15 @@ const SPACE = '[ \\t\\u3000]';
 const spaced = (label: string) => [...label].join(`${SPACE}*`);
 const LABEL_ALT = LABELS.map((l) => spaced(l.label)).join('|');
 /** The label, its colon (or a space before a date, for `date 2025-12-23`), then the value up to a wide gap, the next label or the line's end. */
+/**
+ * A label of three or more characters may follow the value before it directly ("来源:中国纪检监察报发布时间:2020-08-21");
+ * a shorter one (时间, 来源, date) must not stand inside a word (update).
+ */
+const long = (label: string) => label.length >= 3 && /^\p{Script=Han}+$/u.test(label);
+const LONG = LABELS.filter((l) => long(l.label)).map((l) => spaced(l.label)).join('|');
+const SHORT = LABELS.filter((l) => !long(l.label)).map((l) => spaced(l.label)).join('|');
 const FIELD = new RegExp(
-  `(?<![\\p{Script=Han}A-Za-z])(${LABEL_ALT})(?:[^:：\\s|]{0,2})${SPACE}*(?:[:：|]|(?=${SPACE}+\\d{4}-))${SPACE}*(.*?)(?=${SPACE}{2,}|${SPACE}*\\|\\s*(?:${LABEL_ALT})|${SPACE}*(?:${LABEL_ALT})(?:[^:：\\s|]{0,2})${SPACE}*[:：]|${SPACE}*[|】]|$)`,
+  `(${LONG}|(?<![\\p{Script=Han}A-Za-z])(?:${SHORT}))(?:[^:：\\s|]{0,2})${SPACE}*(?:[:：|]|(?=${SPACE}+\\d{4}-))${SPACE}*(.*?)(?=${SPACE}{2,}|${SPACE}*\\|\\s*(?:${LABEL_ALT})|${SPACE}*(?:${LABEL_ALT})(?:[^:：\\s|]{0,2})${SPACE}*[:：]|${SPACE}*[|】]|$)`,
   'gmu',
 );
 const canonical = new Map(LABELS.map((l) => [l.label, l]));

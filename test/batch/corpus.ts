@@ -1,20 +1,12 @@
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, readdirSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { ROOT } from '../helpers.js';
+import { CORPUS, DEV, corpusFiles, devFiles } from '../helpers.js';
 
-/** The shared notices: the repository's corpus and the dev set beside it. */
-export const SHARED = path.resolve(ROOT, '../shared/corpus');
+/** Every notice the repository carries: the seeds in corpus/, then the dev set in dev/. */
+export const noticeFiles = (): string[] => [...corpusFiles().map((f) => path.join(CORPUS, f)), ...devFiles().map((f) => path.join(DEV, f))];
 
-export const sharedFiles = (): string[] =>
-  [SHARED, path.join(SHARED, 'dev')].flatMap((dir) =>
-    readdirSync(dir)
-      .filter((f) => f.endsWith('.txt'))
-      .sort()
-      .map((f) => path.join(dir, f)),
-  );
-
-/** A temporary folder with `copies` copies of every shared notice (`a/`, `b/` …), for runs of a hundred-odd documents. */
+/** A temporary folder with `copies` copies of every notice (`a/`, `b/` …), for runs of a hundred-odd documents. */
 export function smallCorpus(copies = 1): { dir: string; input: string; count: number } {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'zhenggai-scale-'));
   const input = path.join(dir, 'in');
@@ -22,7 +14,7 @@ export function smallCorpus(copies = 1): { dir: string; input: string; count: nu
   for (let c = 0; c < copies; c++) {
     const sub = path.join(input, String.fromCharCode(97 + c));
     mkdirSync(sub, { recursive: true });
-    for (const file of sharedFiles()) {
+    for (const file of noticeFiles()) {
       copyFileSync(file, path.join(sub, path.basename(file)));
       count++;
     }

@@ -1,7 +1,7 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterAll, describe, expect, test } from 'vitest';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { STAGES } from '../../src/pipeline.js';
 import { CLI } from '../helpers.js';
 import { readJson, smallCorpus } from './corpus.js';
@@ -51,10 +51,15 @@ async function killMidway(input: string, out: string, after: number): Promise<nu
 }
 
 describe('a run killed with SIGKILL midway, then run again', () => {
-  const { dir, input, count } = smallCorpus(3);
-  afterAll(() => rmSync(dir, { recursive: true, force: true }));
-  const whole = path.join(dir, 'whole');
-  const resumed = path.join(dir, 'resumed');
+  let dir: string, input: string, count: number, whole: string, resumed: string;
+  beforeAll(() => {
+    ({ dir, input, count } = smallCorpus(3));
+    whole = path.join(dir, 'whole');
+    resumed = path.join(dir, 'resumed');
+  });
+  afterAll(() => {
+    if (dir) rmSync(dir, { recursive: true, force: true });
+  });
 
   test('completes every document, skipping those the killed run finished, and matches an uninterrupted run', async () => {
     expect(zhenggai(input, '--out', whole, '--jobs', '2').status).toBe(0);

@@ -5,10 +5,10 @@ import { expect, test } from 'vitest';
 import { segmenter } from '../../src/jieba.js';
 import { runPipeline } from '../../src/pipeline.js';
 import { createPool, ordered } from '../../src/batch/pool.js';
-import { sharedFiles } from './corpus.js';
+import { noticeFiles } from './corpus.js';
 
 test('nodejieba in two worker threads at once gives what it gives in the main thread', async () => {
-  const files = sharedFiles();
+  const files = noticeFiles();
   const expected = files.map((file) => JSON.stringify(runPipeline({ id: path.basename(file), source: file, bytes: readFileSync(file) }).final));
   const pool = createPool(2);
   try {
@@ -25,7 +25,7 @@ test('nodejieba in two worker threads at once gives what it gives in the main th
 });
 
 test('worker threads share the dictionary the first thread built, and cut with it as that thread does', async () => {
-  const text = readFileSync(sharedFiles()[0]!, 'utf8');
+  const text = readFileSync(noticeFiles()[0]!, 'utf8');
   const here = segmenter().spans(text);
   const jieba = new URL('../../dist/jieba.js', import.meta.url).href;
   const code = `

@@ -1,4 +1,4 @@
-// Real sentences from ../shared/corpus and ../shared/corpus/dev with the mentions they must yield.
+// Real sentences from corpus/ and dev/ with the mentions they must yield.
 // Produced by running the finders over the corpus, then reviewed by hand one by one; the readings that
 // were wrong in review (80年代, 三四轮车, 当晚7点, 1个多月, 第一、二轮, 去年年底) were fixed in the code first.
 // Sentences carrying pinyin annotations are left out: the clean stage strips those before extract.

@@ -2,7 +2,7 @@ import { describe, expect, test } from 'vitest';
 import { normalizeLines } from '../../src/stages/1-clean/index.js';
 import { htmlToText } from '../../src/stages/1-clean/html.js';
 import { identity, rewrite, toAnchors } from '../../src/stages/1-clean/text-map.js';
-import { duplicateIds, rawPatches } from '../../src/report/build.js';
+import { rawPatches } from '../../src/report/build.js';
 
 /** The page rebuilds the raw input from the text and patches; this is the same rebuild. */
 function rebuild(text: string, anchors: [number, number][], raw: ReturnType<typeof rawPatches>): string | null {
@@ -38,13 +38,4 @@ describe('rawPatches', () => {
     expect(typeof packed).toBe('object');
     expect(JSON.stringify(packed).length).toBeLessThan(raw.length);
   });
-});
-
-describe('duplicateIds', () => {
-  test.each([
-    [{ duplicateOf: 'a' }, ['a']],
-    [{ duplicateOf: null }, []],
-    [{ duplicates: ['a', { id: 'b' }] }, ['a', 'b']],
-    [{ quality: { flags: [], duplicateOf: { docId: 'c' } } }, ['c']],
-  ])('reads %j', (doc, ids) => expect(duplicateIds(doc)).toEqual(ids));
 });

@@ -2,7 +2,9 @@
  * Bytes to a string. Crawled copies come in whatever encoding the site used: a byte-order mark
  * decides first, then an HTML page's `<meta charset>`, then UTF-8 if the bytes are valid UTF-8,
  * and otherwise the better of GB18030 and Big5 by how much of the decoded text is common
- * Chinese. Anything but plain UTF-8 is flagged `encoding-repaired`.
+ * Chinese. An encoding the file declares (a byte-order mark, a page's `<meta charset=gb2312>`)
+ * is read as declared and only noted (`clean/encoding`, info); one that had to be guessed, or
+ * bytes that had to be replaced, are flagged `encoding-repaired`.
  */
 import * as OpenCC from 'opencc-js';
 import type { Message, QualityFlag } from '../../schema.js';
@@ -108,18 +110,21 @@ function utf16WithoutBom(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | null {
  */
 export function decodeBytes(bytes: Uint8Array, options: { html?: boolean } = {}): Decoded {
   if (bytes.length === 0) throw new CleanError('empty file');
-  const repaired = (raw: string, encoding: string, why: string): Decoded => ({
+  const decoded = (raw: string, encoding: string, why: string, flags: QualityFlag[]): Decoded => ({
     raw,
     encoding,
-    flags: ['encoding-repaired'],
+    flags,
     messages: [message('info', 'clean/encoding', `decoded as ${encoding} (${why})`, null)],
   });
+  // 0xFF 0xFE, <meta charset=gb2312>: the file says what it is, nothing was repaired.
+  const declared = (raw: string, encoding: string, why: string) => decoded(raw, encoding, why, []);
+  const repaired = (raw: string, encoding: string, why: string) => decoded(raw, encoding, why, ['encoding-repaired']);
   if (startsWith(bytes, [0xef, 0xbb, 0xbf])) {
     const raw = tryDecode('utf-8', bytes.subarray(3), false)!;
     return { raw, encoding: 'utf-8', flags: [], messages: [] };
   }
-  if (startsWith(bytes, [0xff, 0xfe])) return repaired(tryDecode('utf-16le', bytes.subarray(2), false)!, 'utf-16le', 'byte-order mark');
-  if (startsWith(bytes, [0xfe, 0xff])) return repaired(tryDecode('utf-16be', bytes.subarray(2), false)!, 'utf-16be', 'byte-order mark');
+  if (startsWith(bytes, [0xff, 0xfe])) return declared(tryDecode('utf-16le', bytes.subarray(2), false)!, 'utf-16le', 'byte-order mark');
+  if (startsWith(bytes, [0xfe, 0xff])) return declared(tryDecode('utf-16be', bytes.subarray(2), false)!, 'utf-16be', 'byte-order mark');
   for (const [sig, kind] of [[PNG, 'a PNG image'], [PDF, 'a PDF'], [ZIP, 'a ZIP archive (DOCX/XLSX?)'], [GIF, 'a GIF image'], [JPEG, 'a JPEG image']] as const) {
     if (startsWith(bytes, sig)) throw new CleanError(`binary file: ${kind}, not text`);
   }
@@ -127,10 +132,10 @@ export function decodeBytes(bytes: Uint8Array, options: { html?: boolean } = {})
   if (utf16) return repaired(tryDecode(utf16, bytes, false)!, utf16, 'NUL bytes in the pattern of UTF-16 without a byte-order mark');
   if (bytes.subarray(0, 65536).includes(0)) throw new CleanError('binary file: it contains NUL bytes, not text');
 
-  const declared = options.html ? declaredCharset(bytes) : null;
-  if (declared && declared !== 'utf-8') {
-    const raw = tryDecode(declared, bytes, true);
-    if (raw !== null) return repaired(raw, declared, 'the page declares it in <meta charset>');
+  const charset = options.html ? declaredCharset(bytes) : null;
+  if (charset && charset !== 'utf-8') {
+    const raw = tryDecode(charset, bytes, true);
+    if (raw !== null) return declared(raw, charset, 'the page declares it in <meta charset>');
   }
 
   const utf8 = tryDecode('utf-8', bytes, true);

@@ -13,6 +13,7 @@ import { decodeHTML } from 'entities';
 import { CleanError } from './decode.js';
 import { type MappedText, TextMapBuilder, rewrite } from './text-map.js';
 import { type StepResult, message } from './step.js';
+import { readLabels } from '../../vocab/labels.js';
 
 /** Elements that are never the notice. */
 const CHROME = new Set(['script', 'style', 'noscript', 'template', 'nav', 'header', 'footer', 'aside', 'iframe', 'form', 'select', 'button', 'object', 'embed', 'svg']);
@@ -29,29 +30,14 @@ const BLOCK = new Set([
   'dl', 'dt', 'dd', 'blockquote', 'pre', 'hr', 'main', 'center', 'title', 'figure', 'figcaption',
 ]);
 
-/** Labels of page metadata, longest first so 信息来源 wins over 来源. */
-export const META_LABELS = ['发布时间', '发布日期', '成文日期', '发布机构', '文件名称', '信息来源', '来源', '作者', '时间', '日期', '索引号', '文号', '发文字号', '主题分类'];
-const META_RE = new RegExp(
-  `(${META_LABELS.join('|')})[ \\t\\u3000]*[:：][ \\t\\u3000]*(.*?)(?=[ \\t\\u3000]{2,}|[ \\t\\u3000]*(?:${META_LABELS.join('|')}|浏览[^:：\\s]{0,2}|点击[^:：\\s]{0,2}|访问量|阅读[^:：\\s]{0,2}|字号|字体|作者)[ \\t\\u3000]*[:：]|$)`,
-  'gm',
-);
-
 /**
  * Page metadata from header lines as sites print them, e.g.
- * 来源:博兴县纪委监委网站      发布时间:2025-05-12       浏览量:0 次 → { 来源, 发布时间 }.
- * Only short lines count (a sentence of the notice that says 时间: is not a header).
+ * 来源:博兴县纪委监委网站      发布时间:2025-05-12       浏览量:0 次 → { 来源, 发布时间 }: the fields of the
+ * one label reader (src/vocab/labels.ts), each label's first value, counters (浏览, 点击) left out.
  */
 export function readPageMeta(text: string): Record<string, string> {
   const meta: Record<string, string> = {};
-  for (const line of text.split('\n')) {
-    if (line.length > 160) continue;
-    META_RE.lastIndex = 0;
-    for (let m = META_RE.exec(line); m; m = META_RE.exec(line)) {
-      const value = m[2]!.trim();
-      if (value && !(m[1]! in meta)) meta[m[1]!] = value;
-      if (m[0].length === 0) META_RE.lastIndex++;
-    }
-  }
+  for (const l of readLabels(text)) if (l.field !== 'counter' && !(l.label in meta)) meta[l.label] = l.value;
   return meta;
 }
 

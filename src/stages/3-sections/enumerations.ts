@@ -7,9 +7,11 @@ import { statusOf } from './status.js';
  * The enumeration grammar: markers (markers.ts) are grouped into runs (same family, numbered
  * 1, 2, 3 …, all at line starts or all inside running text), and each run is read as what it
  * enumerates, from its cue (the words just before it) and from its items' own words. Runs of
- * problems inside runs of problems make categories. Beside the numbered runs, two unnumbered
- * forms list problems too: clauses split by semicolons after a problem cue, and clauses that
- * each open with the same 有的/一些/部分.
+ * problems inside runs of problems or headings make categories. Beside the numbered runs,
+ * unnumbered forms list problems too: clauses split by semicolons after a colon, a sentence of
+ * semicolon clauses under a heading line, clauses that each open with the same 有的/一些/部分,
+ * bullet lines, and a problem quoted in a notice about its rectification (关于“…”整改).
+ * The grammar, row by row with real examples: docs/reading-notices.md.
  */
 export type Enumerates = 'problems' | 'requirements' | 'pledges' | 'measures' | 'achievements' | 'plans' | 'headings';
 
@@ -51,18 +53,22 @@ export const CUES: { enumerates: Enumerates; pattern: RegExp; example: string }[
 
 /** The words a run is read from: the part of the sentence before its first marker, or the sentence before that. */
 export function cueOf(text: string, at: number): string {
+  // A cue is read within the last CUE_REACH characters: the list's own announcement is near it.
+  const floor = Math.max(0, at - CUE_REACH);
   let s = at;
-  while (s > 0 && !isSentenceEnd(text[s - 1]!)) s--;
+  while (s > floor && !isSentenceEnd(text[s - 1]!)) s--;
   let cue = text.slice(s, at).trim();
   if (!cue) {
     let e = s;
-    while (e > 0 && /[\s。!！?？]/.test(text[e - 1]!)) e--;
+    while (e > floor && /[\s。!！?？]/.test(text[e - 1]!)) e--;
     let b = e;
-    while (b > 0 && !isSentenceEnd(text[b - 1]!)) b--;
+    while (b > Math.max(0, e - CUE_REACH) && !isSentenceEnd(text[b - 1]!)) b--;
     cue = text.slice(b, Math.min(text.length, e + 1)).trim();
   }
   return cue.length > 120 ? cue.slice(-120) : cue;
 }
+
+const CUE_REACH = 200;
 
 const isSentenceEnd = (c: string) => c === '。' || c === '\n' || c === '!' || c === '！' || c === '?' || c === '？';
 
@@ -94,11 +100,14 @@ const headOf = (s: string) => s.replace(/^[\s“"‘'《]+/, '').split(/[,，;�
 /** The item's first sentence, where its shortcoming is named. */
 const firstSentence = (s: string) => s.split(/[。;；]/)[0] ?? s;
 
+const ITEM_HEAD = 300;
+
 /** Whether a run's items read as problems, whatever the cue: most name a shortcoming, few open as measures. */
 function itemsRead(text: string, run: Run): { shortcomings: number; measures: number } {
   let shortcomings = 0, measures = 0;
   for (const it of run.items) {
-    const words = text.slice(it.start, it.end);
+    // An item names its shortcoming in its first sentence: the first ITEM_HEAD characters are enough.
+    const words = text.slice(it.start, Math.min(it.end, it.start + ITEM_HEAD));
     if (SHORTCOMING.test(firstSentence(words))) shortcomings++;
     else if (MEASURE_OPENER.test(headOf(words))) measures++;
   }
@@ -116,11 +125,11 @@ export function readRun(text: string, run: Run): Enumerates | null {
   if (run.family === 'quoted') return 'problems';
   // "发现个别…超量储存;部分…未制定…预案;部分…无人值班等安全隐患问题。": one sentence naming kinds, not a list.
   const last = run.items[run.items.length - 1]!;
-  if (run.family === 'clause' && NAMES_KINDS.test(text.slice(last.start, last.end))) return null;
+  if (run.family === 'clause' && NAMES_KINDS.test(text.slice(Math.max(last.start, last.end - ITEM_HEAD), last.end))) return null;
   const k = run.items.length;
   const cue = readCue(run.cue);
   const { shortcomings, measures } = itemsRead(text, run);
-  if ((cue === 'problems' || cue === null) && shortcomings === 0 && run.items.every((it) => isTitle(text.slice(it.start, it.end)))) return 'headings';
+  if ((cue === 'problems' || cue === null) && shortcomings === 0 && run.items.every((it) => isTitle(text.slice(it.start, Math.min(it.end, it.start + ITEM_HEAD))))) return 'headings';
   if (cue === 'problems') return measures * 2 > k || (k === 1 && shortcomings === 0 && measures > 0) ? 'measures' : 'problems';
   if (cue !== null) return cue;
   if (k >= 2 && measures === 0 && shortcomings * 3 >= k * 2) return 'problems';
@@ -142,41 +151,98 @@ const MAX_GAP = 4000;
 /** Markers to runs: the same family, numbered on from the run's last item, at line starts or inline alike. */
 export function groupRuns(text: string, markers: Marker[]): Run[] {
   const runs: Run[] = [];
+  // Runs waiting for their next number, by family, kind and that number: "一是" waits for "二是".
+  const waiting = new Map<string, Run[]>();
+  const key = (family: Family, lineStart: boolean, number: number) => `${family}|${lineStart && !INLINE_FAMILIES.has(family)}|${number}`;
   for (const m of markers) {
+    const lineStart = m.lineStart && !INLINE_FAMILIES.has(m.family);
+    let run: Run | undefined;
     if (m.number === 1) {
-      runs.push({ family: m.family, lineStart: m.lineStart && !INLINE_FAMILIES.has(m.family), items: [{ marker: m, start: m.end, end: m.end, regionEnd: m.end }], cue: cueOf(text, m.start), enumerates: null });
-      continue;
-    }
-    for (let r = runs.length - 1; r >= 0; r--) {
-      const run = runs[r]!;
-      const last = run.items[run.items.length - 1]!.marker!;
+      run = { family: m.family, lineStart, items: [{ marker: m, start: m.end, end: m.end, regionEnd: m.end }], cue: cueOf(text, m.start), enumerates: null };
+      runs.push(run);
+    } else {
       // Headings (一、 (一) 1.) stay at line starts or inside sentences; 一是 opens a paragraph and goes on inline.
-      const sameKind = run.lineStart === m.lineStart || INLINE_FAMILIES.has(m.family);
-      if (run.family !== m.family || !sameKind || last.number !== m.number - 1 || m.start - last.start > MAX_GAP) continue;
+      const list = waiting.get(key(m.family, lineStart, m.number));
+      while (list?.length && m.start - list[list.length - 1]!.items[list[list.length - 1]!.items.length - 1]!.marker!.start > MAX_GAP) list.pop();
+      run = list?.pop();
+      if (!run) continue;
       run.items.push({ marker: m, start: m.end, end: m.end, regionEnd: m.end });
-      break;
     }
+    const next = key(m.family, run.lineStart, m.number + 1);
+    if (!waiting.has(next)) waiting.set(next, []);
+    waiting.get(next)!.push(run);
   }
-  for (const run of runs) bound(text, run, markers);
+  const headings = headingIndex(markers);
+  for (const run of runs) bound(text, run, headings);
   return runs;
+}
+
+/** Line-start markers of each family, and where each family is first used at a line start. */
+interface HeadingIndex { starts: Map<Family, number[]>; firstUse: Map<Family, number> }
+function headingIndex(markers: Marker[]): HeadingIndex {
+  const starts = new Map<Family, number[]>();
+  const firstUse = new Map<Family, number>();
+  for (const m of markers) {
+    if (!m.lineStart) continue;
+    if (!firstUse.has(m.family)) firstUse.set(m.family, m.start);
+    if (m.number > 1) (starts.get(m.family) ?? starts.set(m.family, []).get(m.family)!).push(m.start);
+  }
+  return { starts, firstUse };
 }
 
 const trimEnd = (text: string, start: number, end: number) => {
   while (end > start && /[\s;；,，、]/.test(text[end - 1]!)) end--;
   return end;
 };
-/** The start of the first line in `(at, limit)` that closes the items (下一步…, 联系电话, 如对…有异议, the signature), else `limit`. */
-function closingAfter(text: string, at: number, limit: number): number {
-  for (let l = text.indexOf('\n', at) + 1; l > 0 && l < limit; l = text.indexOf('\n', l) + 1) {
-    if (closesItems(text.slice(l, lineEnd(text, l)).trim())) return l;
+/**
+ * A document's lines, found once: where each ends, and which close the items. Every question a
+ * reader asks of them (where does this line end, what closes the list after here) is a binary
+ * search, so a document of forty thousand headings costs no more per heading than one of ten.
+ */
+interface TextIndex { text: string; ends: number[]; closing: number[] }
+let lastIndex: TextIndex | null = null;
+function indexOf(text: string): TextIndex {
+  if (lastIndex?.text === text) return lastIndex;
+  const ends: number[] = [];
+  const closing: number[] = [];
+  for (let start = 0; start <= text.length; ) {
+    let end = text.indexOf('\n', start);
+    if (end < 0) end = text.length;
+    ends.push(end);
+    if (end - start <= 200 && closesItems(text.slice(start, end).trim())) closing.push(start);
+    start = end + 1;
   }
-  return limit;
+  return (lastIndex = { text, ends, closing });
+}
+/** The index of the first value in sorted `xs` that is at least `at`. */
+function lowerBound(xs: readonly number[], at: number): number {
+  let lo = 0, hi = xs.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (xs[mid]! < at) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
-const lineEnd = (text: string, at: number) => {
-  const e = text.indexOf('\n', at);
-  return e < 0 ? text.length : e;
-};
+/** The first value in sorted `xs` that is at least `at` (or more than `at`), by binary search; `undefined` past the end. */
+function firstFrom(xs: readonly number[], at: number, strictly = false): number | undefined {
+  let lo = 0, hi = xs.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (xs[mid]! < at || (strictly && xs[mid] === at)) lo = mid + 1;
+    else hi = mid;
+  }
+  return xs[lo];
+}
+
+/** The start of the first line in `(at, limit)` that closes the items (下一步…, 联系电话, 如对…有异议, the signature), else `limit`. */
+function closingAfter(text: string, at: number, limit: number): number {
+  const l = firstFrom(indexOf(text).closing, at, true);
+  return l !== undefined && l < limit ? l : limit;
+}
+
+const lineEnd = (text: string, at: number) => firstFrom(indexOf(text).ends, at) ?? text.length;
 
 /**
  * Each item's extent. An item runs to the next item's marker. The last one: an item of a list
@@ -184,7 +250,7 @@ const lineEnd = (text: string, at: number) => {
  * other inline item at the end of its paragraph; a heading's region runs to the next heading
  * of an outer list, its words to the end of its line.
  */
-function bound(text: string, run: Run, markers: Marker[]): void {
+function bound(text: string, run: Run, headings: HeadingIndex): void {
   const items = run.items;
   for (let i = 0; i < items.length; i++) {
     const it = items[i]!;
@@ -195,9 +261,14 @@ function bound(text: string, run: Run, markers: Marker[]): void {
       continue;
     }
     if (run.lineStart) {
+      // The next heading, numbered on, of a family in use before this list began: an outer list.
       const first = items[0]!.marker!.start;
-      const outer = markers.find((m) => m.start > it.start && m.lineStart && m.family !== run.family && m.number > 1 && markers.some((o) => o.family === m.family && o.lineStart && o.start < first && o.number === m.number - 1));
-      it.regionEnd = closingAfter(text, it.start, outer ? outer.start : text.length);
+      let outer = text.length;
+      for (const [family, starts] of headings.starts) {
+        if (family === run.family || headings.firstUse.get(family)! >= first) continue;
+        outer = Math.min(outer, firstFrom(starts, it.start, true) ?? text.length);
+      }
+      it.regionEnd = closingAfter(text, it.start, outer);
       it.end = trimEnd(text, it.start, lineEnd(text, it.start));
       continue;
     }
@@ -205,13 +276,16 @@ function bound(text: string, run: Run, markers: Marker[]): void {
     const bySemicolon = separators.length > 0 && separators.every((s) => /[;；]/.test(s));
     let end = lineEnd(text, it.start);
     if (bySemicolon) {
-      const stop = text.slice(it.start, end).search(/[。!！?？]/);
+      const stop = text.slice(it.start, Math.min(end, it.start + ITEM_REACH)).search(/[。!！?？]/);
       if (stop >= 0) end = it.start + stop + 1;
     }
     it.regionEnd = end;
     it.end = trimEnd(text, it.start, end);
   }
 }
+
+/** How far an unnumbered item or a list after a colon is read: a sentence of a notice, not a page. */
+const ITEM_REACH = 2000;
 
 /** Openers that mark each clause of an unnumbered list: "有的…;有的…" / "一些地方…;一些地方…". */
 const CLAUSE_OPENERS = ['有的', '一些', '部分', '个别', '少数'];
@@ -229,7 +303,8 @@ export function clauseRuns(text: string, markers: Marker[]): Run[] {
     while (begin < text.length && /[ \t\u3000]/.test(text[begin]!)) begin++;
     if (markerAt.has(begin)) continue;
     let stop = begin;
-    while (stop < text.length && !isSentenceEnd(text[stop]!)) stop++;
+    // The list runs to the end of the sentence, or to the next colon, where another cue begins.
+    while (stop < text.length && stop - begin < ITEM_REACH && !isSentenceEnd(text[stop]!) && text[stop] !== ':' && text[stop] !== '：') stop++;
     const body = text.slice(begin, stop);
     if (!/[;；]/.test(body)) continue;
     // After a problem cue ("集中表现在以下五个方面:") or a title ("一是党的领导方面:a;b;c。"), not after a requirement or a measure.
@@ -339,8 +414,14 @@ export function readEnumerations(text: string, markers: Marker[]): { problems: P
   const runs = [...numbered, ...bulletRuns(text), ...clauseRuns(text, markers), ...quotedRuns(text)].filter((r) => r.items.every((it) => it.end > it.start));
   endBeforeNextList(text, runs, markers);
   for (const run of runs) run.enumerates = readRun(text, run);
-  const problemRuns = runs.filter((r) => r.enumerates === 'problems');
-  const children = (parent: Run, it: RunItem) => problemRuns.filter((r) => r !== parent && inside(r, it));
+  // Runs of problems by where they begin, so that the lists inside an item are a binary search away.
+  const problemRuns = runs.filter((r) => r.enumerates === 'problems').sort((a, b) => a.items[0]!.start - b.items[0]!.start);
+  const problemStarts = problemRuns.map((r) => r.items[0]!.start);
+  const children = (parent: Run, it: RunItem) => {
+    const out: Run[] = [];
+    for (let i = lowerBound(problemStarts, it.start); i < problemRuns.length && problemStarts[i]! < it.regionEnd; i++) if (problemRuns[i] !== parent) out.push(problemRuns[i]!);
+    return out;
+  };
   const holds = (parent: Run, it: RunItem) => children(parent, it).length > 0;
   // An item's title, up to the first list inside it: "(一)在畏难思想严峻,工作作风不实方面" before "1局部村干部…".
   const titleEnd = (parent: Run, it: RunItem) => {
@@ -355,21 +436,23 @@ export function readEnumerations(text: string, markers: Marker[]): { problems: P
     if ((r.enumerates === 'problems' || r.enumerates === 'headings') && holding >= 2 && holding * 2 >= r.items.length) return true;
     return r.enumerates !== 'requirements' && holding === r.items.length && r.items.every((it) => namesKind(text.slice(it.start, titleEnd(r, it))));
   });
-  const categoryRuns = grouping.filter((c) => !grouping.some((o) => o !== c && c.items.some((it) => inside(o, it))));
+  const categoryRuns = grouping.length > 1 ? grouping.filter((c) => !grouping.some((o) => o !== c && c.items.some((it) => inside(o, it)))) : grouping;
   // Problems: runs of problems that are not categories, outside any other such run (runs inside a problem are its
   // sub-items), each list once; a run of one item only after a problem cue.
-  const leaves = problemRuns.filter((r) => !categoryRuns.includes(r) && (r.items.length >= 2 || r.family === 'quoted' || readCue(r.cue) === 'problems'));
-  const read: [number, number][] = [];
-  const top = leaves
-    .filter((r) => !leaves.some((o) => o !== r && o.items.some((it) => inside(r, it))))
-    .sort((a, b) => a.items[0]!.start - b.items[0]!.start)
-    .filter((r) => {
-      // The same clauses read twice (after a colon, and as 有的…;有的…) are one list.
-      const [s, e] = [r.items[0]!.start, r.items[r.items.length - 1]!.end];
-      if (read.some(([a, b]) => s < b && a < e)) return false;
-      read.push([s, e]);
-      return true;
-    });
+  const isCategory = new Set(categoryRuns);
+  const leaves = problemRuns.filter((r) => !isCategory.has(r) && (r.items.length >= 2 || r.family === 'quoted' || readCue(r.cue) === 'problems'));
+  // A run that begins inside an item of another begins where that item's region still runs: a sweep over the items by start.
+  const items = leaves.flatMap((r) => r.items).sort((a, b) => a.start - b.start);
+  let reach = -1, i = 0, readTo = -1;
+  const top = leaves.filter((r) => {
+    const at = r.items[0]!.start;
+    for (; i < items.length && items[i]!.start < at; i++) reach = Math.max(reach, items[i]!.regionEnd);
+    if (reach > at) return false;
+    // The same clauses read twice (after a colon, and as 有的…;有的…) are one list.
+    if (at < readTo) return false;
+    readTo = Math.max(readTo, r.items[r.items.length - 1]!.end);
+    return true;
+  });
   const categories: Category[] = [];
   const categoryOf = new Map<RunItem, number>();
   for (const run of categoryRuns.sort((a, b) => a.items[0]!.start - b.items[0]!.start)) {
@@ -384,9 +467,10 @@ export function readEnumerations(text: string, markers: Marker[]): { problems: P
     }
   }
   const problems: Problem[] = [];
+  const fields = runs.filter((r) => r.lineStart && r.items.some((it) => PROBLEM_FIELD.test(text.slice(it.start, it.end).trim())));
   for (const run of top) {
     const parent = [...categoryOf.keys()].find((it) => inside(run, it));
-    const answers = fieldAnswers(text, run, runs);
+    const answers = fields.length ? fieldAnswers(text, run, fields, runs) : null;
     run.items.forEach((it, i) => problems.push(problemOf(text, it, problems.length + 1, parent ? categoryOf.get(parent)! : null, answers?.[i] ?? null)));
   }
   return { problems, categories };
@@ -401,10 +485,9 @@ const ANSWER_FIELD = /^(?:整改(?:完成|落实|进展)?情况|整改结果|整
  * …\n六、整改完成情况\n(一)经核查,该处河段水面无浮萍及垃圾。" The items under the answer field answer the problems
  * under the problem field, one for one; a single problem takes the whole answer field.
  */
-function fieldAnswers(text: string, run: Run, runs: Run[]): ([number, number] | null)[] | null {
+function fieldAnswers(text: string, run: Run, fieldRuns: Run[], runs: Run[]): ([number, number] | null)[] | null {
   const title = (it: RunItem) => text.slice(it.start, it.end).trim();
-  for (const fields of runs) {
-    if (!fields.lineStart) continue;
+  for (const fields of fieldRuns) {
     const holder = fields.items.find((it) => inside(run, it) && PROBLEM_FIELD.test(title(it)));
     const answer = holder && fields.items.find((it) => it.start > holder.start && ANSWER_FIELD.test(title(it)));
     if (!answer) continue;
@@ -423,12 +506,14 @@ function fieldAnswers(text: string, run: Run, runs: Run[]): ([number, number] | 
  * 整改状况: 1充分发挥周工作例会作用。" ends at 厕改。, the end of the last sentence before the new list's first marker.
  */
 function endBeforeNextList(text: string, runs: Run[], markers: Marker[]): void {
+  const firsts = new Map<Family | Run['family'], number[]>();
+  for (const m of markers) if (m.number === 1) (firsts.get(m.family) ?? firsts.set(m.family, []).get(m.family)!).push(m.start);
   for (const run of runs) {
     const last = run.items[run.items.length - 1]!;
     // The same family numbering from 1 again is a new list, never one nested in this item (nested lists use another family).
-    const next = markers.find((m) => m.family === run.family && m.number === 1 && m.start > last.start && m.start < last.regionEnd);
-    if (!next) continue;
-    const words = text.slice(last.start, next.start);
+    const at = firstFrom(firsts.get(run.family) ?? [], last.start, true);
+    if (at === undefined || at >= last.regionEnd) continue;
+    const words = text.slice(last.start, at);
     const stop = Math.max(words.lastIndexOf('。'), words.lastIndexOf('；'), words.lastIndexOf(';'));
     const end = last.start + (stop >= 0 ? stop + 1 : words.length);
     last.regionEnd = end;

@@ -37,6 +37,12 @@ interface Classified {
 
 function classify(text: string, lines: Line[], markers: Marker[]): Classified[] {
   const headings = new Map(markers.filter((m) => m.lineStart && HEADING_LEVEL[m.family]).map((m) => [m.start, m]));
+  // The next line with words after each line, found once from the end: a walk per line would be quadratic.
+  const nextWords: (Line | undefined)[] = new Array(lines.length);
+  for (let i = lines.length - 1, seen: Line | undefined; i >= 0; i--) {
+    nextWords[i] = seen;
+    if (lines[i]!.text.trim()) seen = lines[i];
+  }
   const out: Classified[] = [];
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i]!;
@@ -71,7 +77,7 @@ function classify(text: string, lines: Line[], markers: Marker[]): Classified[] 
       item = { style: 'about', number: marker!.number, textStart: contentStart, textEnd: titleEnd, rectStart: rest ? line.end - rest.length : null };
     } else if (marker && !labelMatch) {
       const il = inline(contentStart);
-      const next = lines.slice(i + 1).find((l) => l.text.trim());
+      const next = nextWords[i];
       if (il) item = { style: 'numbered', number: marker.number, textStart: contentStart, textEnd: il.textEnd, rectStart: il.rectStart };
       else if (next && RECTIFICATION_LABEL.test(next.text.trimStart())) item = { style: 'numbered', number: marker.number, textStart: contentStart, textEnd: line.end, rectStart: null };
     }

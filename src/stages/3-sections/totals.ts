@@ -41,6 +41,22 @@ interface Count { mention: NumberMention; before: string; after: string; sentenc
 const COUNT_UNITS = new Set(['个', '项', '条', '件', '类']);
 const CLAUSE_END = /[,，;；。:：!！?？\n]/;
 
+/** How far a totals sentence is read around a count: a sentence of a notice, not a page without full stops. */
+const SENTENCE_REACH = 400;
+
+/** The counts inside `[from, to)`, by binary search over the counts in text order. */
+function between(counts: Count[], from: number, to: number): Count[] {
+  let lo = 0, hi = counts.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (counts[mid]!.mention.span[0] < from) lo = mid + 1;
+    else hi = mid;
+  }
+  const out: Count[] = [];
+  for (let i = lo; i < counts.length && counts[i]!.mention.span[0] < to; i++) if (counts[i]!.mention.span[1] <= to) out.push(counts[i]!);
+  return out;
+}
+
 function countsOf(text: string, numbers: NumberMention[]): Count[] {
   const counts: Count[] = [];
   for (const mention of numbers) {
@@ -52,7 +68,7 @@ function countsOf(text: string, numbers: NumberMention[]): Count[] {
     let b = e;
     while (b < text.length && !CLAUSE_END.test(text[b]!) && text[b] !== '、' && b - e < 30) b++;
     let sentence = s;
-    while (sentence > 0 && !/[。\n]/.test(text[sentence - 1]!)) sentence--;
+    while (sentence > 0 && s - sentence < SENTENCE_REACH && !/[。\n]/.test(text[sentence - 1]!)) sentence--;
     counts.push({ mention, before: text.slice(a, s), after: text.slice(e, b), sentence, clauseStart: a, clauseEnd: b, rest: text.slice(e, e + 40) });
   }
   return counts;
@@ -101,6 +117,7 @@ const SHARE = /^\s*占[^,，;；。\d]{0,12}?(\d+(?:\.\d+)?)\s*%/;
  */
 function readProblemTotals(text: string, counts: Count[], summary: Summary, evidence: SummaryEvidence): [number, number] | null {
   const typed = counts.map((c) => ({ c, counted: countedBy(c) }));
+  const totalSentences = new Set(typed.filter((o) => o.counted === 'problem' && statesTotal(o.c)).map((o) => o.c.sentence));
   // The first sentence that states a total of problems, or how many problems stand how.
   for (const t of typed) {
     if (t.counted !== 'problem' && t.counted !== 'other') continue;
@@ -115,7 +132,7 @@ function readProblemTotals(text: string, counts: Count[], summary: Summary, evid
       }
       return span;
     }
-    if (!/问题/.test(text.slice(t.c.sentence, end)) || typed.some((o) => o.counted === 'problem' && statesTotal(o.c) && o.c.sentence === t.c.sentence)) continue;
+    if (!/问题/.test(text.slice(t.c.sentence, end)) || totalSentences.has(t.c.sentence)) continue;
     if (readParts(text, t.c.sentence, end, counts, summary, evidence, 'problem')) return [t.c.sentence, end];
   }
   // No problem total: rectification tasks, the most specific (12项主要任务 … 55项具体整改任务).
@@ -135,7 +152,7 @@ function setTotal(text: string, c: Count, unit: 'problem' | 'task', counts: Coun
 
 function sentenceEnd(text: string, from: number): number {
   let e = from;
-  while (e < text.length && !/[。\n]/.test(text[e]!)) e++;
+  while (e < text.length && e - from < SENTENCE_REACH && !/[。\n]/.test(text[e]!)) e++;
   return e;
 }
 
@@ -163,14 +180,14 @@ function readParts(text: string, from: number, to: number, counts: Count[], summ
     }
     // All of them done, in the total's own sentence: "市委巡察组共反馈问题36个,目前已全部整改到位".
     const all = afterTotal && summary.totalProblems !== null && summary.completed === null ? ALL_DONE.exec(words) : null;
-    if (all && !counts.some((c) => c.mention.span[0] >= clause[0] && c.mention.span[1] <= clause[1])) {
+    if (all && between(counts, clause[0], clause[1]).length === 0) {
       summary.completed = summary.totalProblems;
       evidence.completed = { text: all[0], span: [clause[0] + all.index, clause[0] + all.index + all[0].length] };
       found = true;
       continue;
     }
     // The clause's last count is the one its status speaks of: "村级反馈的289个问题已完成整改259个".
-    const count = counts.filter((c) => c.mention.span[0] >= clause[0] && c.mention.span[1] <= clause[1]).pop();
+    const count = between(counts, clause[0], clause[1]).pop();
     if (!count || /%的/.test(words) || (!afterTotal && OTHER_THING.test(words))) continue;
     const counted = countedBy(count);
     if (counted !== unit && counted !== 'other' && counted !== 'problem') continue;
@@ -195,7 +212,7 @@ function readParts(text: string, from: number, to: number, counts: Count[], summ
 
 /** Whether the last count that names its noun before `at` (in `[from, at)`) counts problems, or there is none. */
 function ownedByProblems(counts: Count[], from: number, at: number): boolean {
-  const owner = counts.filter((c) => c.mention.span[0] >= from && c.mention.span[1] <= at && countedBy(c) !== 'other').pop();
+  const owner = between(counts, from, at).filter((c) => countedBy(c) !== 'other').pop();
   return !owner || ['problem', 'category'].includes(countedBy(owner));
 }
 
@@ -260,7 +277,7 @@ function resolvedAfter(text: string, received: Count, counts: Count[]): Count | 
   const window = text.slice(from, from + 120);
   const stop = window.search(/信访件?\d|立行立改|\n\n/);
   const limit = from + (stop < 0 ? window.length : stop);
-  return counts.find((c) => c.mention.span[0] >= from && c.mention.span[1] <= limit && c.mention.unit === '件' && RESOLVED.test(c.before) && !/或/.test(c.before)) ?? null;
+  return between(counts, from, limit).find((c) => c.mention.unit === '件' && RESOLVED.test(c.before) && !/或/.test(c.before)) ?? null;
 }
 
 function setResolved(text: string, c: Count, summary: Summary, evidence: SummaryEvidence) {

@@ -130,6 +130,8 @@ export function validate(doc: ExtractedDocument): ValidatedDocument {
     numbers: extract.numbers,
     dates: extract.dates,
     diagnostics,
+    minhash: clean.minhash,
+    duplicateOf: null,
   });
   return { ...doc, final };
 }
