@@ -81,7 +81,7 @@ describe('the command line in its own words', () => {
     [['run', 'corpus', '--jobs', 'zero'], '--jobs takes a whole number of at least 1, not "zero"'],
     [['run', 'corpus', '--jobs'], '--jobs needs a value'],
     [['run', 'corpus', '--quiet=yes'], '--quiet takes no value (it is on when given), not "yes"'],
-    [['run', 'corpus', '--frobnicate'], 'unknown option --frobnicate for zhenggai run; the options are --out, --jobs, --force, --quiet, --xlsx, --jsonl, --allow-failures, --help'],
+    [['run', 'corpus', '--frobnicate'], 'unknown option --frobnicate for zhenggai run; the options are --out, --jobs, --force, --quiet, --xlsx, --jsonl, --allow-failures, --max-mb, --timeout, --heap-mb, --help'],
     [['run', '/no/such/folder'], 'no such file or folder: /no/such/folder'],
     [['run', '--jsonl', '-', '--out', 'elsewhere'], '--out does not go with --jsonl: streaming mode writes each final document to stdout and nothing to disk (redirect it: > documents.jsonl)'],
     [['report'], 'name one output folder: zhenggai report OUT'],

@@ -313,7 +313,10 @@ describe('10. what a user can get wrong is one line, exit 2; an unreadable file 
     });
     expect(r.status).toBe(1);
     expect(r.stderr).toBe('zhenggai: /no/such/notice.txt: cannot read it: no such file or folder (ENOENT)\n');
-    expect(r.stdout.trim().split('\n').map((l) => JSON.parse(l).id)).toEqual(['here']);
+    const [gone, here] = r.stdout.trim().split('\n').map((l) => JSON.parse(l));
+    expect(gone).toEqual({ id: 'gone', line: 1, source: '/no/such/notice.txt', error: { code: 'unreadable', message: 'cannot read it: no such file or folder (ENOENT)' } });
+    expect(here.id).toBe('here');
+    expect(here.summary.totalProblems).toBe(36);
   });
 
   test.each([[['run', NOTICE, '--jobs', '0']], [['run', NOTICE, '--timeout', 'soon']], [['run', NOTICE, '--max-mb=-1']], [['run', NOTICE, '--heap-mb', '1.5']]])(
@@ -321,7 +324,7 @@ describe('10. what a user can get wrong is one line, exit 2; an unreadable file 
     (args) => {
       const r = zhenggai(args);
       expect(r.status).toBe(2);
-      expect(r.stderr).toMatch(/^zhenggai: --[a-z-]+ takes a (whole )?number above 0, not "[^"]*"\n$/);
+      expect(r.stderr).toMatch(/^zhenggai: --[a-z-]+ takes a (whole number of at least 1|number above 0), not "[^"]*"\n$/);
     },
   );
 });
@@ -401,7 +404,7 @@ describe('13. out/ inside the corpus; report on a folder that is not an output',
     writeFileSync(path.join(dir, 'thesis.md'), '论文\n');
     const r = zhenggai(['report', dir]);
     expect(r.status).toBe(2);
-    expect(r.stderr).toBe(`zhenggai: ${dir} is not an output folder of zhenggai run (it has no run.json)\n`);
+    expect(r.stderr).toBe(`zhenggai: ${dir} is not an output folder of zhenggai run: it has no run.json and no <docId>/5-validate.json\n`);
     expect(readdirSync(dir)).toEqual(['thesis.md']);
   });
 });
