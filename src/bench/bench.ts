@@ -200,8 +200,23 @@ function compare(name: string, dir: string, out: string, corpus: { files: number
   return result;
 }
 
+const USAGE = 'usage: npm run bench -- [--corpus small|large|both] [--docs N] [--mb N] [--doc-kb N] [--jobs N] [--rounds N] [--sources DIR]... [--no-report] [--corpus-only DIR]';
+
 async function main(): Promise<void> {
-  const { values } = parseArgs({
+  let parsed;
+  try {
+    parsed = parseBenchArgs();
+  } catch (error) {
+    // One line in the bench's own words, not Node's parser's stack.
+    console.error(`bench: ${(error as Error).message.split('\n')[0]}\n${USAGE}`);
+    process.exitCode = 2;
+    return;
+  }
+  await run(parsed.values);
+}
+
+function parseBenchArgs() {
+  return parseArgs({
     options: {
       corpus: { type: 'string', default: 'both' },
       docs: { type: 'string', default: '10000' },
@@ -221,6 +236,9 @@ async function main(): Promise<void> {
       'no-report': { type: 'boolean', default: false },
     },
   });
+}
+
+async function run(values: ReturnType<typeof parseBenchArgs>['values']): Promise<void> {
   const jobs = Number(values.jobs);
   const rounds = Number(values.rounds);
   if (values.child) {
@@ -231,7 +249,9 @@ async function main(): Promise<void> {
   const docs = Number(values.docs);
   const which = values.corpus;
   if (!(mb > 0) || !(docs > 0) || !(jobs >= 1) || !(rounds >= 1) || !(Number(values['doc-kb']) > 0) || !['small', 'large', 'both'].includes(which)) {
-    throw new Error('usage: npm run bench -- [--corpus small|large|both] [--docs N] [--mb N] [--doc-kb N] [--jobs N] [--rounds N] [--sources DIR]... [--no-report] [--corpus-only DIR]');
+    console.error(`bench: a value out of range\n${USAGE}`);
+    process.exitCode = 2;
+    return;
   }
   const sources = sourceTexts(values.sources);
   const build = (kind: string, dir: string) => (kind === 'small' ? buildSmall(dir, sources, docs) : buildLarge(dir, sources, mb, Number(values['doc-kb'])));

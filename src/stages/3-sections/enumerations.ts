@@ -289,6 +289,7 @@ const ITEM_REACH = 2000;
 
 /** Openers that mark each clause of an unnumbered list: "有的…;有的…" / "一些地方…;一些地方…". */
 const CLAUSE_OPENERS = ['有的', '一些', '部分', '个别', '少数'];
+const MAY_LIST = new RegExp(`[;；]|${CLAUSE_OPENERS.join('|')}`);
 
 /**
  * Unnumbered lists: clauses split by semicolons after a cue that ends in a colon ("集中表现在以下
@@ -314,7 +315,9 @@ export function clauseRuns(text: string, markers: Marker[]): Run[] {
     runs.push(clauseRun(text, begin, stop, cue));
   }
   for (const line of text.matchAll(/[^\n]+/g)) {
-    const clauses = splitClauses(text, line.index, line.index + line[0].length, /[;；]/);
+    // Only a line with semicolons or a clause opener can hold such a list.
+    if (!MAY_LIST.test(line[0])) continue;
+    const clauses = splitClauses(text, line.index, line.index + line[0].length);
     // One sentence of three or more semicolon clauses under a heading line: "一、县卫生健康局党组\n落实“第一议题”制度不严格;执行…不够到位;…"
     const sentence = line[0].trim();
     if (clauses.length >= 3 && !/[。!！?？:：]/.test(sentence.slice(0, -1)) && !markerAt.has(clauses[0]![0]) && underHeading(text, line.index)) {
@@ -382,22 +385,25 @@ export function bulletRuns(text: string): Run[] {
   return runs;
 }
 
-function splitClauses(text: string, begin: number, stop: number, by: RegExp): [number, number][] {
+/** Clauses of `text[begin, stop)`, split at semicolons and after the ends of sentences, each without its leading spaces. */
+function splitClauses(text: string, begin: number, stop: number): [number, number][] {
   const out: [number, number][] = [];
   let s = begin;
   for (let i = begin; i <= stop; i++) {
-    if (i === stop || by.test(text[i]!) || (i > begin && /[。!！?？]/.test(text[i - 1]!))) {
+    if (i === stop || SEMICOLONS.has(text[i]!) || (i > begin && SENTENCE_ENDS.has(text[i - 1]!))) {
       let a = s;
-      while (a < i && /\s/.test(text[a]!)) a++;
+      while (a < i && text.charCodeAt(a) <= 0x20) a++;
       if (i > a) out.push([a, i]);
       s = i + 1;
     }
   }
   return out;
 }
+const SEMICOLONS = new Set([';', '；']);
+const SENTENCE_ENDS = new Set(['。', '!', '！', '?', '？']);
 
 function clauseRun(text: string, begin: number, stop: number, cue: string): Run {
-  const items = splitClauses(text, begin, stop, /[;；]/).map(([s, e]) => ({ marker: null, start: s, end: trimEnd(text, s, e), regionEnd: e }));
+  const items = splitClauses(text, begin, stop).map(([s, e]) => ({ marker: null, start: s, end: trimEnd(text, s, e), regionEnd: e }));
   return { family: 'clause', lineStart: false, items, cue, enumerates: null };
 }
 
