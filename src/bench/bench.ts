@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { random } from './random.js';
 
 /**
  * `npm run bench [-- --corpus small|large|both] [--docs N] [--mb N] [--doc-kb N] [--jobs N]
@@ -44,15 +45,6 @@ function sourceTexts(extra: readonly string[]): string[] {
   return texts;
 }
 
-/** A seeded generator (mulberry32): the same corpus every time. */
-function random(seed: number): () => number {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** A copy that differs from the source: its digits shifted, two middle paragraphs swapped. */
 function vary(text: string, k: number): string {

@@ -16,7 +16,8 @@ export interface Column<Row> {
   type?: 'number' | 'boolean';
 }
 
-const OPTIONS = {
+/** The options every table is written with (csv-stringify's names): CRLF, quoted strings, formulas escaped. */
+export const CSV_OPTIONS = {
   record_delimiter: 'windows',
   quoted_string: true,
   escape_formulas: true,
@@ -31,7 +32,7 @@ export function toCsv<Row>(columns: readonly Column<Row>[], rows: readonly Row[]
 
 /** The start of a CSV file: the byte-order mark and the header row. */
 export function csvHead<Row>(columns: readonly Column<Row>[]): string {
-  return stringify([], { ...OPTIONS, bom: true, header: true, columns: columns.map((c) => c.header) });
+  return stringify([], { ...CSV_OPTIONS, bom: true, header: true, columns: columns.map((c) => c.header) });
 }
 
 /** Each row's cells, in column order. */
@@ -48,7 +49,7 @@ export function csvRows<Row>(columns: readonly Column<Row>[], rows: readonly Row
 const FORMULA_START = /^[=+\-@\t\r\uFF1D\uFF0B\uFF0D\uFF20]/;
 
 /**
- * One cell as csv-stringify writes it with `OPTIONS`: empty for null, a number as `String`
+ * One cell as csv-stringify writes it with `CSV_OPTIONS`: empty for null, a number as `String`
  * writes it (never escaped: `-3` is a number), a boolean as `true`/`false`, and a string quoted,
  * its quotes doubled, after a `'` when it starts like a formula.
  */
@@ -62,7 +63,7 @@ function csvCell(value: Cell | undefined): string {
 
 /**
  * Rows of cells as CSV lines, with the options of every table: the bytes csv-stringify writes
- * with `OPTIONS` (a test compares them on random cells), in a tenth of its time. Every document's
+ * with `CSV_OPTIONS` (a test compares them on random cells), in a tenth of its time. Every document's
  * rows are made this way, and csv-stringify's per-call set-up was a quarter of the time a small
  * notice spends outside the stages.
  */

@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { STAGES } from '../../src/pipeline.js';
 import { CLI } from '../helpers.js';
 import { readJson, smallCorpus } from './corpus.js';
+import { random } from '../../src/bench/random.js';
 
 const zhenggai = (...args: string[]) => spawnSync(process.execPath, [CLI, 'run', ...args, '--quiet'], { encoding: 'utf8' });
 const CSVS = ['documents.csv', 'problems.csv', 'numbers.csv', 'dates.csv', 'diagnostics.csv'];
@@ -20,15 +21,6 @@ function contents(dir: string): Map<string, string> {
   return new Map(files.map((f) => [f, readFileSync(path.join(dir, f), 'latin1')]));
 }
 
-/** A small seeded generator (mulberry32), so that a failing trial can be run again. */
-function random(seed: number): () => number {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Starts a run and SIGKILLs it after `ms` milliseconds, unless it ends first. */
 async function killAfter(input: string, out: string, ms: number): Promise<void> {

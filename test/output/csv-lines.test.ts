@@ -1,15 +1,8 @@
 import { stringify } from 'csv-stringify/sync';
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
-import { type Cell, csvLines } from '../../src/output/csv.js';
+import { CSV_OPTIONS as OPTIONS, type Cell, csvLines } from '../../src/output/csv.js';
 
-/** The options every table is written with (src/output/csv.ts). */
-const OPTIONS = {
-  record_delimiter: 'windows',
-  quoted_string: true,
-  escape_formulas: true,
-  cast: { boolean: (v: boolean) => (v ? 'true' : 'false') },
-} as const;
 
 const cell: fc.Arbitrary<Cell> = fc.oneof(
   fc.string({ unit: 'grapheme' }),
