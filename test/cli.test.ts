@@ -1,5 +1,5 @@
 import { type SpawnSyncReturns, spawnSync } from 'node:child_process';
-import { chmodSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, test } from 'vitest';
@@ -53,6 +53,13 @@ describe('zhenggai run on a folder with broken files among good ones', () => {
     const header = readFileSync(path.join(out, 'problems.csv'), 'utf8').split('\r\n')[0]!.replace(/"/g, '');
     expect(header).toBe('\uFEFFid,number,category,categoryTitle,text,status,rectification,start,end,rectificationStart,rectificationEnd,spanStart,spanEnd');
   });
+});
+
+test('the built command can be run as a program (npx zhenggai, npm link): dist/cli.js keeps its execute bit after a build', () => {
+  expect(statSync(CLI).mode & 0o111).not.toBe(0);
+  const r = spawnSync(CLI, ['--version'], { encoding: 'utf8' });
+  expect(r.stderr).toBe('');
+  expect(r.stdout.trim()).toMatch(/^\d+\.\d+\.\d+$/);
 });
 
 describe('the command line in its own words', () => {

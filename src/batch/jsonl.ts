@@ -35,7 +35,7 @@ export interface JsonlReport {
 }
 
 /** A line's task, or the reason it cannot be one (`id` null when the line has none). */
-export function parseLine(line: string, lineNumber: number, maxBytes = MAX_INPUT_BYTES): Task | { reason: string; id: string | null } {
+export function parseLine(line: string, maxBytes = MAX_INPUT_BYTES): Task | { reason: string; id: string | null } {
   let value: unknown;
   try {
     value = JSON.parse(line);
@@ -80,7 +80,7 @@ export async function runJsonl(options: JsonlOptions): Promise<JsonlReport> {
   const counts = { documents: 0, processed: 0, failed: 0 };
   const pool = createPool(jobs, { ...DEFAULT_LIMITS, ...options.limits });
   const work = async ([line, n]: [string, number]): Promise<[Outcome, number]> => {
-    const task = parseLine(line, n, options.maxBytes);
+    const task = parseLine(line, options.maxBytes);
     if ('kind' in task) return [await pool.run(task), n];
     return [{ status: 'failed', id: task.id ?? '', source: task.id ?? `line ${n}`, reason: task.reason }, n];
   };

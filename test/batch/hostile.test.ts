@@ -330,11 +330,13 @@ describe('10. what a user can get wrong is one line, exit 2; an unreadable file 
 });
 
 describe('11. two runs into one out/ at once', () => {
+  const DOCUMENTS = 400;
   test('the second refuses in one line and touches nothing; the first completes', async () => {
     const dir = place();
     const input = path.join(dir, 'in');
     mkdirSync(input);
-    for (let i = 0; i < 30; i++) copyFileSync(i % 2 ? NOTICE : OTHER, path.join(input, `d${i}.txt`));
+    // Enough documents that the first run is still going when the second has started up (a second or so).
+    for (let i = 0; i < DOCUMENTS; i++) copyFileSync(i % 2 ? NOTICE : OTHER, path.join(input, `d${i}.txt`));
     const out = path.join(dir, 'out');
     const first = spawn(process.execPath, [CLI, 'run', input, '--out', out, '--jobs', '1', '--quiet'], { stdio: 'ignore' });
     const exited = new Promise<number | null>((resolve) => first.on('exit', (code) => resolve(code)));
@@ -343,7 +345,7 @@ describe('11. two runs into one out/ at once', () => {
     expect(second.status).toBe(2);
     expect(second.stderr).toMatch(new RegExp(`^zhenggai: ${out} is in use by another run \\(process ${first.pid} on ${os.hostname()}, since [^)]+\\); wait for it, or delete ${out}/.zhenggai.lock if no run is going on\\n$`));
     expect(await exited).toBe(0);
-    expect(readRun(out).counts).toEqual({ documents: 30, processed: 30, skipped: 0, failed: 0, notRun: 0 });
+    expect(readRun(out).counts).toEqual({ documents: DOCUMENTS, processed: DOCUMENTS, skipped: 0, failed: 0, notRun: 0 });
     expect(existsSync(path.join(out, '.zhenggai.lock'))).toBe(false);
   });
 

@@ -170,7 +170,7 @@ const HEADER_LINES = 15;
  * a speech dateline ("——2024年11月26日在江西省第十四届人大常委会第十三次会议上"), a wire dateline
  * with the text's only year.
  */
-export function readHeaderDate(lines: Line[], pageMeta: Record<string, string>, text = ''): Found<string> | null {
+export function readHeaderDate(lines: Line[], pageMeta: Record<string, string>, text: string): Found<string> | null {
   for (const key of DATE_LABELS) {
     const v = pageMeta[key];
     const m = v ? FULL_DATE.exec(v) : null;

@@ -35,7 +35,7 @@ export const COUNTED: { counts: Counted; after?: RegExp; before?: RegExp; exampl
 ];
 
 /** A count's words: its clause before it and the words after it, up to the clause's end. */
-interface Count { mention: NumberMention; before: string; after: string; sentence: number; clauseStart: number; clauseEnd: number; /** The words after it, up to 40 characters. */ rest: string }
+interface Count { mention: NumberMention; before: string; after: string; sentence: number; clauseStart: number; clauseEnd: number; /** The words after it, up to 40 characters. */ rest: string; /** What it counts, read once. */ counted: Counted }
 
 /** The measure words of counts of things (not people, money or rates). */
 const COUNT_UNITS = new Set(['个', '项', '条', '件', '类']);
@@ -69,7 +69,8 @@ function countsOf(text: string, numbers: NumberMention[]): Count[] {
     while (b < text.length && !CLAUSE_END.test(text[b]!) && text[b] !== '、' && b - e < 30) b++;
     let sentence = s;
     while (sentence > 0 && s - sentence < SENTENCE_REACH && !/[。\n]/.test(text[sentence - 1]!)) sentence--;
-    counts.push({ mention, before: text.slice(a, s), after: text.slice(e, b), sentence, clauseStart: a, clauseEnd: b, rest: text.slice(e, e + 40) });
+    const before = text.slice(a, s), after = text.slice(e, b);
+    counts.push({ mention, before, after, sentence, clauseStart: a, clauseEnd: b, rest: text.slice(e, e + 40), counted: countedBy({ before, after }) });
   }
   return counts;
 }
@@ -116,29 +117,28 @@ const SHARE = /^\s*占[^,，;；。\d]{0,12}?(\d+(?:\.\d+)?)\s*%/;
  * may still state parts ("有642个面上问题未完成整改").
  */
 function readProblemTotals(text: string, counts: Count[], summary: Summary, evidence: SummaryEvidence): [number, number] | null {
-  const typed = counts.map((c) => ({ c, counted: countedBy(c) }));
-  const totalSentences = new Set(typed.filter((o) => o.counted === 'problem' && statesTotal(o.c)).map((o) => o.c.sentence));
+  const totalSentences = new Set(counts.filter((c) => c.counted === 'problem' && statesTotal(c)).map((c) => c.sentence));
   // The first sentence that states a total of problems, or how many problems stand how.
-  for (const t of typed) {
-    if (t.counted !== 'problem' && t.counted !== 'other') continue;
-    const end = sentenceEnd(text, t.c.mention.span[1]);
-    if (t.counted === 'problem' && statesTotal(t.c)) {
-      const span = setTotal(text, t.c, 'problem', counts, summary, evidence);
+  for (const c of counts) {
+    if (c.counted !== 'problem' && c.counted !== 'other') continue;
+    const end = sentenceEnd(text, c.mention.span[1]);
+    if (c.counted === 'problem' && statesTotal(c)) {
+      const span = setTotal(text, c, 'problem', counts, summary, evidence);
       // The total restated later with its parts: "对62个问题以清单的形式…" then "截至1月11日,全市62个突出生态环境问题,已完成整改40个".
       const stated = summary.completed !== null || summary.partial !== null || summary.notCompleted !== null || summary.completionRate !== null;
-      for (const again of stated ? [] : typed) {
-        if (again.c.mention.span[0] <= t.c.mention.span[1] || again.counted !== 'problem' || again.c.mention.value !== t.c.mention.value) continue;
-        if (readParts(text, again.c.mention.span[1], sentenceEnd(text, again.c.mention.span[1]), counts, summary, evidence, 'problem', true)) break;
+      for (const again of stated ? [] : counts) {
+        if (again.mention.span[0] <= c.mention.span[1] || again.counted !== 'problem' || again.mention.value !== c.mention.value) continue;
+        if (readParts(text, again.mention.span[1], sentenceEnd(text, again.mention.span[1]), counts, summary, evidence, 'problem', true)) break;
       }
       return span;
     }
-    if (!/问题/.test(text.slice(t.c.sentence, end)) || totalSentences.has(t.c.sentence)) continue;
-    if (readParts(text, t.c.sentence, end, counts, summary, evidence, 'problem')) return [t.c.sentence, end];
+    if (!/问题/.test(text.slice(c.sentence, end)) || totalSentences.has(c.sentence)) continue;
+    if (readParts(text, c.sentence, end, counts, summary, evidence, 'problem')) return [c.sentence, end];
   }
   // No problem total: rectification tasks, the most specific (12项主要任务 … 55项具体整改任务).
-  const tasks = typed.filter((t) => t.counted === 'task' && statesTotal(t.c));
-  const task = tasks.find((t) => /具体/.test(t.c.after)) ?? tasks[0];
-  return task ? setTotal(text, task.c, 'task', counts, summary, evidence) : null;
+  const tasks = counts.filter((c) => c.counted === 'task' && statesTotal(c));
+  const task = tasks.find((c) => /具体/.test(c.after)) ?? tasks[0];
+  return task ? setTotal(text, task, 'task', counts, summary, evidence) : null;
 }
 
 function setTotal(text: string, c: Count, unit: 'problem' | 'task', counts: Count[], summary: Summary, evidence: SummaryEvidence): [number, number] {
@@ -189,7 +189,7 @@ function readParts(text: string, from: number, to: number, counts: Count[], summ
     // The clause's last count is the one its status speaks of: "村级反馈的289个问题已完成整改259个".
     const count = between(counts, clause[0], clause[1]).pop();
     if (!count || /%的/.test(words) || (!afterTotal && OTHER_THING.test(words))) continue;
-    const counted = countedBy(count);
+    const counted = count.counted;
     if (counted !== unit && counted !== 'other' && counted !== 'problem') continue;
     // A count of something else named right after it: "…未整改完成的15个被巡察党组织" counts organisations.
     if (counted === 'other' && /^\s*[\p{Script=Han}]/u.test(count.after) && statusOf(count.after) === null) continue;
@@ -212,8 +212,8 @@ function readParts(text: string, from: number, to: number, counts: Count[], summ
 
 /** Whether the last count that names its noun before `at` (in `[from, at)`) counts problems, or there is none. */
 function ownedByProblems(counts: Count[], from: number, at: number): boolean {
-  const owner = between(counts, from, at).filter((c) => countedBy(c) !== 'other').pop();
-  return !owner || ['problem', 'category'].includes(countedBy(owner));
+  const owner = between(counts, from, at).filter((c) => c.counted !== 'other').pop();
+  return !owner || ['problem', 'category'].includes(owner.counted);
 }
 
 function clausesOf(text: string, from: number, to: number): [number, number][] {
@@ -240,7 +240,7 @@ const RESOLVED = /(?<!阶段性?)(?:已)?办结(?!或)|完成查处|完成整改
  * is read at the running total; one that gives only the resolved count has that alone.
  */
 function readPetitions(text: string, counts: Count[], summary: Summary, evidence: SummaryEvidence) {
-  const petitions = counts.filter((c) => c.mention.unit === '件' && countedBy(c) === 'petition');
+  const petitions = counts.filter((c) => c.mention.unit === '件' && c.counted === 'petition');
   const received = petitions.filter((c) => RECEIVED.test(c.before) || /^(?:群众)?(?:信访|举报|投诉)/.test(c.after.trimStart()) || !RESOLVED.test(c.before));
   // A running total over a batch: the largest count that has its resolved count after it, else the first.
   let best: { c: Count; resolved: Count | null } | null = null;
