@@ -105,6 +105,19 @@ function median(values: number[]): number {
   return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
 }
 
+/**
+ * Before each measured run: the disk written back and quiet. Without it a run pays for the one
+ * before: the kernel writes back its gigabyte while the next one runs, and on ext4 without a
+ * journal (this machine's disk) a new file avoids every inode freed in the last 5 seconds, or
+ * in the last 5 minutes while its inode table is not yet written back, by scanning past them:
+ * right after the previous run's outputs were removed, creating a document's seven files took
+ * 3–5 ms instead of under 1.
+ */
+function settle(): void {
+  spawnSync('sync');
+  Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 6000);
+}
+
 /** Runs this file as a child doing one measurement, and reads its report line. */
 function child(args: string[]): Measure {
   const result = spawnSync(process.execPath, [fileURLToPath(import.meta.url), '--child', ...args], { encoding: 'utf8', maxBuffer: 64 * MB });
@@ -169,6 +182,7 @@ function compare(name: string, dir: string, out: string, corpus: { files: number
     for (const i of round === 1 ? [...turn, 1, 2] : turn) {
       const { label, args } = runs[i]!;
       if (args[0] === 'pipeline') rmSync(out, { recursive: true, force: true });
+      settle();
       const m = child([...args, '--dir', dir, '--out', out]);
       measures[i]!.push(m);
       console.log(`${line(label, m)}  round ${round}`);

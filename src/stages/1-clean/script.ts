@@ -125,6 +125,26 @@ export function t2s(s: string): string {
   return convert(s);
 }
 
+let changing: Uint8Array | undefined;
+
+/**
+ * The UTF-16 code units that `t2s` can change: every unit of a dictionary entry at a place where
+ * its replacement differs (all of an entry whose replacement has another length). A text with
+ * none of them comes out of `t2s` as it went in, so its traditional share is 0 without
+ * converting it; a simplified notice (almost every notice) has none.
+ */
+function changingUnits(): Uint8Array {
+  if (changing) return changing;
+  const units = new Uint8Array(0x10000);
+  for (const dict of OpenCC.Locale.to.cn.flat()) {
+    const entries: [string, string][] = typeof dict === 'string' ? dict.split('|').map((e) => e.split(' ') as [string, string]) : (dict as [string, string][]);
+    for (const [from, to] of entries) {
+      for (let i = 0; i < from.length; i++) if (from.length !== to.length || from.charCodeAt(i) !== to.charCodeAt(i)) units[from.charCodeAt(i)] = 1;
+    }
+  }
+  return (changing = units);
+}
+
 /** Share of Han characters above which a document counts as written in traditional script. */
 export const TRADITIONAL_SHARE = 0.05;
 /** …and at least this many of them, so a single 於 in a name does not convert a notice. */
@@ -142,6 +162,23 @@ function isHanUnit(c: number): boolean {
 }
 /** Code units of the text's start that decide its script. */
 export const SHARE_SAMPLE = 6000;
+
+/**
+ * An upper bound of `traditionalShare` without converting: the Han characters of the same
+ * sample, and how many of its code units `t2s` could change at all.
+ */
+export function traditionalBound(whole: string): { han: number; candidates: number } {
+  const text = whole.slice(0, SHARE_SAMPLE);
+  const units = changingUnits();
+  let han = 0;
+  let candidates = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (isHanUnit(c)) han++;
+    candidates += units[c]!;
+  }
+  return { han, candidates };
+}
 
 /**
  * How much of `text` is in traditional script: the Han characters OpenCC would change, out of
@@ -195,9 +232,13 @@ function convertExact(input: MappedText): MappedText {
 
 /** Converts a document written in traditional script to simplified; flags `traditional-script`. */
 export function toSimplifiedScript(input: MappedText, options: { annotated?: boolean } = {}): StepResult {
-  const { han, traditional, share } = traditionalShare(input.text);
   // A copy that carried pinyin annotations is a content-farm copy: one traditional character is enough (2個(gè)月).
   const min = options.annotated ? 1 : TRADITIONAL_MIN;
+  // Most notices are simplified and have too few characters OpenCC could change to be converted:
+  // decided without running its phrase tables.
+  const bound = traditionalBound(input.text);
+  if (bound.candidates < min || bound.candidates < TRADITIONAL_SHARE * bound.han) return { text: input, flags: [], messages: [] };
+  const { han, traditional, share } = traditionalShare(input.text);
   if (traditional < min || share < TRADITIONAL_SHARE) return { text: input, flags: [], messages: [] };
   const text = convertExact(input);
   const pct = (share * 100).toFixed(1);

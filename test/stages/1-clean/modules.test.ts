@@ -8,7 +8,7 @@ import { CHROME_LINES } from '../../../src/vocab/chrome-lines.js';
 import { CleanError, decodeBytes } from '../../../src/stages/1-clean/decode.js';
 import { htmlToText, readPageMeta, repairEntityResidue } from '../../../src/stages/1-clean/html.js';
 import { findDuplicates } from '../../../src/stages/1-clean/near-duplicates.js';
-import { normalizeScript, removePinyin } from '../../../src/stages/1-clean/script.js';
+import { TRADITIONAL_SHARE, normalizeScript, removePinyin, traditionalBound, traditionalShare } from '../../../src/stages/1-clean/script.js';
 import { detectSpun, spunScore } from '../../../src/stages/1-clean/spun.js';
 import { identity } from '../../../src/stages/1-clean/text-map.js';
 import { CORPUS, DEV, GOLD, corpusFiles, devFiles, lazy } from '../../helpers.js';
@@ -55,6 +55,26 @@ describe('script', () => {
     expect(r.flags.sort()).toEqual(want.filter((x) => x !== 'spun-text').sort());
   });
 
+  test('decides a simplified notice without converting it: the bound is never below the exact count', () => {
+    // Every notice of corpus/ and dev/, and each in traditional script: the bound (code units
+    // OpenCC's tables could change) holds the exact count, and the simplified ones fall under
+    // the threshold on the bound alone.
+    const texts = [...corpusFiles().map((f) => path.join(CORPUS, f)), ...devFiles().map((f) => path.join(DEV, f))].map((f) => readFileSync(f, 'utf8'));
+    let decidedByBound = 0;
+    for (const text of [...texts, ...texts.map(asTraditional)]) {
+      const bound = traditionalBound(text);
+      const exact = traditionalShare(text);
+      expect(bound.han).toBe(exact.han);
+      expect(bound.candidates).toBeGreaterThanOrEqual(exact.traditional);
+      if (bound.candidates < TRADITIONAL_SHARE * bound.han) decidedByBound++;
+    }
+    // The simplified notices (all but the traditional copies d04 … d84 of dev/) and none of the converted ones.
+    expect(decidedByBound).toBeGreaterThanOrEqual(texts.length - 20);
+    expect(decidedByBound).toBeLessThanOrEqual(texts.length);
+    // A paraphrase: 乾 alone may change (乾 → 干), so it counts; 干 never does.
+    expect(traditionalBound('乾').candidates).toBe(1);
+    expect(traditionalBound('干部').candidates).toBe(0);
+  });
   test('never throws and never lengthens the text', () => {
     fc.assert(
       fc.property(fc.string(), (s) => {
