@@ -39,6 +39,39 @@ export function runPipeline(input: PipelineInput, timings?: Partial<Timings>): P
   return doc as PipelineDocument;
 }
 
+/** One document's result of `runPipelines`: the final document, or what its first failing stage threw. */
+export type Result = { doc: PipelineDocument } | { error: unknown };
+
+/**
+ * Runs every stage on several inputs, stage by stage: each stage over every document before the
+ * next. The segmenter reads a dictionary of some 120 MB, and run document by document the other
+ * stages push the part of it a notice uses out of the processor's caches: measured over 600
+ * notices of 12 KB, segmenting took 2.0 ms a notice between the other stages and 1.4–1.6 in
+ * runs of 16 to 64 (clean and sections gained a tenth too). `begin(i)` is called as document i's
+ * next stage starts (the watchdog's clock), and `timings[i]` gets its milliseconds per stage. A
+ * document whose stage throws leaves the later stages with its error; the others go on.
+ */
+export function runPipelines(inputs: readonly PipelineInput[], timings: Partial<Timings>[], begin: (i: number) => void = () => {}): Result[] {
+  const docs: unknown[] = [...inputs];
+  const errors: unknown[] = inputs.map(() => undefined);
+  const failed = inputs.map(() => false);
+  for (const stage of STAGES) {
+    for (let i = 0; i < docs.length; i++) {
+      if (failed[i]) continue;
+      begin(i);
+      const t0 = performance.now();
+      try {
+        docs[i] = stage.run(docs[i] as never);
+      } catch (error) {
+        failed[i] = true;
+        errors[i] = error;
+      }
+      timings[i]![stage.name] = (timings[i]![stage.name] ?? 0) + performance.now() - t0;
+    }
+  }
+  return docs.map((doc, i) => (failed[i] ? { error: errors[i] } : { doc: doc as PipelineDocument }));
+}
+
 /**
  * Each stage's check: its schema, or for a stage whose layer the pipeline holds in another form
  * than its file (the segment stage's tokens), the schema of that form, `check`. Compiled by

@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Piscina } from 'piscina';
 import { segmenter } from '../jieba.js';
-import type { Outcome, Task } from './worker.js';
+import type { Batch, Outcome, Task } from './worker.js';
 
 /**
  * The compiled worker. Pool threads always run `dist/`; under vitest this module is the
@@ -19,8 +19,17 @@ export const AHEAD_PER_JOB = 4;
 
 export interface Pool {
   run(task: Task): Promise<Outcome>;
+  /**
+   * Several file tasks in one thread, their stages run together (src/batch/worker.ts): the
+   * outcomes in order. When the thread is stopped (a limit) or fails, the task it was on (or,
+   * when that is not known, each of them) is run again alone, so each document gets the outcome
+   * it would get by itself.
+   */
+  runBatch(tasks: FileTask[]): Promise<Outcome[]>;
   close(): Promise<void>;
 }
+
+type FileTask = Extract<Task, { kind: 'file' }>;
 
 /** What bounds one document's work in the pool. */
 export interface Limits {
@@ -79,25 +88,37 @@ export function createPool(jobs: number, limits: Limits = DEFAULT_LIMITS): Pool 
     }
     return `internal error: worker: ${e?.message ?? String(error)}`;
   };
+  const failure = (task: Task, error: unknown, timedOut: boolean): Outcome => ({
+    status: 'failed',
+    id: task.id,
+    source: task.kind === 'file' ? task.path : (task.path ?? task.id),
+    reason: reason(error, timedOut),
+    abandoned: true,
+  });
+  /** Runs `work` in a thread with a clock of its own: `[0]` when its current task began, `[1]` which task of a batch that is. */
+  const watched = async <T>(work: Task | Batch, failed: (error: unknown, timedOut: boolean, index: number) => T | Promise<T>): Promise<T> => {
+    const clock = new SharedArrayBuffer(16);
+    const entry = { began: new Float64Array(clock), stop: new AbortController() };
+    running.add(entry);
+    try {
+      return (await piscina.run({ ...work, clock }, { signal: entry.stop.signal })) as T;
+    } catch (error) {
+      return failed(error, entry.stop.signal.aborted, entry.began[1]!);
+    } finally {
+      running.delete(entry);
+    }
+  };
+  const run = (task: Task) => watched<Outcome>(task, (error, timedOut) => failure(task, error, timedOut));
   return {
-    run: async (task) => {
-      const clock = new SharedArrayBuffer(8);
-      const entry = { began: new Float64Array(clock), stop: new AbortController() };
-      running.add(entry);
-      try {
-        return (await piscina.run({ ...task, clock }, { signal: entry.stop.signal })) as Outcome;
-      } catch (error) {
-        return {
-          status: 'failed',
-          id: task.id,
-          source: task.kind === 'file' ? task.path : (task.path ?? task.id),
-          reason: reason(error, entry.stop.signal.aborted),
-          abandoned: true,
-        };
-      } finally {
-        running.delete(entry);
-      }
-    },
+    run,
+    runBatch: (tasks) =>
+      tasks.length === 1
+        ? run(tasks[0]!).then((outcome) => [outcome])
+        : watched<Outcome[]>({ kind: 'files', tasks }, (error, timedOut, index) =>
+            // Over the time limit: the task on the clock fails; the others are run again alone.
+            // Any other failure (memory): each is run again alone, and the one at fault fails alone.
+            Promise.all(tasks.map((task, i) => (timedOut && i === index ? failure(task, error, true) : run(task)))),
+          ),
     close: async () => {
       clearInterval(watch);
       await piscina.destroy();

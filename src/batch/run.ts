@@ -9,6 +9,8 @@ import type { FinalDocument, Repost } from '../schema.js';
 import { AHEAD_PER_JOB, DEFAULT_LIMITS, type Limits, MAX_INPUT_BYTES, createPool, ordered } from './pool.js';
 import type { Progress } from './progress.js';
 import { DONE_FILE, type Outcome, type Task } from './worker.js';
+
+type FileTask = Extract<Task, { kind: 'file' }>;
 import { documentFolder, isTemporaryOf, removeOutputs, writeAtomic, writeAtomicSync } from './atomic.js';
 import { UsageError, describeError } from './errors.js';
 import { type Ignored, INPUT_EXTENSIONS, type InputFile, checkInputs, listInputs, scanInputs } from './inputs.js';
@@ -71,6 +73,21 @@ export interface RunReport {
  * JSON files are the way to read a corpus that size; `zhenggai report OUT` still builds it).
  */
 export const REPORT_MAX_BYTES = 50e6;
+
+/** The most documents handed to a thread at once (`Pool.runBatch`). */
+export const BATCH_MAX = 16;
+
+/**
+ * How many documents go to a thread at once: up to `BATCH_MAX`, so that its stages run over
+ * them together (src/pipeline.ts `runPipelines`), but few enough that every thread has eight
+ * batches of a small run, and a run of a few documents hands them out one by one.
+ */
+export const batchSize = (documents: number, jobs: number): number => Math.max(1, Math.min(BATCH_MAX, Math.floor(documents / (jobs * 8))));
+
+/** Each item of each batch, in order. */
+async function* flatten<T>(batches: AsyncIterable<T[]>): AsyncGenerator<T> {
+  for await (const batch of batches) yield* batch;
+}
 
 /** The files a run writes at the top of out/, each through a temporary file. */
 const TOP_FILES = RESERVED_NAMES.filter((name) => name !== LOCK_FILE);
@@ -183,21 +200,23 @@ async function runLocked(
     stopped = `cannot write in ${outDir}: ${describeError(error)}`;
   }
   const pool = createPool(jobs, limits);
+  const size = batchSize(files.length, jobs);
   // Tasks are made as the pool takes them, so that a stop leaves the rest unstarted.
-  function* tasks(): Generator<InputFile> {
-    for (const file of files) {
+  function* batches(): Generator<InputFile[]> {
+    for (let i = 0; i < files.length; i += size) {
       if (stopped) return;
-      yield file;
+      yield files.slice(i, i + size);
     }
   }
-  const work = (file: InputFile): Promise<Outcome> => {
-    if (file.unreadable) return Promise.resolve({ status: 'failed', id: file.id, source: file.path, reason: file.unreadable });
-    const task: Task = { kind: 'file', path: file.path, id: file.id, outDir, force: options.force ?? false, maxBytes };
-    return pool.run(task);
+  const work = async (batch: InputFile[]): Promise<Outcome[]> => {
+    const tasks = batch.filter((file) => !file.unreadable).map((file): FileTask => ({ kind: 'file', path: file.path, id: file.id, outDir, force: options.force ?? false, maxBytes }));
+    const outcomes = tasks.length ? await pool.runBatch(tasks) : [];
+    let next = 0;
+    return batch.map((file) => (file.unreadable ? { status: 'failed', id: file.id, source: file.path, reason: file.unreadable } : outcomes[next++]!));
   };
   let seen = 0;
   try {
-    for await (const outcome of ordered(tasks(), jobs * AHEAD_PER_JOB, work)) {
+    for await (const outcome of flatten(ordered(batches(), Math.max(2, Math.ceil((jobs * AHEAD_PER_JOB) / size)), work))) {
       seen++;
       counts[outcome.status]++;
       inputBytes += outcome.bytes ?? 0;

@@ -6,7 +6,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { CleanError } from '../stages/1-clean/index.js';
 import { type Cell, documentCells, itemCsv } from '../output/csv.js';
-import { FINAL_FILE, STAGES, type Timings, runPipeline, stageFiles } from '../pipeline.js';
+import { FINAL_FILE, type PipelineDocument, type Result, STAGES, type Timings, runPipeline, runPipelines, stageFiles } from '../pipeline.js';
 import { FinalDocument, type Repost } from '../schema.js';
 import { SEGMENTER_SOURCE, USER_DICT, segmenter } from '../jieba.js';
 
@@ -24,6 +24,12 @@ export type Task =
   | { kind: 'file'; path: string; id: string; outDir: string; force: boolean; maxBytes: number }
   /** A JSONL line: the text itself, or a path to read; the answer is the final document as one line. */
   | { kind: 'line'; id: string; text?: string; path?: string; maxBytes: number };
+
+/** Several file tasks for one thread, done together (`runFiles`); the answer is their outcomes, in order. */
+export interface Batch {
+  kind: 'files';
+  tasks: Extract<Task, { kind: 'file' }>[];
+}
 
 export type Status = 'processed' | 'skipped' | 'failed';
 
@@ -145,37 +151,55 @@ function list(dir: string): string[] | null {
   }
 }
 
-async function runFile(task: Extract<Task, { kind: 'file' }>): Promise<Outcome> {
+type FileTask = Extract<Task, { kind: 'file' }>;
+
+/** A file task whose input is read and which an earlier run has not already done: what its stages need. */
+interface Prepared {
+  task: FileTask;
+  dir: string;
+  listing: string[] | null;
+  bytes: Uint8Array;
+}
+
+const failedFile = (task: FileTask, reason: string, stop = false): Outcome => ({ status: 'failed', id: task.id, source: task.path, reason, ...(stop ? { stop } : {}) });
+
+/** Reads a task's input: its outcome when that already decides it (it cannot be read, or an earlier run did it), or what its stages need. */
+function prepare(task: FileTask): Outcome | Prepared {
   const { id, path: source } = task;
-  const failed = (reason: string, stop = false): Outcome => ({ status: 'failed', id, source, reason, ...(stop ? { stop } : {}) });
   let dir: string;
   let listing: string[] | null;
   try {
     dir = documentFolder(task.outDir, id);
     listing = list(dir);
   } catch (error) {
-    return failed(`cannot use its output folder: ${describeError(error)}`);
+    return failedFile(task, `cannot use its output folder: ${describeError(error)}`);
   }
   const input = readInput(source, task.maxBytes);
   if ('reason' in input) {
     // Outputs of an earlier input would no longer match this one.
     removeOutputs(dir, OUTPUT_FILES, listing ?? []);
-    return failed(input.reason);
+    return failedFile(task, input.reason);
   }
   const { bytes } = input;
   if (!task.force && listing) {
     const prior = earlier(dir, listing, bytes, source);
     if (prior) return { status: 'skipped', id, source, bytes: bytes.length, ...summary(prior.final, prior.done.minhash ?? null), duplicateOf: prior.final.duplicateOf };
   }
-  const timings: Partial<Timings> = {};
+  return { task, dir, listing, bytes };
+}
+
+/** Writes a document's files, its resume file last, and makes its CSV rows; or says why it failed. */
+function finish({ task, dir, listing, bytes }: Prepared, result: Result, timings: Partial<Timings>): Outcome {
+  const { id, path: source } = task;
   let files: ReturnType<typeof stageFiles>;
-  let doc: ReturnType<typeof runPipeline>;
+  let doc: PipelineDocument;
   try {
-    doc = runPipeline({ id, source, bytes }, timings);
+    if ('error' in result) throw result.error;
+    doc = result.doc;
     files = stageFiles(doc);
   } catch (error) {
     removeOutputs(dir, OUTPUT_FILES, listing ?? []);
-    return failed(failureReason(error));
+    return failedFile(task, failureReason(error));
   }
   const written = performance.now();
   let file = dir;
@@ -193,11 +217,58 @@ async function runFile(task: Extract<Task, { kind: 'file' }>): Promise<Outcome> 
     // No half-written document stays: its files go, and the next run writes it whole.
     removeOutputs(dir, OUTPUT_FILES);
     const code = (error as NodeJS.ErrnoException).code ?? '';
-    return failed(`cannot write ${file}: ${describeError(error)}`, STOP_CODES.has(code));
+    return failedFile(task, `cannot write ${file}: ${describeError(error)}`, STOP_CODES.has(code));
   }
   const rows = summary(doc.final, doc.clean.minhash);
   timings.write = performance.now() - written;
   return { status: 'processed', id, source, bytes: bytes.length, timings, ...rows };
+}
+
+/**
+ * Input bytes whose documents go through the stages together (`runPipelines`): some twenty
+ * notices of ordinary size, and a large one alone, so that memory holds at most this much
+ * text's layers (or one document's) however large the inputs.
+ */
+export const GROUP_BYTES = 256e3;
+
+/**
+ * Several file tasks, in order: each read, then the stages run over groups of them stage by
+ * stage, then each written. On `clock` the thread keeps, for the pool's watch, the task it is
+ * working on (`[1]`) and when that task would have begun had its work so far been done at once
+ * (`[0]`): the time limit counts each document's own work.
+ */
+function runFiles(tasks: readonly FileTask[], clock?: SharedArrayBuffer): Outcome[] {
+  const watch = clock ? new Float64Array(clock) : null;
+  const begin = (index: number, spent: number) => {
+    if (watch) {
+      watch[1] = index;
+      watch[0] = Date.now() - spent;
+    }
+  };
+  const outcomes: Outcome[] = new Array(tasks.length);
+  const ready: { index: number; prepared: Prepared }[] = [];
+  tasks.forEach((task, index) => {
+    begin(index, 0);
+    const prepared = prepare(task);
+    if ('status' in prepared) outcomes[index] = prepared;
+    else ready.push({ index, prepared });
+  });
+  const spent = (timings: Partial<Timings>) => Object.values(timings).reduce((a, b) => a + b, 0);
+  for (let from = 0; from < ready.length; ) {
+    let to = from + 1;
+    let bytes = ready[from]!.prepared.bytes.length;
+    while (to < ready.length && bytes + ready[to]!.prepared.bytes.length <= GROUP_BYTES) bytes += ready[to++]!.prepared.bytes.length;
+    const group = ready.slice(from, to);
+    const timings: Partial<Timings>[] = group.map(() => ({}));
+    const inputs = group.map(({ prepared: { task, bytes } }) => ({ id: task.id, source: task.path, bytes }));
+    const results = runPipelines(inputs, timings, (i) => begin(group[i]!.index, spent(timings[i]!)));
+    group.forEach(({ index, prepared }, i) => {
+      begin(index, spent(timings[i]!));
+      outcomes[index] = finish(prepared, results[i]!, timings[i]!);
+    });
+    from = to;
+  }
+  return outcomes;
 }
 
 async function runLine(task: Extract<Task, { kind: 'line' }>): Promise<Outcome> {
@@ -221,8 +292,10 @@ async function runLine(task: Extract<Task, { kind: 'line' }>): Promise<Outcome> 
   }
 }
 
-export default function work(task: Task & { clock?: SharedArrayBuffer }): Promise<Outcome> {
+export default function work(task: (Task | Batch) & { clock?: SharedArrayBuffer }): Promise<Outcome | Outcome[]> {
+  if (task.kind === 'files') return Promise.resolve(runFiles(task.tasks, task.clock));
+  if (task.kind === 'file') return Promise.resolve(runFiles([task], task.clock)[0]!);
   // The pool's watch reads when this document began (src/batch/pool.ts).
   if (task.clock) new Float64Array(task.clock)[0] = Date.now();
-  return task.kind === 'file' ? runFile(task) : runLine(task);
+  return runLine(task);
 }

@@ -106,16 +106,11 @@ function median(values: number[]): number {
 }
 
 /**
- * Before each measured run: the disk written back and quiet. Without it a run pays for the one
- * before: the kernel writes back its gigabyte while the next one runs, and on ext4 without a
- * journal (this machine's disk) a new file avoids every inode freed in the last 5 seconds, or
- * in the last 5 minutes while its inode table is not yet written back, by scanning past them:
- * right after the previous run's outputs were removed, creating a document's seven files took
- * 3–5 ms instead of under 1.
+ * Before each measured run: the disk written back, so that a run does not pay for the
+ * writeback of the one before.
  */
 function settle(): void {
   spawnSync('sync');
-  Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 6000);
 }
 
 /** Runs this file as a child doing one measurement, and reads its report line. */
@@ -159,6 +154,9 @@ async function measureChild(kind: string, dir: string, out: string, jobs: number
 }
 
 /** Rounds of (a), (b), (c) on one corpus: prints each run, each round's ratios, their medians, and returns the medians. */
+/** How many pipeline runs the bench has made: each writes `out-N`. */
+let pipelineRuns = 0;
+
 function compare(name: string, dir: string, out: string, corpus: { files: number; bytes: number }, jobs: number, rounds: number) {
   const size = corpus.bytes / MB;
   const line = (label: string, m: Measure) =>
@@ -181,9 +179,14 @@ function compare(name: string, dir: string, out: string, corpus: { files: number
     const turn = round % 2 ? [0, 3, 4] : [4, 3, 0];
     for (const i of round === 1 ? [...turn, 1, 2] : turn) {
       const { label, args } = runs[i]!;
-      if (args[0] === 'pipeline') rmSync(out, { recursive: true, force: true });
+      // Each pipeline run writes a folder of its own, all removed when the bench ends: on ext4
+      // without a journal (this machine's disk), a new file avoids every inode freed in the last
+      // minute (five while its inode table is not written back) by scanning past them, and right
+      // after the previous run's 70,000 files were removed a document's seven files took 2–5 ms
+      // to create instead of under 1.
+      const target = args[0] === 'pipeline' ? `${out}-${++pipelineRuns}` : out;
       settle();
-      const m = child([...args, '--dir', dir, '--out', out]);
+      const m = child([...args, '--dir', dir, '--out', target]);
       measures[i]!.push(m);
       console.log(`${line(label, m)}  round ${round}`);
     }
@@ -272,6 +275,8 @@ async function run(values: ReturnType<typeof parseBenchArgs>['values']): Promise
     console.log(`sources: ${sources.length} notices (corpus/, dev/${values.sources.length ? `, ${values.sources.join(', ')}` : ''})\n`);
     const out = path.join(tmp, 'out');
     let dir = '';
+    // The last pipeline run's folder, whose CSV files (f) makes a workbook of.
+    const last = () => `${out}-${pipelineRuns}`;
     for (const kind of which === 'both' ? ['small', 'large'] : [which]) {
       dir = path.join(tmp, kind);
       const corpus = await build(kind, dir);
@@ -279,8 +284,8 @@ async function run(values: ReturnType<typeof parseBenchArgs>['values']): Promise
     }
 
     // What --xlsx adds to a run: the workbook of the last pipeline run's CSV files.
-    const rows = readdirSync(out).filter((f) => f.endsWith('.csv')).reduce((n, f) => n + readFileSync(path.join(out, f), 'utf8').split('\r\n').length - 2, 0);
-    const x = child(['xlsx', '--dir', dir, '--out', out]);
+    const rows = readdirSync(last()).filter((f) => f.endsWith('.csv')).reduce((n, f) => n + readFileSync(path.join(last(), f), 'utf8').split('\r\n').length - 2, 0);
+    const x = child(['xlsx', '--dir', dir, '--out', last()]);
     console.log(`(f) --xlsx: zhenggai.xlsx of ${rows} CSV rows in ${x.seconds.toFixed(1)} s, ${x.maxRssMb.toFixed(0)} MB peak`);
 
     // The extract stage alone (dates and numbers) over the corpus texts, so it never becomes the bottleneck.

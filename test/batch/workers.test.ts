@@ -1,10 +1,12 @@
-import { readFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
-import { expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { segmenter } from '../../src/jieba.js';
 import { runPipeline } from '../../src/pipeline.js';
 import { createPool, ordered } from '../../src/batch/pool.js';
+import type { Outcome } from '../../src/batch/worker.js';
 import { noticeFiles } from './corpus.js';
 
 test('nodejieba in two worker threads at once gives what it gives in the main thread', async () => {
@@ -68,4 +70,63 @@ test('ordered keeps input order and at most `window` items in flight', async () 
   for await (const r of ordered(Array.from({ length: 40 }, (_, i) => i), 4, work)) out.push(r);
   expect(out).toEqual(Array.from({ length: 40 }, (_, i) => i * 2));
   expect(most).toBeLessThanOrEqual(4);
+});
+
+/** File tasks writing to `outDir` (made here, as a run makes it), one per file; ids are the file names. */
+const fileTasks = (files: string[], outDir: string) =>
+  (mkdirSync(outDir, { recursive: true }), files).map((file) => ({ kind: 'file' as const, path: file, id: path.basename(file, '.txt'), outDir, force: true, maxBytes: 10e6 }));
+
+/** An outcome as the main thread uses it, without its timings. */
+const used = ({ timings: _, ...rest }: Outcome) => rest;
+
+test('documents run together in a batch get the files and rows each gets alone', async () => {
+  const files = noticeFiles();
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'zhenggai-batch-'));
+  const alone = path.join(dir, 'alone');
+  const together = path.join(dir, 'together');
+  const pool = createPool(1);
+  try {
+    const one = await Promise.all(fileTasks(files, alone).map((task) => pool.run(task)));
+    const tasks = fileTasks(files, together);
+    const batched: Outcome[] = [];
+    // Batches of 16: groups of up to 256 KB go through the stages together.
+    for (let i = 0; i < tasks.length; i += 16) batched.push(...(await pool.runBatch(tasks.slice(i, i + 16))));
+    expect(batched.map(used)).toEqual(one.map(used));
+    expect(batched.every((o) => o.status === 'processed')).toBe(true);
+    for (const id of readdirSync(alone)) {
+      for (const file of readdirSync(path.join(alone, id))) {
+        expect(readFileSync(path.join(together, id, file), 'utf8'), `${id}/${file}`).toBe(readFileSync(path.join(alone, id, file), 'utf8'));
+      }
+    }
+    expect(readdirSync(together).sort()).toEqual(readdirSync(alone).sort());
+  } finally {
+    await pool.close();
+  }
+});
+
+describe('a limit reached by one document of a batch', () => {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'zhenggai-batch-limits-'));
+  const [a, b] = noticeFiles();
+  const big = path.join(dir, 'big.txt');
+  // About 5 MB: some 4 s of work, far over a 1 s limit and a 64 MB heap.
+  const notice = readFileSync(a!, 'utf8');
+  writeFileSync(big, `${notice}\n`.repeat(Math.ceil(5e6 / Buffer.byteLength(notice))));
+  const summary = (outcomes: Outcome[]) => outcomes.map((o) => [o.id, o.status, o.reason ?? '', o.abandoned ?? false]);
+
+  test.each([
+    ['the time limit: that document fails, the others of its batch are written', { timeoutMs: 1000, heapMb: 1024 }, 'took longer than 1 s, the limit for one document (--timeout)'],
+    ['the memory limit: each is run again alone, and only that document fails', { timeoutMs: 120_000, heapMb: 64 }, 'needed more than 64 MB of memory, the limit for one document (--heap-mb)'],
+  ])('%s', async (name, limits, reason) => {
+    const pool = createPool(1, limits);
+    try {
+      const outcomes = await pool.runBatch(fileTasks([a!, big, b!], path.join(dir, name.slice(4, 8))));
+      expect(summary(outcomes)).toEqual([
+        [path.basename(a!, '.txt'), 'processed', '', false],
+        ['big', 'failed', reason, true],
+        [path.basename(b!, '.txt'), 'processed', '', false],
+      ]);
+    } finally {
+      await pool.close();
+    }
+  });
 });
