@@ -1,4 +1,4 @@
-import { promises as fs, readFileSync } from 'node:fs';
+import { closeSync, fstatSync, ftruncateSync, openSync, promises as fs, readFileSync, readSync, writeSync } from 'node:fs';
 import path from 'node:path';
 import { CsvFiles } from '../output/csv-files.js';
 import { toJsonFile } from '../output/json.js';
@@ -75,7 +75,7 @@ export interface RunReport {
 export const REPORT_MAX_BYTES = 50e6;
 
 /** The most documents handed to a thread at once (`Pool.runBatch`). */
-export const BATCH_MAX = 16;
+export const BATCH_MAX = 32;
 
 /**
  * How many documents go to a thread at once: up to `BATCH_MAX`, so that its stages run over
@@ -114,18 +114,50 @@ async function staleFolders(outDir: string, ids: ReadonlySet<string>): Promise<s
 }
 
 /**
- * Writes each document's repost link into its final document where the batch's linking
- * changed it (`stored` holds what the files say now; most documents are originals both times).
+ * Writes a document's repost link into its final document when the batch's linking changed it
+ * (`before` is what the file says now: none for a document just written, an earlier run's for a
+ * skipped one; most documents are originals both times).
  */
-function writeReposts(outDir: string, ids: readonly string[], stored: ReadonlyMap<string, Repost>, duplicates: ReadonlyMap<string, Duplicate<string>>): void {
-  for (const id of ids) {
-    const found = duplicates.get(id);
-    const now: Repost | null = found ? { id: found.duplicateOf, similarity: found.similarity } : null;
-    const before = stored.get(id) ?? null;
-    if (now?.id === before?.id && now?.similarity === before?.similarity) continue;
-    const file = path.join(documentFolder(outDir, id), FINAL_FILE);
-    const final = JSON.parse(readFileSync(file, 'utf8')) as FinalDocument;
-    writeAtomicSync(file, toJsonFile({ ...final, duplicateOf: now }));
+function writeRepost(outDir: string, id: string, before: Repost | null, found: Duplicate<string> | null): void {
+  const now: Repost | null = found ? { id: found.duplicateOf, similarity: found.similarity } : null;
+  if (now?.id === before?.id && now?.similarity === before?.similarity) return;
+  const file = path.join(documentFolder(outDir, id), FINAL_FILE);
+  if (patchRepost(file, before, now)) return;
+  const final = JSON.parse(readFileSync(file, 'utf8')) as FinalDocument;
+  writeAtomicSync(file, toJsonFile({ ...final, duplicateOf: now }));
+}
+
+/** A final document's last lines when `link` is its `duplicateOf`, the last field of its schema. */
+const repostTail = (link: Repost | null) => Buffer.from((toJsonFile({ duplicateOf: link }) as string).slice(1), 'utf8');
+
+/**
+ * Writes the new link over the final document's tail in place, when the file ends with the old
+ * link and the new tail is no shorter (so nothing of the old is left after it): one write of a
+ * hundred-odd bytes at the file's end, which a kill cannot cut in two (a signal waits for a write
+ * to a file to end), instead of reading, parsing and writing the whole document through a
+ * temporary file. In a batch with many reposts that was most of the main thread's work. Returns
+ * false, having changed nothing, in any other case.
+ */
+function patchRepost(file: string, before: Repost | null, now: Repost | null): boolean {
+  const old = repostTail(before);
+  const next = repostTail(now);
+  if (next.length < old.length) return false;
+  const fd = openSync(file, 'r+');
+  try {
+    const size = fstatSync(fd).size;
+    if (size < old.length) return false;
+    const end = Buffer.alloc(old.length);
+    if (readSync(fd, end, 0, old.length, size - old.length) !== old.length || !end.equals(old)) return false;
+    const written = writeSync(fd, next, 0, next.length, size - old.length);
+    if (written !== next.length) {
+      // A disk full in the middle of the tail: the old tail back, and the error.
+      writeSync(fd, old, 0, old.length, size - old.length);
+      ftruncateSync(fd, size);
+      throw Object.assign(new Error('no space left on device'), { code: 'ENOSPC' });
+    }
+    return true;
+  } finally {
+    closeSync(fd);
   }
 }
 
@@ -187,9 +219,9 @@ async function runLocked(
   const failures: Failure[] = [];
   const counts = { documents: files.length, processed: 0, skipped: 0, failed: 0, notRun: 0 };
   const renamed = files.filter((f) => f.renamed).map((f) => ({ source: f.path, id: f.id, ...f.renamed! }));
-  // The repost links the final documents hold now (skipped ones keep an earlier run's).
-  const stored = new Map<string, Repost>();
-  const written: string[] = [];
+  // What could not be written (the repost links, the CSV files, report.html, run.json), in the words of `stopped`.
+  const problems: string[] = [];
+  let repostsBroken = false;
   let inputBytes = 0;
   let stopped: string | undefined;
   let csvBroken = false;
@@ -224,8 +256,6 @@ async function runLocked(
       // A thread stopped mid-document (a limit) may have left some of its files: they go.
       if (outcome.abandoned) removeOutputs(documentFolder(outDir, outcome.id), [...STAGES.map((s) => s.file), DONE_FILE]);
       if (outcome.row && outcome.csv) {
-        written.push(outcome.id);
-        if (outcome.duplicateOf) stored.set(outcome.id, outcome.duplicateOf);
         if (csv && !csvBroken) {
           await csv.add({ id: outcome.id, row: outcome.row, csv: outcome.csv, minhash: outcome.minhash ?? null }).catch(async (error: unknown) => {
             csvBroken = true;
@@ -233,6 +263,17 @@ async function runLocked(
             await csv!.discard();
           });
         } else await csv?.add({ id: outcome.id, row: outcome.row, csv: {}, minhash: outcome.minhash ?? null });
+        // Reposts of one notice are linked in batch order (sorted ids), so a researcher counts it
+        // once; a document's link depends only on the documents before it, so it is written now,
+        // while the threads work, not after them.
+        if (csv && !repostsBroken) {
+          try {
+            writeRepost(outDir, outcome.id, outcome.duplicateOf ?? null, csv.repostOf(outcome.id));
+          } catch (error) {
+            repostsBroken = true;
+            problems.push(`the repost links: ${describeError(error)}`);
+          }
+        }
       }
       if (outcome.status === 'failed') {
         failures.push({ source: outcome.source, id: outcome.id, reason: outcome.reason! });
@@ -251,7 +292,6 @@ async function runLocked(
     counts.notRun++;
     csv?.addFailure(file.id, file.path, `the run stopped before it: ${stopped}`, 'not-run');
   }
-  const problems: string[] = [];
   const attempt = async (what: string, write: () => Promise<unknown>) => {
     try {
       await write();
@@ -260,10 +300,7 @@ async function runLocked(
     }
   };
   const plainIds = new Map(files.filter((f) => f.renamed).map((f) => [f.id, f.renamed!.plainId]));
-  // Reposts of one notice are linked in batch order (sorted ids), so a researcher counts it once.
-  let duplicates: Map<string, Duplicate<string>> | null = null;
-  if (csv) await attempt('the CSV files', async () => void ({ duplicates } = await csv!.close({ xlsx: options.xlsx && !stopped, log, plainIds })));
-  if (duplicates) await attempt('the repost links', async () => writeReposts(outDir, written, stored, duplicates!));
+  if (csv) await attempt('the CSV files', () => csv!.close({ xlsx: options.xlsx && !stopped, log, plainIds }));
   const stale = await staleFolders(outDir, new Set(files.map((f) => f.id)));
   if (stale.length) {
     log(`zhenggai: ${stale.length} document folder${stale.length === 1 ? '' : 's'} in ${options.outDir} not among this run's inputs (${stale.slice(0, 3).join(', ')}${stale.length > 3 ? ' …' : ''}): left out of the CSV files and report.html, listed as stale in run.json`);

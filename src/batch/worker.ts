@@ -229,7 +229,7 @@ function finish({ task, dir, listing, bytes }: Prepared, result: Result, timings
  * notices of ordinary size, and a large one alone, so that memory holds at most this much
  * text's layers (or one document's) however large the inputs.
  */
-export const GROUP_BYTES = 256e3;
+export const GROUP_BYTES = 512e3;
 
 /**
  * Several file tasks, in order: each read, then the stages run over groups of them stage by

@@ -1,7 +1,7 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { temporary, writeAll, writeAtomic } from '../batch/atomic.js';
-import { type Duplicate, linkDuplicates } from '../stages/1-clean/near-duplicates.js';
+import { type Duplicate, RepostLinker } from '../stages/1-clean/near-duplicates.js';
 import { type Cell, type RowStatus, documentsCsv, itemCsvHeads, unwrittenCells } from './csv.js';
 import type { XlsxReport } from './xlsx.js';
 
@@ -37,7 +37,8 @@ export interface TablesWritten {
 export class CsvFiles {
   private static readonly FLUSH_CHARS = 256 * 1024;
   private readonly rows: Cell[][] = [];
-  private readonly signatures: { id: string; minhash: number[] | null }[] = [];
+  private readonly linker = new RepostLinker<string>();
+  private readonly duplicates = new Map<string, Duplicate<string>>();
   private readonly pending = new Map<string, string[]>();
   private pendingChars = 0;
 
@@ -65,12 +66,15 @@ export class CsvFiles {
   }
 
   /**
-   * One document, in batch order. Its documents.csv row is kept even when its item rows cannot
-   * be written (then the error is thrown, and the item tables are given up by `discard`).
+   * One document, in batch order, linked at once to the earlier document it reposts if any
+   * (`repostOf`: the link depends on the documents before it only). Its documents.csv row is
+   * kept even when its item rows cannot be written (then the error is thrown, and the item
+   * tables are given up by `discard`).
    */
   async add(entry: TableEntry): Promise<void> {
     this.rows.push(entry.row);
-    this.signatures.push({ id: entry.id, minhash: entry.minhash });
+    const found = this.linker.add(entry.id, entry.minhash);
+    if (found) this.duplicates.set(entry.id, found);
     for (const [name, text] of Object.entries(entry.csv)) {
       if (!text) continue;
       const list = this.pending.get(name);
@@ -85,6 +89,11 @@ export class CsvFiles {
     for (const [name, texts] of this.pending) await writeAll(this.handles.get(name)!.handle, texts.join(''));
     this.pending.clear();
     this.pendingChars = 0;
+  }
+
+  /** The earlier document of the batch that document `id` (added) reposts, or null. */
+  repostOf(id: string): Duplicate<string> | null {
+    return this.duplicates.get(id) ?? null;
   }
 
   /** An input without a final document, in batch order: a row of documents.csv with its reason, nothing else. */
@@ -103,8 +112,8 @@ export class CsvFiles {
   }
 
   /**
-   * Links reposts in batch order (a researcher counts a notice once by keeping the rows whose
-   * `duplicateOf` is empty), writes documents.csv, renames each item file into place (a killed
+   * Writes documents.csv with the reposts linked (a researcher counts a notice once by keeping
+   * the rows whose `duplicateOf` is empty), renames each item file into place (a killed
    * run never leaves half a table) and, when asked, the .xlsx of them all (a table cut at
    * Excel's row limit is a line for `log`).
    */
@@ -117,7 +126,7 @@ export class CsvFiles {
       await this.discard();
       throw error;
     }
-    const duplicates = linkDuplicates(this.signatures);
+    const { duplicates } = this;
     await writeAtomic(path.join(this.outDir, 'documents.csv'), documentsCsv(this.rows, duplicates, options.plainIds));
     // exceljs loads only when asked for: it is a large library most runs never need.
     const xlsx = options.xlsx ? await (await import('./xlsx.js')).writeXlsx(this.outDir, ['documents.csv', ...this.handles.keys()]) : null;

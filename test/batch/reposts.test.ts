@@ -6,6 +6,7 @@ import { describe, expect, test } from 'vitest';
 import { run } from '../../src/batch/run.js';
 import { loadBatch } from '../../src/report/build.js';
 import type { FinalDocument } from '../../src/schema.js';
+import { toJsonFile } from '../../src/output/json.js';
 import { CORPUS } from '../helpers.js';
 
 /**
@@ -29,6 +30,7 @@ describe('reposts and removed inputs across runs of one output folder', async ()
 
   const first = await run({ inputs: [input], outDir: out });
   const firstFinal = final('farm__copy');
+  const firstBytes = readFileSync(path.join(out, 'farm__copy', '5-validate.json'), 'utf8');
   const firstCsv = documentsCsv();
   const firstPage = await pageRows();
 
@@ -60,6 +62,9 @@ describe('reposts and removed inputs across runs of one output folder', async ()
       ['farm__copy', '003_7004f69c1b986a66', []],
     ]);
     expect(final('003_7004f69c1b986a66').duplicateOf).toBeNull();
+    // The link was written over the file's last lines in place: the file is what the writer writes.
+    expect(firstBytes).toBe(toJsonFile(firstFinal));
+    expect(firstBytes.endsWith(`\n "duplicateOf": {\n  "id": "003_7004f69c1b986a66",\n  "similarity": ${firstFinal.duplicateOf!.similarity}\n }\n}\n`)).toBe(true);
   });
 
   test('without its original, the repost is an original: rewritten although skipped', () => {

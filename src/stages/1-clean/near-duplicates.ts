@@ -106,42 +106,62 @@ export function estimateSimilarity(a: ArrayLike<number>, b: ArrayLike<number>): 
 export const BANDS = 32;
 
 /**
- * Links reposts within a batch, given in batch order: each document that repeats an earlier
- * one maps to the first document of its group, with the similarity to it. Documents without a
- * signature are never linked.
+ * Links reposts within a batch, one document at a time in batch order: each document that
+ * repeats an earlier one is linked to the first document of its group, with the similarity to
+ * it. A document's link depends only on the documents before it, so a run links each as it
+ * arrives. Documents without a signature are never linked.
  */
-export function linkDuplicates<Id>(docs: readonly { id: Id; minhash: readonly number[] | null }[]): Map<Id, Duplicate<Id>> {
-  const rows = PERMUTATIONS / BANDS;
-  const buckets = new Map<string, number[]>();
-  const out = new Map<Id, Duplicate<Id>>();
-  const isRoot = docs.map(() => true);
-  docs.forEach((doc, j) => {
-    const sig = doc.minhash;
-    if (!sig) return;
-    const keys: string[] = [];
-    for (let b = 0; b < BANDS; b++) keys.push(`${b}:${sig.slice(b * rows, (b + 1) * rows).join(',')}`);
+export class RepostLinker<Id> {
+  /** Per band, the roots by a hash of their rows in it (a hash match is checked row by row). */
+  private readonly bands = Array.from({ length: BANDS }, () => new Map<number, number[]>());
+  /** The first documents of their groups, which later ones are compared with. */
+  private readonly roots: { id: Id; minhash: readonly number[] }[] = [];
+
+  add(id: Id, sig: readonly number[] | null): Duplicate<Id> | null {
+    if (!sig) return null;
+    const rows = PERMUTATIONS / BANDS;
+    const keys: number[] = [];
+    for (let b = 0; b < BANDS; b++) {
+      let h = b;
+      for (let r = b * rows; r < (b + 1) * rows; r++) h = Math.imul(h ^ sig[r]!, 0x01000193) ^ (h >>> 15);
+      keys.push(h);
+    }
     let best = -1;
     let bestSim = 0;
     const seen = new Set<number>();
-    for (const key of keys) {
-      for (const i of buckets.get(key) ?? []) {
-        if (seen.has(i) || !isRoot[i]) continue;
+    for (let b = 0; b < BANDS; b++) {
+      for (const i of this.bands[b]!.get(keys[b]!) ?? []) {
+        if (seen.has(i) || !sameBand(this.roots[i]!.minhash, sig, b * rows, (b + 1) * rows)) continue;
         seen.add(i);
-        const sim = estimateSimilarity(docs[i]!.minhash!, sig);
+        const sim = estimateSimilarity(this.roots[i]!.minhash, sig);
         if (sim > bestSim) (best = i), (bestSim = sim);
       }
     }
-    if (best >= 0 && bestSim >= DUPLICATE_THRESHOLD) {
-      isRoot[j] = false;
-      out.set(doc.id, { duplicateOf: docs[best]!.id, similarity: Math.round(bestSim * 1000) / 1000 });
-      return;
-    }
-    for (const key of keys) {
-      const bucket = buckets.get(key);
+    if (best >= 0 && bestSim >= DUPLICATE_THRESHOLD) return { duplicateOf: this.roots[best]!.id, similarity: Math.round(bestSim * 1000) / 1000 };
+    const j = this.roots.push({ id, minhash: sig }) - 1;
+    for (let b = 0; b < BANDS; b++) {
+      const bucket = this.bands[b]!.get(keys[b]!);
       if (bucket) bucket.push(j);
-      else buckets.set(key, [j]);
+      else this.bands[b]!.set(keys[b]!, [j]);
     }
-  });
+    return null;
+  }
+}
+
+/** Whether two signatures have the same rows `[from, to)`. */
+function sameBand(a: readonly number[], b: readonly number[], from: number, to: number): boolean {
+  for (let r = from; r < to; r++) if (a[r] !== b[r]) return false;
+  return true;
+}
+
+/** `RepostLinker` over a whole batch, given in batch order: each repost by id. */
+export function linkDuplicates<Id>(docs: readonly { id: Id; minhash: readonly number[] | null }[]): Map<Id, Duplicate<Id>> {
+  const linker = new RepostLinker<Id>();
+  const out = new Map<Id, Duplicate<Id>>();
+  for (const doc of docs) {
+    const found = linker.add(doc.id, doc.minhash);
+    if (found) out.set(doc.id, found);
+  }
   return out;
 }
 
