@@ -1,4 +1,4 @@
-import { promises as fs, readdirSync, renameSync, rmSync, rmdirSync, writeFileSync } from 'node:fs';
+import { closeSync, existsSync, ftruncateSync, openSync, promises as fs, readdirSync, renameSync, rmSync, rmdirSync, writeFileSync, writeSync } from 'node:fs';
 import path from 'node:path';
 import { threadId } from 'node:worker_threads';
 
@@ -44,19 +44,37 @@ export async function writeAtomic(file: string, data: string): Promise<void> {
 }
 
 /**
- * Before a file is rewritten: its old copy becomes the temporary file, which is then written
- * over (the same inode, emptied) and renamed back, so that rewriting a document frees no inode
- * and makes none. On ext4 without a journal (this machine's disk) each new file is placed past
- * every inode freed in the last minutes, one lookup each: rewriting 10,000 documents through new
- * temporary files, which freed 60,000 inodes as it went, took their writing from 0.42 to 1.30 ms
- * a document. In between, the file is missing, never cut short (the next run writes it whole).
+ * Before a file is rewritten: its old copy becomes the temporary file (true), which is then
+ * written over and renamed back. On this machine's disk (ext4 without a journal, mounted with
+ * `discard`) a rewrite through a new file, or one that empties the old file first, frees the old
+ * data blocks and allocates new ones: rewriting six files a document took 0.8 ms, writing over
+ * the same blocks 0.09 (3,000 documents' files of a notice's sizes), and a `--force` rerun of
+ * 10,000 notices spent 1.3 ms a document writing against 0.42 for a first run. In between, the
+ * file is missing, never cut short (the next run writes it whole). False when it was not there.
  */
-function keepInode(file: string, tmp: string): void {
+function keepInode(file: string, tmp: string): boolean {
   try {
     renameSync(file, tmp);
+    return true;
   } catch (error) {
-    // Already gone: written new.
     if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+    return false;
+  }
+}
+
+/** Writes `data` over a file from its start and cuts it there: the blocks it had are written again, not freed and taken anew. */
+function overwrite(file: string, data: string | Uint8Array): void {
+  const bytes = typeof data === 'string' ? Buffer.from(data, 'utf8') : data;
+  const fd = openSync(file, 'r+');
+  try {
+    for (let done = 0; done < bytes.length; ) {
+      const n = writeSync(fd, bytes, done, bytes.length - done, done);
+      if (n === 0) throw Object.assign(new Error('no space left on device'), { code: 'ENOSPC' });
+      done += n;
+    }
+    ftruncateSync(fd, bytes.length);
+  } finally {
+    closeSync(fd);
   }
 }
 
@@ -64,13 +82,14 @@ function keepInode(file: string, tmp: string): void {
  * `writeAtomic` for pool threads. A thread has one document at a time and nothing else to do
  * while its files are written, and synchronous calls spare a round trip through libuv's
  * thread pool for each of them: with asynchronous writes a worker sat idle a third of the time.
- * `replacing`: the file is there (from an earlier run), and its inode is reused (`keepInode`).
+ * `replacing`: the file is there (from an earlier run), and its blocks are written over (`keepInode`).
  */
 export function writeAtomicSync(file: string, data: string | Uint8Array, replacing = false): void {
   const tmp = temporary(file);
   try {
-    if (replacing) keepInode(file, tmp);
-    writeFileSync(tmp, data);
+    // (The temporary file may hold the old copy already: the resume file is set aside first.)
+    if (replacing && (keepInode(file, tmp) || existsSync(tmp))) overwrite(tmp, data);
+    else writeFileSync(tmp, data);
     renameSync(tmp, file);
   } catch (error) {
     rmSync(tmp, { force: true });

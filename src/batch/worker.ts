@@ -213,7 +213,7 @@ function finish({ task, dir, listing, bytes }: Prepared, result: Result, timings
     } else mkdirSync(dir);
     for (const f of files) writeAtomicSync((file = path.join(dir, f.file)), f.json, listing?.includes(f.file));
     const done: Done = { sha256: doc.final.sha256, version: PIPELINE_VERSION, minhash: doc.clean.minhash, source };
-    writeAtomicSync((file = path.join(dir, DONE_FILE)), JSON.stringify(done) + '\n');
+    writeAtomicSync((file = path.join(dir, DONE_FILE)), JSON.stringify(done) + '\n', listing?.includes(DONE_FILE));
   } catch (error) {
     // No half-written document stays: its files go, and the next run writes it whole.
     removeOutputs(dir, OUTPUT_FILES);
