@@ -75,10 +75,11 @@ export interface RunReport {
 export const REPORT_MAX_BYTES = 50e6;
 
 /** The most documents handed to a thread at once (`Pool.runBatch`). */
-export const BATCH_MAX = 32;
+export const BATCH_MAX = 16;
 
 /**
- * How many documents go to a thread at once: up to `BATCH_MAX`, so that its stages run over
+ * How many documents go to a thread at once (in flight: two batches a thread, so that a thread
+ * that ends its batch finds the next one waiting): up to `BATCH_MAX`, so that its stages run over
  * them together (src/pipeline.ts `runPipelines`), but few enough that every thread has eight
  * batches of a small run, and a run of a few documents hands them out one by one.
  */
@@ -248,7 +249,7 @@ async function runLocked(
   };
   let seen = 0;
   try {
-    for await (const outcome of flatten(ordered(batches(), Math.max(2, Math.ceil((jobs * AHEAD_PER_JOB) / size)), work))) {
+    for await (const outcome of flatten(ordered(batches(), size > 1 ? jobs * 2 : jobs * AHEAD_PER_JOB, work))) {
       seen++;
       counts[outcome.status]++;
       inputBytes += outcome.bytes ?? 0;
