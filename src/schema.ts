@@ -145,7 +145,7 @@ export const FinalDocument = z.object({
     .describe('MinHash signature of the Han text (128 numbers, as `minhash` in `1-clean.json`), so that reposts can be linked across any set of final documents, those of JSON Lines runs on many machines too; null for a text too short to have one.'),
   duplicateOf: Repost.nullable()
     .default(null)
-    .describe('The earlier document of the batch this one reposts (estimated Jaccard similarity of their Han text ≥ 0.5), or null. A folder run links its whole batch at its end and writes it here; a JSONL line is a batch of its own, so it is null there.'),
+    .describe('The earlier document of the batch this one reposts (estimated Jaccard similarity of their Han text ≥ 0.5), or null. A folder run links each document to those before it in its batch (id order) and writes it here; a JSONL line is a batch of its own, so it is null there.'),
 });
 export type FinalDocument = z.infer<typeof FinalDocument>;
 
