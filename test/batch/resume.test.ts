@@ -1,5 +1,5 @@
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { STAGES } from '../../src/pipeline.js';
@@ -23,8 +23,8 @@ function contents(dir: string): Map<string, string> {
 
 
 /** Starts a run and SIGKILLs it after `ms` milliseconds, unless it ends first. */
-async function killAfter(input: string, out: string, ms: number): Promise<void> {
-  const child = spawn(process.execPath, [CLI, 'run', input, '--out', out, '--jobs', '2', '--quiet'], { stdio: 'ignore' });
+async function killAfter(input: string, out: string, ms: number, ...extra: string[]): Promise<void> {
+  const child = spawn(process.execPath, [CLI, 'run', input, '--out', out, '--jobs', '2', '--quiet', ...extra], { stdio: 'ignore' });
   const exited = new Promise<void>((resolve) => child.on('exit', () => resolve()));
   const timer = setTimeout(() => child.kill('SIGKILL'), ms);
   await exited;
@@ -105,7 +105,7 @@ describe('runs killed with SIGKILL at random moments, then run again, equal an u
   const seed = Number(process.env.RESUME_SEED ?? Date.now() % 100_000);
 
   const trials = Number(process.env.RESUME_TRIALS ?? 8);
-  test(`${trials} trials of one or two kills, 2 workers (seed ${seed}; RESUME_SEED=${seed} repeats them)`, async () => {
+  test(`${trials} trials of one or two kills, and ${trials / 2} of a --force rerun killed, 2 workers (seed ${seed}; RESUME_SEED=${seed} repeats them)`, async () => {
     const whole = path.join(dir, 'whole');
     const t0 = performance.now();
     expect(zhenggai(input, '--out', whole, '--jobs', '2').status).toBe(0);
@@ -126,6 +126,21 @@ describe('runs killed with SIGKILL at random moments, then run again, equal an u
       expect(again.status, `${what}: ${again.stderr}`).toBe(0);
       const run = readJson(path.join(out, 'run.json')) as { counts: Record<string, number> };
       expect(run.counts.processed + run.counts.skipped, what).toBe(count);
+      const got = contents(out);
+      expect([...got.keys()], what).toEqual([...expected.keys()]);
+      for (const [file, bytes] of expected) expect(got.get(file) === bytes, `${what}: ${file}`).toBe(true);
+      rmSync(out, { recursive: true, force: true });
+    }
+    // A --force rerun over a finished folder writes each file over the old one (src/batch/atomic.ts
+    // keepInode): killed at random moments, then run again, it still ends as the uninterrupted run.
+    for (let trial = 0; trial < trials / 2; trial++) {
+      const out = path.join(dir, `force${trial}`);
+      cpSync(whole, out, { recursive: true });
+      const moment = Math.round(next() * span);
+      await killAfter(input, out, moment, '--force');
+      const what = `--force rerun ${trial}, killed after ${moment} ms`;
+      const again = zhenggai(input, '--out', out, '--jobs', '2');
+      expect(again.status, `${what}: ${again.stderr}`).toBe(0);
       const got = contents(out);
       expect([...got.keys()], what).toEqual([...expected.keys()]);
       for (const [file, bytes] of expected) expect(got.get(file) === bytes, `${what}: ${file}`).toBe(true);
