@@ -28,15 +28,11 @@ export const stageFile = (name: StageName): string => STAGES.find((s) => s.name 
 /** The final document's file, the one a finished document always has. */
 export const FINAL_FILE = STAGES[STAGES.length - 1]!.file;
 
-/** Runs every stage on one input; `timings` gets each stage's milliseconds. */
-export function runPipeline(input: PipelineInput, timings?: Partial<Timings>): PipelineDocument {
-  let doc: unknown = input;
-  for (const stage of STAGES) {
-    const t0 = performance.now();
-    doc = stage.run(doc as never);
-    if (timings) timings[stage.name] = (timings[stage.name] ?? 0) + performance.now() - t0;
-  }
-  return doc as PipelineDocument;
+/** Runs every stage on one input; `timings` gets each stage's milliseconds. Throws what a stage throws. */
+export function runPipeline(input: PipelineInput, timings: Partial<Timings> = {}): PipelineDocument {
+  const [result] = runPipelines([input], [timings]);
+  if ('error' in result!) throw result.error;
+  return result!.doc;
 }
 
 /** One document's result of `runPipelines`: the final document, or what its first failing stage threw. */

@@ -208,7 +208,7 @@ function finish({ task, dir, listing, bytes }: Prepared, result: Result, timings
       // A killed run's temporary files, and the resume file first: from here until the new one
       // is written the folder describes no finished document, whatever a kill leaves.
       for (const name of listing) if (isTemporaryOf(name, OUTPUT_FILES)) rmSync(path.join(dir, name), { force: true });
-      // (Renamed to its temporary name rather than removed: written over at the end, no inode is freed; see keepInode.)
+      // (Set aside under its temporary name rather than removed: its blocks are written over at the end; see keepInode.)
       if (listing.includes(DONE_FILE)) renameSync(path.join(dir, DONE_FILE), temporary(path.join(dir, DONE_FILE)));
     } else mkdirSync(dir);
     for (const f of files) writeAtomicSync((file = path.join(dir, f.file)), f.json, listing?.includes(f.file));
