@@ -78,8 +78,8 @@ export const REPORT_MAX_BYTES = 50e6;
 export const BATCH_MAX = 16;
 
 /**
- * How many documents go to a thread at once (in flight: two batches a thread, so that a thread
- * that ends its batch finds the next one waiting): up to `BATCH_MAX`, so that its stages run over
+ * How many documents go to a thread at once (in flight: `AHEAD_PER_JOB` documents a thread, and
+ * at least two batches, so that a thread that ends its batch finds the next one waiting): up to `BATCH_MAX`, so that its stages run over
  * them together (src/pipeline.ts `runPipelines`), but few enough that every thread has eight
  * batches of a small run, and a run of a few documents hands them out one by one.
  */
@@ -249,7 +249,7 @@ async function runLocked(
   };
   let seen = 0;
   try {
-    for await (const outcome of flatten(ordered(batches(), size > 1 ? jobs * 2 : jobs * AHEAD_PER_JOB, work))) {
+    for await (const outcome of flatten(ordered(batches(), jobs * Math.max(2, Math.ceil(AHEAD_PER_JOB / size)), work))) {
       seen++;
       counts[outcome.status]++;
       inputBytes += outcome.bytes ?? 0;
