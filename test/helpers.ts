@@ -9,17 +9,20 @@ import type { ValidatedDocument } from '../src/stages/5-validate/index.js';
 export const ROOT = fileURLToPath(new URL('..', import.meta.url));
 /** The five seed notices, what `npm start` reads. */
 export const CORPUS = path.join(ROOT, 'corpus');
-/** The dev set, d01–d86, annotated in gold/dev/ (not read by `npm start`). */
+/** The dev set, d01–d142, annotated in gold/dev/ (not read by `npm start`). */
 export const DEV = path.join(ROOT, 'dev');
 /** Hand annotations: gold/*.json for corpus/, gold/dev/*.json for dev/. */
 export const GOLD = path.join(ROOT, 'gold');
 export const CLI = path.join(ROOT, 'dist', 'cli.js');
 
 /**
- * The `.txt` names in a folder, sorted; none when the folder is missing, so that listing at
+ * The `.txt` names in a folder, in the order of their numbers; none when the folder is missing, so that listing at
  * collection time never throws (test/data.test.ts fails by name when the data is not there).
  */
-export const textFiles = (dir: string): string[] => (existsSync(dir) ? readdirSync(dir).filter((f) => f.endsWith('.txt')).sort() : []);
+export const textFiles = (dir: string): string[] => (existsSync(dir) ? byNumber(readdirSync(dir).filter((f) => f.endsWith('.txt'))) : []);
+
+/** Names in the order of the numbers in them: d9, d10, d100, as dev/SOURCES.tsv lists them. */
+export const byNumber = (names: string[]): string[] => names.sort((a, b) => a.localeCompare(b, 'en', { numeric: true }));
 
 export const corpusFiles = (): string[] => textFiles(CORPUS);
 export const devFiles = (): string[] => textFiles(DEV);

@@ -1,10 +1,10 @@
 import { loadGold } from './gold.js';
 import { loadOutputs } from './outputs.js';
-import { type Evaluation, evaluate } from './score.js';
+import { type Evaluation, MIN_ITEMS, evaluate } from './score.js';
 
 export { EvalInputError, Gold, loadGold } from './gold.js';
 export { loadOutputs, outputFor, type Output, type Outputs } from './outputs.js';
-export { METRICS, evaluate, fold, type Evaluation, type MetricId, type MetricResult, type Miss } from './score.js';
+export { METRICS, MIN_ITEMS, evaluate, fold, type Evaluation, type MetricId, type MetricResult, type Miss } from './score.js';
 
 /**
  * `zhenggai eval --gold DIR OUT`: the output folder OUT scored against the gold files of DIR.
@@ -29,7 +29,7 @@ const percent = (rate: number): string => `${(100 * rate).toFixed(1)}%`;
 export function formatEvaluation(evaluation: Evaluation, { verbose = false } = {}): string {
   const lines = evaluation.metrics.map((m) => {
     const figures = `${m.label.padEnd(34)} ${String(m.ok).padStart(5)}/${String(m.n).padEnd(5)}`;
-    if (!m.scored) return `${figures} (no gold items; not in the score)${m.extra ? `  ${m.extra} extra` : ''}`;
+    if (!m.scored) return `${figures} (under ${MIN_ITEMS} gold items; not in the score)${m.extra ? `  ${m.extra} extra` : ''}`;
     const rate = percent(m.rate).padStart(7);
     return m.precision === undefined ? `${figures} ${rate}` : `${figures} ${rate}   P ${percent(m.precision)}  R ${percent(m.recall!)}  ${m.extra} extra`;
   });

@@ -234,6 +234,9 @@ function scoreDocument(tally: Tally, gold: Gold, output: Output | undefined): vo
   for (const flag of gold.qualityFlags ?? []) tally.check('qualityFlags', file, (flags as unknown[]).includes(flag), () => `quality flag ${flag} missing`);
 }
 
+/** The fewest gold items for which a numbered-item metric counts in the score (as ../shared/tools/score.mjs). */
+export const MIN_ITEMS = 5;
+
 /** Scores the outputs against the gold files, in the order given. */
 export function evaluate(golds: Gold[], outputs: Outputs): Evaluation {
   const tally = new Tally();
@@ -255,8 +258,9 @@ export function evaluate(golds: Gold[], outputs: Outputs): Evaluation {
         ok: c.found,
         n,
         rate: all ? (2 * c.found) / (2 * c.found + c.extra + c.missed) : 1,
-        // Without gold items (only extras) a metric says nothing about recall: shown, not scored.
-        scored: n > 0,
+        // With fewer than MIN_ITEMS gold items (none, or a stray one) a metric says little about
+        // recall and would weigh as much as one of hundreds: shown, its misses listed, not scored.
+        scored: n >= MIN_ITEMS,
         extra: c.extra,
         precision: c.found + c.extra ? c.found / (c.found + c.extra) : 1,
         recall: n ? c.found / n : 1,
