@@ -18,14 +18,15 @@ export { writeReport, type RunFacts } from './report/build.js';
 // Parts that work on their own
 export { decodeBytes as decode, CleanError, type Decoded } from './stages/1-clean/decode.js';
 export { findDuplicates, type Duplicate } from './stages/1-clean/near-duplicates.js';
-export { parseNumeral } from './mentions/numerals.js';
-export { findNumbers } from './mentions/numbers.js';
-export { findDates, parseDate, type DateContext } from './mentions/dates.js';
+export { parseNumeral } from './vocab/numerals.js';
+export { findNumbers } from './stages/4-extract/numbers.js';
+export { findDates, parseDate, type DateContext } from './stages/4-extract/dates.js';
 
 // The rule tables, each entry with a real example: every diagnostic code, quality flag and failure code, the
 // status phrases, the counts a totals sentence states
 export { AUDIT_CODES, CODES, FAILURES, FLAGS } from './codes.js';
-export { COUNTED, EXTRAS, STATUS_PHRASES } from './stages/3-sections/index.js';
+export { COUNTED, EXTRAS } from './stages/4-extract/index.js';
+export { STATUS_PHRASES } from './vocab/status.js';
 
 // The document model: zod schemas and their types, the final document's and each stage's
 export * from './schema.js';

@@ -48,7 +48,7 @@ export type Result = { doc: PipelineDocument } | { error: unknown };
  * document whose stage throws leaves the later stages with its error; the others go on.
  */
 export function runPipelines(inputs: readonly PipelineInput[], timings: Partial<Timings>[], begin: (i: number) => void = () => {}): Result[] {
-  const docs: unknown[] = [...inputs];
+  const docs: { messages?: readonly unknown[] }[] = inputs.map((input) => input as { messages?: readonly unknown[] });
   const errors: unknown[] = inputs.map(() => undefined);
   const failed = inputs.map(() => false);
   for (const stage of STAGES) {
@@ -57,7 +57,10 @@ export function runPipelines(inputs: readonly PipelineInput[], timings: Partial<
       begin(i);
       const t0 = performance.now();
       try {
-        docs[i] = stage.run(docs[i] as never);
+        const doc = stage.run(docs[i] as never);
+        // Each stage's messages are gathered on the document, in the list's order, for the last stage's diagnostics.
+        const { messages } = stage.layer(doc as never) as { messages?: readonly unknown[] };
+        docs[i] = messages ? { ...(doc as object), messages: [...(docs[i]!.messages ?? []), ...messages] } : (doc as object);
       } catch (error) {
         failed[i] = true;
         errors[i] = error;

@@ -60,16 +60,32 @@ export const Period = z.object({
   end: IsoDate.describe('Last day, ISO: `2023-11-10`.'),
 });
 
+export const InspectionType = z.enum(['巡视', '巡察', '审计', '督察']).describe('What kind of inspection the notice answers: `巡视`, `巡察`, `审计` or `督察`.');
+export type InspectionType = z.infer<typeof InspectionType>;
+
 export const Meta = z.object({
   title: z.string().nullable().describe('The notice’s title as written, or null when the text has none: `中共湖北省委关于十九届中央第六轮巡视整改进展情况的通报` (dev d22).'),
   issuer: z.string().nullable().describe('Who issued the notice, from the signature block, the title or a speaker line: `中共汨罗市委` (corpus 003).'),
   documentDate: IsoDate.nullable().describe('The notice’s own date (signature or dateline), ISO: `2024-08-26` (corpus 003).'),
   inspectionPeriod: Period.nullable().describe('When the inspection team was on site: 2023年9月7日至11月10日 → 2023-09-07..2023-11-10 (corpus 003).'),
   feedbackDate: IsoDate.nullable().describe('When the inspection team gave its feedback, ISO: 2023年12月21日 → `2023-12-21` (corpus 003).'),
-  inspectionType: z.enum(['巡视', '巡察', '审计', '督察']).nullable().default(null).describe('What kind of inspection the notice answers: `巡视`, `巡察`, `审计` or `督察`; null when none is named.'),
+  inspectionType: InspectionType.nullable().default(null).describe('What kind of inspection the notice answers: `巡视`, `巡察`, `审计` or `督察`; null when none is named.'),
   inspectionTeam: z.string().nullable().default(null).describe('The team that inspected, as written: `省委第一巡视组` (corpus 003).'),
+  titleSpan: Span.nullable().default(null).describe('Where `title` was read, `[start, end)` in the cleaned text; [0, 0] for a field of the web page outside the text; null with it.'),
+  issuerSpan: Span.nullable().default(null).describe('Where `issuer` was read: [10751, 10757] (中共汨罗市委, corpus 003).'),
+  documentDateSpan: Span.nullable().default(null).describe('Where `documentDate` was read: [10758, 10768] (2024年8月26日, corpus 003); [0, 0] for a field of the web page outside the text.'),
+  inspectionPeriodSpan: Span.nullable().default(null).describe('Where `inspectionPeriod` was read: [9, 25] (2023年9月7日至11月10日, corpus 003).'),
+  feedbackDateSpan: Span.nullable().default(null).describe('Where `feedbackDate` was read: [43, 54] (2023年12月21日, corpus 003).'),
+  inspectionTeamSpan: Span.nullable().default(null).describe('Where `inspectionTeam` was read: [26, 33] (省委第一巡视组, corpus 003).'),
 });
 export type Meta = z.infer<typeof Meta>;
+
+/** The words a value was read from, and where: `已完成整改23个` at [786, 794] (corpus 003). */
+export const Evidence = z.object({
+  text: z.string().describe('The words a value was read from: `已完成整改23个` (corpus 003).'),
+  span: Span.describe('`[start, end)` of those words in the cleaned text: [786, 794] in corpus 003.'),
+});
+export type Evidence = z.infer<typeof Evidence>;
 
 export const Summary = z.object({
   totalProblems: z.number().nullable().describe('Problems fed back, as the notice states: 反馈的36个具体问题 → 36 (corpus 003); null when it does not.'),
@@ -117,6 +133,21 @@ export const Kind = z
   );
 export type Kind = z.infer<typeof Kind>;
 
+/** The rules that decide a document's kind, in the order they are tried (src/stages/4-extract/kind.ts). */
+export const KindRule = z.enum([
+  'other-copy', 'rectified-items', 'notice-phrase', 'announcement', 'other-phrase', 'other-title', 'news-marker',
+  'disclosure', 'headline', 'categorised-findings', 'self-assessment', 'totals-bulletin', 'no-sign',
+]);
+export type KindRule = z.infer<typeof KindRule>;
+
+/** Why the kind was chosen: the rule that fired and the words it saw. */
+export const KindEvidence = z.object({
+  rule: KindRule.describe('The rule that decided the kind: `other-copy` (a public notice of one item or a shared copy), `rectified-items` (numbered problems with rectifications), `notice-phrase`, `announcement`, `other-phrase` (a speech, report or explainer), `other-title`, `news-marker`, `disclosure` (a body discloses its totals), `headline`, `categorised-findings`, `self-assessment`, `totals-bulletin`, `no-sign` (none of the others).'),
+  text: z.string().describe('The words the rule saw (`现将巡视整改进展情况予以公布`), or what it counted (`36 numbered problems with rectifications`, corpus 003).'),
+  span: Span.nullable().describe('Where the rule saw its words, `[start, end)` in the cleaned text; null for a rule that counts.'),
+});
+export type KindEvidence = z.infer<typeof KindEvidence>;
+
 /** A repost's link to the document it repeats: `{ id: '003', similarity: 0.98 }`. */
 export const Repost = z.object({
   id: z.string().describe('The id of the document reposted: the first of the batch, in id order, with this text.'),
@@ -130,9 +161,12 @@ export const FinalDocument = z.object({
   source: z.string().describe('The input file as given on the command line: `corpus/003_7004f69c1b986a66.txt`.'),
   sha256: z.string().describe('SHA-256 of the input bytes, hex: `370b4f8d…`.'),
   kind: Kind,
+  kindEvidence: z.array(KindEvidence).default([]).describe('Why the kind was chosen: the rule that fired, with the words it saw and their span.'),
   quality: Quality.describe('How trustworthy this copy is.'),
-  meta: Meta.describe('The notice’s metadata; each field null when the text does not state it.'),
+  meta: Meta.describe('The notice’s metadata, each field null when the text does not state it, and each with the span it was read from.'),
   summary: Summary.describe('The totals the notice states, never computed; each null when absent.'),
+  summarySpan: Span.nullable().default(null).describe('The sentence the problem totals were read from: [765, 857] in corpus 003; null when none states them.'),
+  summaryEvidence: z.record(z.string(), Evidence).default({}).describe('Each total, keyed by its `summary` field, with the words it was read from and their span: `completed` → 已完成整改23个 at [786, 794] (corpus 003).'),
   categories: z.array(Category).describe('The headings that group problems: (一)反馈问题:…'),
   problems: z.array(Problem).describe('Each problem the inspection fed back, as the text enumerates it (问题1, 一、, (一), 一是…), with its rectification, in news as in notices.'),
   numbers: z.array(NumberMention).describe('Every quantity mention outside dates, in text order.'),

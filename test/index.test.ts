@@ -4,8 +4,8 @@ import * as zhenggai from '../src/index.js';
 /** The public API: what `import … from 'zhenggai'` gives. A change here is a change for every user. */
 test('the package entry exports exactly the public API', () => {
   expect(Object.keys(zhenggai).sort()).toEqual([
-    'AUDIT_CODES', 'Approx', 'CODES', 'COUNTED', 'Category', 'CleanError', 'CleanOutput', 'Code', 'DateMention', 'EXTRAS', 'ErrorRecord', 'ExtractOutput',
-    'FAILURES', 'FLAGS', 'FailureCode', 'FinalDocument', 'IsoDate', 'Kind', 'Level', 'Message', 'Meta', 'NumberMention', 'Period', 'Problem', 'Quality', 'QualityFlag',
+    'AUDIT_CODES', 'Approx', 'CODES', 'COUNTED', 'Category', 'CleanError', 'CleanOutput', 'Code', 'DateMention', 'EXTRAS', 'ErrorRecord', 'Evidence', 'ExtractOutput',
+    'FAILURES', 'FLAGS', 'FailureCode', 'FinalDocument', 'InspectionType', 'IsoDate', 'Kind', 'KindEvidence', 'KindRule', 'Level', 'Message', 'Meta', 'NumberMention', 'Period', 'Problem', 'Quality', 'QualityFlag',
     'Repost', 'STAGES', 'STATUS_PHRASES', 'SectionsOutput', 'SegmentOutput', 'Span', 'Status', 'Summary', 'ValidateOutput',
     'batchCsv', 'decode', 'findDates', 'findDuplicates', 'findNumbers', 'parseDate', 'parseNumeral', 'process', 'run', 'runJsonl',
     'runPipeline', 'writeReport',

@@ -1,6 +1,6 @@
 /** Throughput of the extract normalizers: findDates then findNumbers (dates excluded), as the extract stage runs them. */
-import { findDates } from '../mentions/dates.js';
-import { findNumbers } from '../mentions/numbers.js';
+import { findDates } from '../stages/4-extract/dates.js';
+import { findNumbers } from '../stages/4-extract/numbers.js';
 
 export async function benchExtract(texts: string[]): Promise<{ mbPerSecond: number }> {
   let bytes = 0;

@@ -1,7 +1,7 @@
 import { CODES, FAILURES, FLAGS } from '../codes.js';
 import { STAGES } from '../pipeline.js';
 import { errorRecordJsonSchema, stageJsonSchema } from './schemas.js';
-import { grammarBlocks } from '../stages/3-sections/grammar.js';
+import { grammarBlocks } from './grammar.js';
 
 /**
  * The field tables of README.md and docs/fields.md, made from the schemas' descriptions so that

@@ -1,10 +1,12 @@
 import { createHash } from 'node:crypto';
 import { closeSync, existsSync, openSync, promises as fs, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { decodeInput } from '../stages/1-clean/index.js';
+import type { z } from 'zod';
+import { CleanOutput, decodeInput } from '../stages/1-clean/index.js';
+import { SectionsOutput } from '../stages/3-sections/index.js';
 import { fromAnchors } from '../stages/1-clean/text-map.js';
 import { ARITHMETIC_CODES } from '../output/csv.js';
-import type { FinalDocument } from '../schema.js';
+import { FinalDocument } from '../schema.js';
 import { FINAL_FILE, stageFile } from '../pipeline.js';
 import { PAGE_END, docBlock, pageStart } from './page.js';
 import { temporary } from '../batch/atomic.js';
@@ -183,31 +185,39 @@ function failedRow(id: string, reason: string): IndexRow {
   };
 }
 
+/** The final document's fields whose spans the page marks as metadata, in the order it lists them. */
+const META_FIELDS = ['title', 'issuer', 'documentDate', 'inspectionPeriod', 'feedbackDate', 'inspectionTeam'] as const;
+
+/** A stage file read through its schema: null when it is missing or does not follow it (the page then opens without it). */
+function readLayer<T>(file: string, schema: z.ZodType<T>): T | null {
+  try {
+    const parsed = schema.safeParse(JSON.parse(readFileSync(file, 'utf8')));
+    return parsed.success ? parsed.data : null;
+  } catch {
+    return null;
+  }
+}
+
 /** One document's data for the page, from its `<docId>/` folder. */
 async function readDocData(dir: string, final: FinalDocument): Promise<DocData> {
   // Without its cleaned text a document still opens: every span is then listed as not aligned.
-  const clean = ((await readJson(path.join(dir, stageFile('clean'))).catch(() => null)) ?? { text: '', offsetMap: [[0, 0]], source: final.source }) as {
-    text: string;
-    offsetMap: [number, number][];
-    source: string;
-  };
-  const sections = (await readJson(path.join(dir, stageFile('sections'))).catch(() => ({}))) as Record<string, unknown>;
-  const meta = (sections.meta ?? {}) as Record<string, unknown>;
+  const clean = readLayer(path.join(dir, stageFile('clean')), CleanOutput) ?? { text: '', offsetMap: [[0, 0]] as [number, number][], source: final.source };
+  const sections = readLayer(path.join(dir, stageFile('sections')), SectionsOutput);
   const metaSpans: Record<string, [number, number] | null> = {};
-  for (const [k, v] of Object.entries(meta)) if (k.endsWith('Span')) metaSpans[k.slice(0, -4)] = (v as [number, number] | null) ?? null;
+  for (const field of META_FIELDS) metaSpans[field] = final.meta[`${field}Span`] ?? null;
   const source = clean.source ?? final.source;
   return {
     id: final.id,
     source,
     text: clean.text,
-    offsetMap: clean.offsetMap ?? [[0, 0]],
-    ...(await readRaw(source, final.sha256).then((r) => ({ ...r, raw: r.raw === null ? null : rawPatches(clean.text, clean.offsetMap ?? [[0, 0]], r.raw) }))),
+    offsetMap: clean.offsetMap,
+    ...(await readRaw(source, final.sha256).then((r) => ({ ...r, raw: r.raw === null ? null : rawPatches(clean.text, clean.offsetMap, r.raw) }))),
     final,
     sections: {
-      headings: Array.isArray(sections.headings) ? (sections.headings as DocData['sections']['headings']) : [],
+      headings: sections?.headings ?? [],
       metaSpans,
-      summarySpan: (sections.summarySpan as [number, number] | null | undefined) ?? null,
-      kindEvidence: Array.isArray(sections.kindEvidence) ? (sections.kindEvidence as string[]) : [],
+      summarySpan: final.summarySpan,
+      kindEvidence: final.kindEvidence.map((e) => `${e.rule}: ${e.text}`),
     },
   };
 }
@@ -250,7 +260,7 @@ async function eachDocument(outDir: string, run: RunFacts, visit: (dir: string, 
     const finalFile = path.join(dir, FINAL_FILE);
     if (!existsSync(finalFile)) continue;
     try {
-      const final = (await readJson(finalFile)) as FinalDocument;
+      const final = FinalDocument.parse(await readJson(finalFile));
       await visit(dir, final, n);
       rows.push(indexRow(n++, final));
     } catch (error) {

@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import type { Message } from '../schema.js';
 
 /**
  * One stage of the pipeline: it reads the document as the stages before it left it and returns
@@ -25,11 +26,17 @@ type In<S> = S extends Stage<infer I, infer _O, infer _L> ? I : never;
 type Out<S> = S extends Stage<infer _I, infer O, infer _L> ? O : never;
 
 /**
- * `true` when each stage's output is what the next one reads, so a list in the wrong order, or a
+ * What the pipeline adds to the document after each stage: every message of the layers so far, in
+ * the order of the stage list (the last stage turns them into the final document's diagnostics).
+ */
+export interface Gathered { messages: Message[] }
+
+/**
+ * `true` when each stage's output (with the messages gathered so far) is what the next one reads, so a list in the wrong order, or a
  * stage that does not fit, fails to compile.
  */
 export type Chained<S extends readonly AnyStage[]> = S extends readonly [infer A extends AnyStage, infer B extends AnyStage, ...infer R extends readonly AnyStage[]]
-  ? Out<A> extends In<B> ? Chained<readonly [B, ...R]> : { error: 'a stage does not read what the one before it writes'; stage: B }
+  ? Out<A> & Gathered extends In<B> ? Chained<readonly [B, ...R]> : { error: 'a stage does not read what the one before it writes'; stage: B }
   : true;
 
 /** What the last stage of a list returns. */

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { findDates } from '../../src/mentions/dates.js';
-import { findNumbers } from '../../src/mentions/numbers.js';
+import { findDates } from '../../src/stages/4-extract/dates.js';
+import { findNumbers } from '../../src/stages/4-extract/numbers.js';
 import { RANGE_SEPARATORS, RANGE_SEPARATOR_STARTS, rangeSeparatorPattern } from '../../src/vocab/range-separators.js';
 
 const rows = RANGE_SEPARATORS.map((r) => [r.separator, r] as const);

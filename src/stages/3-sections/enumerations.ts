@@ -1,7 +1,7 @@
 import type { Category, Problem } from '../../schema.js';
 import type { Family, Marker } from './markers.js';
 import { CATEGORY_PREFIX, MEASURE_OPENER, NAMES_KINDS, RECTIFICATION_WORDS, SHORTCOMING, closesItems, namesKind } from './words.js';
-import { statusOf } from './status.js';
+import { statusOf } from '../../vocab/status.js';
 
 /**
  * The enumeration grammar: markers (markers.ts) are grouped into runs (same family, numbered

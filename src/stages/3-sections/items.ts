@@ -1,9 +1,13 @@
 import { z } from 'zod';
 import { type Category, type Problem, Span } from '../../schema.js';
 import { CN, type Line, toNumber } from './lines.js';
-import { statusOf } from './status.js';
+import { statusOf } from '../../vocab/status.js';
 import { CATEGORY_PREFIX, CLOSING, INLINE_LABEL, RECTIFICATION_LABEL, SIGNATURE_LINE, isReportPart } from './words.js';
 import { HEADING_LEVEL, type Marker } from './markers.js';
+
+/** How a notice writes its problems: labelled (1.问题1:), about (关于…的问题), numbered (1、… then 整改情况), bracket (【问题】), inline (一是…二是…). */
+export const ItemStyle = z.enum(['labelled', 'about', 'numbered', 'bracket', 'inline']);
+export type ItemStyle = z.infer<typeof ItemStyle>;
 
 /** A numbered heading: 一、 (level 1), (一) (2), 1. / 1、 (3), (1) (4), ① (5). */
 export const Heading = z.object({
@@ -31,7 +35,7 @@ interface Classified {
   /** Offset of the first non-space character. */
   at: number;
   marker: { level: number; number: number; end: number } | null;
-  item: { style: string; number: number | null; textStart: number; textEnd: number; rectStart: number | null } | null;
+  item: { style: ItemStyle; number: number | null; textStart: number; textEnd: number; rectStart: number | null } | null;
   label: number | null;
 }
 
@@ -86,7 +90,7 @@ function classify(text: string, lines: Line[], markers: Marker[]): Classified[] 
   return out;
 }
 
-export interface Structure { headings: Heading[]; categories: Category[]; problems: Problem[]; itemStyle: string | null }
+export interface Structure { headings: Heading[]; categories: Category[]; problems: Problem[]; itemStyle: ItemStyle | null }
 
 /**
  * Walks the lines once. The problem level is the heading level that carries the most problem

@@ -1,4 +1,4 @@
-import { parseNumeral } from '../../mentions/numerals.js';
+import { parseNumeral } from '../../vocab/numerals.js';
 
 /** One line of the cleaned text; `start`/`end` are offsets into it, `end` exclusive, without the `\n`. */
 export interface Line { start: number; end: number; text: string }

@@ -1,7 +1,6 @@
-import type { SectionsOutput } from '../3-sections/index.js';
-import type { ExtractedDocument } from '../4-extract/index.js';
+import type { ExtractOutput, ExtractedDocument } from '../4-extract/index.js';
 import { FinalDocument, type Message, type Problem, type Summary } from '../../schema.js';
-import type { Stage } from '../stage.js';
+import type { Gathered, Stage } from '../stage.js';
 
 /** What `5-validate.json` holds: the final document of CONTRACT.md. */
 export const ValidateOutput = FinalDocument;
@@ -40,7 +39,7 @@ function auditNumbering(problems: Problem[]): Message[] {
   return messages;
 }
 
-type Evidence = SectionsOutput['summaryEvidence'];
+type Evidence = ExtractOutput['summaryEvidence'];
 
 /** The notice's own arithmetic: items against the stated total, parts against the whole, the rate, petitions. */
 function auditTotals(summary: Summary, problems: Problem[], summarySpan: [number, number] | null, evidence: Evidence): Message[] {
@@ -103,28 +102,35 @@ function auditRectifications(problems: Problem[]): Message[] {
     .map((p) => ({ level: 'warning' as const, code: 'validate/no-rectification', message: `问题${p.number} has no rectification text`, span: p.span }));
 }
 
+/**
+ * What the stages before this one found, as the pipeline gathers it from each stage's layer in
+ * the order of the stage list (src/pipeline.ts): the clean stage's repairs, the extract stage's
+ * unresolved years ….
+ */
+export type GatheredDocument = ExtractedDocument & Gathered;
+
 /** Assembles the final document, audits it, and checks it against the contract's schema. */
-export function validate(doc: ExtractedDocument): ValidatedDocument {
-  const { clean, segment, sections, extract } = doc;
-  const { titleSpan, issuerSpan, documentDateSpan, inspectionPeriodSpan, feedbackDateSpan, inspectionTeamSpan, ...meta } = sections.meta;
+export function validate(doc: GatheredDocument): ValidatedDocument {
+  const { clean, sections, extract } = doc;
+  const meta = { ...sections.meta, ...extract.meta };
   const diagnostics: Message[] = [
-    ...clean.messages,
-    ...segment.messages,
-    ...sections.messages,
-    ...extract.messages,
+    ...doc.messages,
     ...auditNumbering(sections.problems),
-    ...auditTotals(sections.summary, sections.problems, sections.summarySpan, sections.summaryEvidence),
-    ...auditStatuses(sections.summary, sections.problems, sections.summarySpan),
+    ...auditTotals(extract.summary, sections.problems, extract.summarySpan, extract.summaryEvidence),
+    ...auditStatuses(extract.summary, sections.problems, extract.summarySpan),
     ...auditRectifications(sections.problems),
   ];
   const final = FinalDocument.parse({
     id: clean.id,
     source: clean.source,
     sha256: clean.sha256,
-    kind: sections.kind,
+    kind: extract.kind,
+    kindEvidence: extract.kindEvidence,
     quality: clean.quality,
     meta,
-    summary: sections.summary,
+    summary: extract.summary,
+    summarySpan: extract.summarySpan,
+    summaryEvidence: extract.summaryEvidence,
     categories: sections.categories,
     problems: sections.problems,
     numbers: extract.numbers,
@@ -137,4 +143,4 @@ export function validate(doc: ExtractedDocument): ValidatedDocument {
 }
 
 /** Stage 5: the final document, audited against its own arithmetic. */
-export const stage = { name: 'validate', file: '5-validate.json', schema: ValidateOutput, run: validate, layer: (d) => d.final } as const satisfies Stage<ExtractedDocument, ValidatedDocument, FinalDocument>;
+export const stage = { name: 'validate', file: '5-validate.json', schema: ValidateOutput, run: validate, layer: (d) => d.final } as const satisfies Stage<GatheredDocument, ValidatedDocument, FinalDocument>;

@@ -34,11 +34,11 @@ function project(name: string) {
   const file = path.join(FIXTURES, name, 'input.txt');
   const doc = runPipeline({ id: name, source: `${name}/input.txt`, bytes: readFileSync(file) });
   const { sections, final } = doc;
-  const { titleSpan, issuerSpan, documentDateSpan, inspectionPeriodSpan, feedbackDateSpan, inspectionTeamSpan, ...meta } = sections.meta;
-  const summary = Object.fromEntries(Object.entries(sections.summary).filter(([, v]) => v !== null));
+  const meta = Object.fromEntries(Object.entries(final.meta).filter(([k]) => !k.endsWith('Span')));
+  const summary = Object.fromEntries(Object.entries(final.summary).filter(([, v]) => v !== null));
   return {
-    kind: sections.kind,
-    kindEvidence: sections.kindEvidence,
+    kind: final.kind,
+    kindEvidence: final.kindEvidence.map((e) => `${e.rule}: ${e.text}`),
     meta,
     summary,
     itemStyle: sections.itemStyle,

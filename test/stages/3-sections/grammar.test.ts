@@ -1,12 +1,12 @@
 import { describe, expect, test } from 'vitest';
-import { findNumbers } from '../../../src/mentions/numbers.js';
+import { findNumbers } from '../../../src/stages/4-extract/numbers.js';
 import { clean } from '../../../src/stages/1-clean/index.js';
 import { segment } from '../../../src/stages/2-segment/index.js';
 import { CUES, readCue, readEnumerations } from '../../../src/stages/3-sections/enumerations.js';
-import { ANNOUNCEMENT_PHRASES, NEWS_MARKERS, NOTICE_PHRASES, OTHER_COPIES, OTHER_PHRASES } from '../../../src/stages/3-sections/kind.js';
+import { ANNOUNCEMENT_PHRASES, NEWS_MARKERS, NOTICE_PHRASES, OTHER_COPIES, OTHER_PHRASES } from '../../../src/stages/4-extract/kind.js';
 import { MARKER_FAMILIES, findMarkers } from '../../../src/stages/3-sections/markers.js';
-import { STATUS_PHRASES, statusOf } from '../../../src/stages/3-sections/status.js';
-import { COUNTED, EXTRAS, countedBy, readSummary } from '../../../src/stages/3-sections/totals.js';
+import { STATUS_PHRASES, statusOf } from '../../../src/vocab/status.js';
+import { COUNTED, EXTRAS, countedBy, readSummary } from '../../../src/stages/4-extract/totals.js';
 import { LABELS, readLabels } from '../../../src/vocab/labels.js';
 
 /**

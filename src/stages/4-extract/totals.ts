@@ -1,5 +1,5 @@
 import type { NumberMention, Summary } from '../../schema.js';
-import { statusOf } from './status.js';
+import { statusOf } from '../../vocab/status.js';
 
 /**
  * Totals, read from the number mentions (src/mentions/numbers.ts) and the words around each:

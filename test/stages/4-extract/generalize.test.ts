@@ -2,8 +2,8 @@
 // its real example, with the text it comes from, and a paraphrase of our own: a rule that passes
 // only its real example fits a document, not the language.
 import { describe, expect, test } from 'vitest';
-import { findNumbers } from '../../src/mentions/numbers.js';
-import { findDates } from '../../src/mentions/dates.js';
+import { findNumbers } from '../../../src/stages/4-extract/numbers.js';
+import { findDates } from '../../../src/stages/4-extract/dates.js';
 
 const numbersIn = (s: string, documentDate: string | null = null) => findNumbers(s, { exclude: findDates(s, { documentDate }).dates.map((d) => d.span) });
 

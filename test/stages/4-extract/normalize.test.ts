@@ -1,9 +1,9 @@
 import { describe, expect, test } from 'vitest';
 import fc from 'fast-check';
-import { parseNumeral } from '../../src/mentions/numerals.js';
-import { findNumbers } from '../../src/mentions/numbers.js';
-import { findDates, parseDate } from '../../src/mentions/dates.js';
-import { NumberMention, DateMention } from '../../src/schema.js';
+import { parseNumeral } from '../../../src/vocab/numerals.js';
+import { findNumbers } from '../../../src/stages/4-extract/numbers.js';
+import { findDates, parseDate } from '../../../src/stages/4-extract/dates.js';
+import { NumberMention, DateMention } from '../../../src/schema.js';
 import { NUMBER_CASES, DATE_CASES } from './corpus-cases.js';
 
 const numbersIn = (s: string) => findNumbers(s, { exclude: findDates(s, { documentDate: null }).dates.map((d) => d.span) });

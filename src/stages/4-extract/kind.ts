@@ -1,5 +1,5 @@
-import type { Kind, Problem, Summary } from '../../schema.js';
-import type { Line } from './lines.js';
+import type { Kind, KindEvidence, KindRule, Problem, Summary } from '../../schema.js';
+import type { Line } from '../3-sections/lines.js';
 
 /** Phrases by which a notice publishes its own rectification; a quoted title (《…》) is someone else's. */
 export const NOTICE_PHRASES: { pattern: RegExp; example: string }[] = [
@@ -51,54 +51,75 @@ export const NEWS_MARKERS: { pattern: RegExp; example: string }[] = [
 ];
 
 /** The first line of content is a headline: short, no sentence punctuation, not a notice title. */
-function headline(lines: Line[], title: string | null): string | null {
-  const first = lines.map((l) => l.text.trim()).find((t) => t && !/^(?:当前位置|您的位置|首页|来源|发布|时间|国内统一刊号|>|.*->)/.test(t));
-  if (!first || first.length > 45 || /[。;；]$/.test(first) || /[。]/.test(first)) return null;
+function headline(lines: Line[], title: string | null): Line | null {
+  const first = lines.find((l) => {
+    const t = l.text.trim();
+    return t && !/^(?:当前位置|您的位置|首页|来源|发布|时间|国内统一刊号|>|.*->)/.test(t);
+  });
+  const t = first?.text.trim();
+  if (!first || !t || t.length > 45 || /[。;；]$/.test(t) || /[。]/.test(t)) return null;
   if (title && /关于.+的(?:通报|报告|通知)$/.test(title)) return null;
   return first;
 }
+
+/** The evidence of a rule whose pattern matched at `m` in `text` (from offset `from`). */
+const saw = (rule: KindRule, m: RegExpExecArray, from = 0): KindEvidence => {
+  const lead = m[0].length - m[0].trimStart().length;
+  const words = m[0].trim();
+  return { rule, text: words, span: [from + m.index + lead, from + m.index + lead + words.length] };
+};
 
 /**
  * The kind, decided from evidence in the text; each rule that fires is recorded. Order matters:
  * numbered problems with rectifications make a formal notice whatever else the text says.
  */
-export function decideKind(text: string, lines: Line[], problems: Problem[], summary: Summary, title: string | null, categories = 0): { kind: Kind; evidence: string[] } {
+export function decideKind(text: string, lines: Line[], problems: Problem[], summary: Summary, title: string | null, categories = 0): { kind: Kind; evidence: KindEvidence[] } {
   // A public notice of one item, a shared copy or a speech is other, whatever problems and rectifications it lists.
   for (const row of OTHER_COPIES) {
     const m = row.pattern.exec(text);
-    if (m) return { kind: 'other', evidence: [`a public notice of one item or a shared copy: ${m[0].trim()}`] };
+    if (m) return { kind: 'other', evidence: [saw('other-copy', m)] };
   }
   const rectified = problems.filter((p) => p.rectification);
-  if (rectified.length > 0) return { kind: 'formal-notice', evidence: [`${rectified.length} numbered problems with rectifications`] };
+  if (rectified.length > 0) return { kind: 'formal-notice', evidence: [{ rule: 'rectified-items', text: `${rectified.length} numbered problems with rectifications`, span: null }] };
   for (const row of NOTICE_PHRASES) {
     const m = row.pattern.exec(text);
-    if (m) return { kind: 'formal-notice', evidence: [`notice phrase: ${m[0]}`] };
+    if (m) return { kind: 'formal-notice', evidence: [saw('notice-phrase', m)] };
   }
   for (const row of ANNOUNCEMENT_PHRASES) {
     const m = row.pattern.exec(text);
-    if (m) return { kind: 'other', evidence: [`announcement of an inspection or review: ${m[0]}`] };
+    if (m) return { kind: 'other', evidence: [saw('announcement', m)] };
   }
   for (const row of OTHER_PHRASES) {
     const m = row.pattern.exec(text);
-    if (m) return { kind: 'other', evidence: [`a speech, report, announcement or explainer: ${m[0].trim()}`] };
+    if (m) return { kind: 'other', evidence: [saw('other-phrase', m)] };
   }
-  if (title && OTHER_TITLE.test(title)) return { kind: 'other', evidence: [`a title naming rules or an essay: ${title}`] };
-  const news = NEWS_MARKERS.map((r) => r.pattern.exec(text)).find((m) => m);
-  if (news) return { kind: 'news', evidence: [`news marker: ${news[0]}`] };
+  if (title && OTHER_TITLE.test(title)) return { kind: 'other', evidence: [{ rule: 'other-title', text: title, span: null }] };
+  for (const row of NEWS_MARKERS) {
+    const m = row.pattern.exec(text);
+    if (m) return { kind: 'news', evidence: [saw('news-marker', m)] };
+  }
   const figures = summary.petitionsReceived !== null || summary.totalProblems !== null || summary.completed !== null || /累计|共计|合计/.test(text);
   // A body's own disclosure of its totals: "四平市公开第二轮省级生态环境保护督察整改落实情况" / "…反馈意见整改工作简报(第六期)".
-  const disclosure = lines.slice(0, 6).map((l) => DISCLOSURE.exec(l.text)).find((m) => m);
-  if (disclosure && figures && problems.length === 0) return { kind: 'summary-notice', evidence: [`a disclosure of totals: ${disclosure[0]}`] };
+  if (figures && problems.length === 0) {
+    for (const l of lines.slice(0, 6)) {
+      const m = DISCLOSURE.exec(l.text);
+      if (m) return { kind: 'summary-notice', evidence: [saw('disclosure', m, l.start)] };
+    }
+  }
   const head = headline(lines, title);
-  if (head) return { kind: 'news', evidence: [`headline: ${head}`] };
+  if (head) {
+    const lead = head.text.length - head.text.trimStart().length;
+    const words = head.text.trim();
+    return { kind: 'news', evidence: [{ rule: 'headline', text: words, span: [head.start + lead, head.start + lead + words.length] }] };
+  }
   // Findings set out under categories are the inspection's published findings; a bare list is a self-assessment.
-  if (categories > 0) return { kind: 'formal-notice', evidence: [`${problems.length} problems under ${categories} categories: the findings published`] };
-  if (problems.length > 0) return { kind: 'other', evidence: [`${problems.length} problems stated without rectification: a self-assessment, not a notice`] };
+  if (categories > 0) return { kind: 'formal-notice', evidence: [{ rule: 'categorised-findings', text: `${problems.length} problems under ${categories} categories`, span: null }] };
+  if (problems.length > 0) return { kind: 'other', evidence: [{ rule: 'self-assessment', text: `${problems.length} problems stated without rectification`, span: null }] };
   // A bulletin is mostly figures: "已办结151件、阶段性办结209件、未办结35件,责令整改88家…"
   const sentences = text.split(/[。\n]/).filter((s) => s.trim().length > 6);
   const counted = sentences.filter((s) => /\d\s*(?:万|亿)?(?:件|个|项|条|家|人|元|%)/.test(s)).length;
   if (figures && sentences.length && counted / sentences.length >= 0.5) {
-    return { kind: 'summary-notice', evidence: [`totals without items: ${counted} of ${sentences.length} sentences are counts, no headline and no news marker`] };
+    return { kind: 'summary-notice', evidence: [{ rule: 'totals-bulletin', text: `${counted} of ${sentences.length} sentences are counts`, span: null }] };
   }
-  return { kind: 'news', evidence: ['a report without numbered problems, notice phrase or totals bulletin'] };
+  return { kind: 'news', evidence: [{ rule: 'no-sign', text: '', span: null }] };
 }

@@ -10,10 +10,10 @@
  * - A year never comes from the clock. When no year can be known, start and end are null and a
  *   message `extract/year-unknown` says so.
  */
-import type { DateMention, Message } from '../schema.js';
+import type { DateMention, Message } from '../../schema.js';
 import { charSet, isDigit, matchView } from './char-view.js';
-import { CHINESE_DIGITS, YEAR_DIGITS } from './numerals.js';
-import { RANGE_SEPARATOR_STARTS, rangeSeparatorPattern } from '../vocab/range-separators.js';
+import { CHINESE_DIGITS, YEAR_DIGITS } from '../../vocab/numerals.js';
+import { RANGE_SEPARATOR_STARTS, rangeSeparatorPattern } from '../../vocab/range-separators.js';
 
 export interface DateContext { documentDate: string | null }
 

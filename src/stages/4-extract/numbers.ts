@@ -8,10 +8,10 @@
  * - `span` is `[start, end)` in UTF-16 code units into the text; `text.slice(...span) === mention.text`,
  *   and the span includes the approximation words (近17万份, 20头以上).
  */
-import type { NumberMention, Span, Approx } from '../schema.js';
-import { parseNumeral, roundScaled, CHINESE_DIGITS } from './numerals.js';
+import type { NumberMention, Span, Approx } from '../../schema.js';
+import { parseNumeral, roundScaled, CHINESE_DIGITS } from '../../vocab/numerals.js';
 import { charSet, isDigit, matchView } from './char-view.js';
-import { RANGE_SEPARATOR_STARTS, rangeSeparatorPattern } from '../vocab/range-separators.js';
+import { RANGE_SEPARATOR_STARTS, rangeSeparatorPattern } from '../../vocab/range-separators.js';
 
 export interface MeasureWord {
   /** The unit written into `NumberMention.unit`. */

@@ -1,4 +1,4 @@
-import type { Status } from '../../schema.js';
+import type { Status } from '../schema.js';
 
 /**
  * The one status vocabulary: how a notice says a problem (or a count of problems) stands. Read

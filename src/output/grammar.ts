@@ -1,9 +1,9 @@
-import { LABELS } from '../../vocab/labels.js';
-import { CUES } from './enumerations.js';
-import { ANNOUNCEMENT_PHRASES, NEWS_MARKERS, NOTICE_PHRASES, OTHER_COPIES, OTHER_PHRASES } from './kind.js';
-import { MARKER_FAMILIES } from './markers.js';
-import { STATUS_PHRASES } from './status.js';
-import { COUNTED, EXTRAS } from './totals.js';
+import { LABELS } from '../vocab/labels.js';
+import { CUES } from '../stages/3-sections/enumerations.js';
+import { ANNOUNCEMENT_PHRASES, NEWS_MARKERS, NOTICE_PHRASES, OTHER_COPIES, OTHER_PHRASES } from '../stages/4-extract/kind.js';
+import { MARKER_FAMILIES } from '../stages/3-sections/markers.js';
+import { STATUS_PHRASES } from '../vocab/status.js';
+import { COUNTED, EXTRAS } from '../stages/4-extract/totals.js';
 
 /**
  * The sections stage's grammar as tables for docs/reading-notices.md, made from the very rows the
