@@ -41,6 +41,8 @@ export const NumberMention = z.object({
   unit: z.string().describe('The measure word after scaling, in simplified script: 11.3万人次 → `人次`, 217.69万元 → `元`, 28.13% → `%`, 1407項 → `项` (dev d17).'),
   approx: Approx.nullable().describe('The approximation word: `nearly` 近/将近/接近, `over` 余/多/以上/超过, `about` 约/左右, `under` 不足/以下; null for an exact number. 近17万份 → `nearly`.'),
   span: Span.describe('`[start, end)` of `text` in the cleaned text: [8329, 8334] in corpus 003.'),
+  problem: z.number().int().nullable().default(null).describe('The `number` of the problem whose statement or 整改情况 holds the mention (问题3’s 整改资金217.69万元 → 3); null outside every problem.'),
+  category: z.number().int().nullable().default(null).describe('That problem’s category, or the category whose title holds the mention; null when neither.'),
 });
 export type NumberMention = z.infer<typeof NumberMention>;
 
@@ -52,8 +54,15 @@ export const DateMention = z.object({
   kind: z.enum(['point', 'range', 'deadline', 'since']).describe('What the date marks, all four in corpus 003: `point` (截至8月20日), `range` (2023年9月7日至11月10日), `deadline` (2025年底前: only `end`), `since` (2013年以来: only `start`).'),
   yearInferred: z.boolean().describe('true when the year is not written and came from the context: 截至8月20日 in a notice dated 2024-08-26 → 2024-08-20 (corpus 003).'),
   span: Span.describe('`[start, end)` of `text` in the cleaned text: [9, 25] in corpus 003.'),
+  problem: z.number().int().nullable().default(null).describe('The `number` of the problem whose statement or 整改情况 holds the date; null outside every problem.'),
+  category: z.number().int().nullable().default(null).describe('That problem’s category, or the category whose title holds the date; null when neither.'),
 });
 export type DateMention = z.infer<typeof DateMention>;
+
+/** A number as the readers find it, before the extract stage places it in the notice's structure. */
+export type FoundNumber = Omit<NumberMention, 'problem' | 'category'>;
+/** A date as the readers find it, before the extract stage places it. */
+export type FoundDate = Omit<DateMention, 'problem' | 'category'>;
 
 export const Period = z.object({
   start: IsoDate.describe('First day, ISO: `2023-09-07`.'),

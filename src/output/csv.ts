@@ -140,8 +140,6 @@ export const DOCUMENT_COLUMNS: Column<DocumentRow>[] = [
 
 type Problem = FinalDocument['problems'][number];
 type Item<T> = { doc: FinalDocument; item: T };
-/** A number or date with the problem whose statement or 整改情况 it falls in. */
-type Mention<T> = Item<T> & { problem: Problem | undefined };
 
 /**
  * Spans are `spanStart`/`spanEnd` in every file. numbers.csv, problems.csv and diagnostics.csv
@@ -156,10 +154,10 @@ const formerSpanColumns = <T extends { span: [number, number] | null }>(): Colum
   { header: 'start', cell: (r) => spanStart(r.item.span), type: 'number' },
   { header: 'end', cell: (r) => spanEnd(r.item.span), type: 'number' },
 ];
-/** The problem a mention falls in (its number, as in problems.csv) and that problem's category. */
-const problemColumns = <T,>(): Column<Mention<T>>[] => [
-  { header: 'problem', cell: (r) => r.problem?.number, type: 'number' },
-  { header: 'category', cell: (r) => r.problem?.category, type: 'number' },
+/** The problem a mention falls in (its number, as in problems.csv) and its category, as the extract stage placed it. */
+const problemColumns = <T extends { problem: number | null; category: number | null }>(): Column<Item<T>>[] => [
+  { header: 'problem', cell: (r) => r.item.problem, type: 'number' },
+  { header: 'category', cell: (r) => r.item.category, type: 'number' },
 ];
 
 export const PROBLEM_COLUMNS: Column<Item<Problem>>[] = [
@@ -177,7 +175,7 @@ export const PROBLEM_COLUMNS: Column<Item<Problem>>[] = [
 ];
 
 type NumberMention = FinalDocument['numbers'][number];
-export const NUMBER_COLUMNS: Column<Mention<NumberMention>>[] = [
+export const NUMBER_COLUMNS: Column<Item<NumberMention>>[] = [
   { header: 'id', cell: (r) => r.doc.id },
   { header: 'text', cell: (r) => r.item.text },
   { header: 'value', cell: (r) => r.item.value, type: 'number' },
@@ -190,7 +188,7 @@ export const NUMBER_COLUMNS: Column<Mention<NumberMention>>[] = [
 ];
 
 type DateMention = FinalDocument['dates'][number];
-export const DATE_COLUMNS: Column<Mention<DateMention>>[] = [
+export const DATE_COLUMNS: Column<Item<DateMention>>[] = [
   { header: 'id', cell: (r) => r.doc.id },
   { header: 'text', cell: (r) => r.item.text },
   { header: 'start', cell: (r) => r.item.start },
@@ -212,30 +210,6 @@ export const DIAGNOSTIC_COLUMNS: Column<Item<Diagnostic>>[] = [
   ...spanColumns<Diagnostic>(),
 ];
 
-/**
- * For each mention, the problem it falls in: from the start of the problem's statement to the
- * end of its 整改情况 (问题3's "整改资金217.69万元" is in 问题3), found by binary search over the
- * problems in text order.
- */
-export function withProblems<T extends { span: [number, number] }>(doc: FinalDocument, items: readonly T[]): Mention<T>[] {
-  const regions = doc.problems
-    .map((p) => ({ p, start: p.span[0], end: Math.max(p.span[1], p.rectificationSpan?.[1] ?? 0) }))
-    .sort((a, b) => a.start - b.start);
-  return items.map((item) => {
-    const [start, end] = item.span;
-    let lo = 0;
-    let hi = regions.length;
-    // The last region starting at or before the mention.
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (regions[mid]!.start <= start) lo = mid + 1;
-      else hi = mid;
-    }
-    const region = regions[lo - 1];
-    return { doc, item, problem: region && end <= region.end ? region.p : undefined };
-  });
-}
-
 /** The audit codes that make a notice's arithmetic fail: those marked `audit` in the table of codes. */
 export const ARITHMETIC_CODES = AUDIT_CODES;
 
@@ -247,8 +221,8 @@ export function auditVerdict(doc: FinalDocument): string {
 /** The item tables, streamed: file name, columns, and the rows one final document contributes. */
 export const ITEM_TABLES = [
   { file: 'problems.csv', columns: PROBLEM_COLUMNS, rows: (doc: FinalDocument) => doc.problems.map((item) => ({ doc, item })) },
-  { file: 'numbers.csv', columns: NUMBER_COLUMNS, rows: (doc: FinalDocument) => withProblems(doc, doc.numbers) },
-  { file: 'dates.csv', columns: DATE_COLUMNS, rows: (doc: FinalDocument) => withProblems(doc, doc.dates) },
+  { file: 'numbers.csv', columns: NUMBER_COLUMNS, rows: (doc: FinalDocument) => doc.numbers.map((item) => ({ doc, item })) },
+  { file: 'dates.csv', columns: DATE_COLUMNS, rows: (doc: FinalDocument) => doc.dates.map((item) => ({ doc, item })) },
   { file: 'diagnostics.csv', columns: DIAGNOSTIC_COLUMNS, rows: (doc: FinalDocument) => doc.diagnostics.map((item) => ({ doc, item })) },
 ] as const;
 

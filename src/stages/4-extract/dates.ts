@@ -10,7 +10,7 @@
  * - A year never comes from the clock. When no year can be known, start and end are null and a
  *   message `extract/year-unknown` says so.
  */
-import type { DateMention, Message } from '../../schema.js';
+import type { DateMention, FoundDate, Message } from '../../schema.js';
 import { charSet, isDigit, matchView } from './char-view.js';
 import { CHINESE_DIGITS, YEAR_DIGITS } from '../../vocab/numerals.js';
 import { RANGE_SEPARATOR_STARTS, rangeSeparatorPattern } from '../../vocab/range-separators.js';
@@ -464,7 +464,7 @@ function coverage(a: Atom, y: number, mFallback: number | null): { start: string
 }
 
 /** Every date mention in `text`, its years resolved as `resolveDates` says. */
-export function findDates(text: string, context: DateContext): { dates: DateMention[]; messages: Message[] } {
+export function findDates(text: string, context: DateContext): { dates: FoundDate[]; messages: Message[] } {
   return resolveDates(scanDates(text), context);
 }
 
@@ -508,9 +508,9 @@ export function scanDates(text: string): DateScan {
  * month from the date before it in the paragraph (央广网北京7月7日消息, dev d82), else from the notice
  * date; 当天 is the day named last (`ANAPHORIC_DAYS`).
  */
-export function resolveDates(scan: DateScan, context: DateContext): { dates: DateMention[]; messages: Message[] } {
+export function resolveDates(scan: DateScan, context: DateContext): { dates: FoundDate[]; messages: Message[] } {
   const { text, view: v, exprs } = scan;
-  const dates: DateMention[] = [];
+  const dates: FoundDate[] = [];
   const messages: Message[] = [];
   if (exprs.length === 0) return { dates, messages };
   const doc = parseIso(context?.documentDate ?? null);

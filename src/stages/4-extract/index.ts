@@ -8,6 +8,7 @@ import { findNumbers } from './numbers.js';
 import { readInspectionDates, readNoticeDate } from './notice-dates.js';
 import { readSummary } from './totals.js';
 import { decideKind } from './kind.js';
+import { placeMentions } from './places.js';
 
 /** What `4-extract.json` holds: every quantity and date mention, the dates of the notice, its totals and its kind. */
 export const ExtractOutput = z.object({
@@ -37,7 +38,8 @@ export type ExtractedDocument = SectionedDocument & { extract: ExtractOutput };
  * Reads every number and date once, and from them what the notice states: its own date first
  * (so that 截至8月20日 in a notice dated 2024-08-26 is 2024-08-20), then every date, then the
  * quantities outside the dates (2024年 is never 2024 年), the inspection's period and feedback,
- * the totals, and with the structure the sections stage found, the kind.
+ * the totals, and with the structure the sections stage found, the kind and each mention's
+ * problem and category.
  */
 export function extract(doc: SectionedDocument): ExtractedDocument {
   const { text, pageMeta } = doc.clean;
@@ -66,8 +68,8 @@ export function extract(doc: SectionedDocument): ExtractedDocument {
       summary,
       summarySpan,
       summaryEvidence: summaryEvidence as Record<string, Evidence>,
-      numbers,
-      dates,
+      numbers: placeMentions(numbers, problems, categories),
+      dates: placeMentions(dates, problems, categories),
       messages,
     },
   };

@@ -1,4 +1,4 @@
-import type { DateMention } from '../../schema.js';
+import type { FoundDate } from '../../schema.js';
 import { type Found, type Line, sentencesWith } from '../3-sections/lines.js';
 import { HEADER_LINES, INSPECTION_WORD, findMasthead, findSignature } from '../3-sections/metadata.js';
 import { LABELS, type Label, readLabels } from '../../vocab/labels.js';
@@ -106,7 +106,7 @@ function readDateline(head: Line[], text: string): Found<string> | null {
 }
 
 /** The mentions inside `[from, to)`, with spans relative to `from`. */
-function datesIn(mentions: DateMention[], from: number, to: number): DateMention[] {
+function datesIn(mentions: FoundDate[], from: number, to: number): FoundDate[] {
   return mentions.filter((d) => d.span[0] >= from && d.span[1] <= to).map((d) => ({ ...d, span: [d.span[0] - from, d.span[1] - from] as [number, number] }));
 }
 
@@ -128,7 +128,7 @@ const FED_BACK = /反馈[^。]{0,16}?(?:意见|问题|情况)|反馈会|完成[^
  * A feedback date without a year ("10月10日,中央巡视组向湖北省委反馈了巡视意见") takes the year of the
  * inspection it follows, the next year when its month comes earlier.
  */
-export function readInspectionDates(text: string, mentions: DateMention[]): { period: Found<{ start: string; end: string }> | null; feedback: Found<string> | null } {
+export function readInspectionDates(text: string, mentions: FoundDate[]): { period: Found<{ start: string; end: string }> | null; feedback: Found<string> | null } {
   let period: Found<{ start: string; end: string }> | null = null;
   let feedback: Found<string> | null = null;
   const sentences = sentencesWith(text, INSPECTION_WORD);
@@ -145,7 +145,7 @@ export function readInspectionDates(text: string, mentions: DateMention[]): { pe
     // The day (or month) that introduces the clause of the feedback, else the first after it:
     // "2024年3月15日至4月30日,…开展了集中巡察,7月26日,县委第三巡察组向…反馈了巡察意见" → 7月26日.
     const points = datesIn(mentions, start, start + sentence.length).filter((x) => x.kind === 'point' && (x.grain === 'day' || x.grain === 'month') && x.start);
-    const d: DateMention | undefined = points.filter((x) => x.span[1] <= fed.index).pop() ?? points.find((x) => x.span[0] >= fed.index);
+    const d: FoundDate | undefined = points.filter((x) => x.span[1] <= fed.index).pop() ?? points.find((x) => x.span[0] >= fed.index);
     if (d && !d.yearInferred) feedback = { value: d.start!, span: [start + d.span[0], start + d.span[1]] };
     else if (d && period) {
       // A year-less feedback date takes the year of the inspection it follows, the next year when its month comes earlier.

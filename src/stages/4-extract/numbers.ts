@@ -8,13 +8,13 @@
  * - `span` is `[start, end)` in UTF-16 code units into the text; `text.slice(...span) === mention.text`,
  *   and the span includes the approximation words (近17万份, 20头以上).
  */
-import type { NumberMention, Span, Approx } from '../../schema.js';
+import type { FoundNumber, Span, Approx } from '../../schema.js';
 import { parseNumeral, roundScaled, CHINESE_DIGITS } from '../../vocab/numerals.js';
 import { charSet, isDigit, matchView } from './char-view.js';
 import { RANGE_SEPARATOR_STARTS, rangeSeparatorPattern } from '../../vocab/range-separators.js';
 
 export interface MeasureWord {
-  /** The unit written into `NumberMention.unit`. */
+  /** The unit written into `NumberMention.unit` (src/schema.ts). */
   unit: string;
   /** false: the word only counts after Arabic digits (十分重要 is "very", 90分 is a score). */
   afterChinese: boolean;
@@ -360,7 +360,7 @@ function readNumber(v: string, i: number): NumberToken | null {
 }
 
 /** Every quantity mention in `text`; mentions overlapping an `exclude` span (e.g. dates already found) are skipped. */
-export function findNumbers(text: string, options: { exclude?: Span[] } = {}): NumberMention[] {
+export function findNumbers(text: string, options: { exclude?: Span[] } = {}): FoundNumber[] {
   if (typeof text !== 'string' || text.length === 0) return [];
   const v = matchView(text);
   const exclude: Span[] = [...(options.exclude ?? [])];
@@ -377,7 +377,7 @@ export function findNumbers(text: string, options: { exclude?: Span[] } = {}): N
 
   // One pass over the view finds every candidate numeral; the context rules decide what it is.
   const ordinals = readOrdinals(v);
-  const out: NumberMention[] = [];
+  const out: FoundNumber[] = [];
   let at = 0;
   while (at < v.length) {
     if (NUMERAL_START[v.charCodeAt(at)] === 0) {

@@ -1,4 +1,4 @@
-import type { NumberMention, Summary } from '../../schema.js';
+import type { FoundNumber, Summary } from '../../schema.js';
 import { statusOf } from '../../vocab/status.js';
 
 /**
@@ -35,7 +35,7 @@ export const COUNTED: { counts: Counted; after?: RegExp; before?: RegExp; exampl
 ];
 
 /** A count's words: its clause before it and the words after it, up to the clause's end. */
-interface Count { mention: NumberMention; before: string; after: string; sentence: number; clauseStart: number; clauseEnd: number; /** The words after it, up to 40 characters. */ rest: string; /** What it counts, read once. */ counted: Counted }
+interface Count { mention: FoundNumber; before: string; after: string; sentence: number; clauseStart: number; clauseEnd: number; /** The words after it, up to 40 characters. */ rest: string; /** What it counts, read once. */ counted: Counted }
 
 /** The measure words of counts of things (not people, money or rates). */
 const COUNT_UNITS = new Set(['个', '项', '条', '件', '类']);
@@ -57,7 +57,7 @@ function between(counts: Count[], from: number, to: number): Count[] {
   return out;
 }
 
-function countsOf(text: string, numbers: NumberMention[]): Count[] {
+function countsOf(text: string, numbers: FoundNumber[]): Count[] {
   const counts: Count[] = [];
   for (const mention of numbers) {
     if (!COUNT_UNITS.has(mention.unit) || mention.approx !== null) continue;
@@ -296,7 +296,7 @@ export const EXTRAS: { field: 'immediateItems' | 'immediateResolved' | 'rulesMad
   { field: 'peopleHeldAccountable', before: /(?:问责|处分|追责)\s*$/, units: /^[人名]$/, example: '追责问责552人 / 问责8人' },
 ];
 
-function readExtras(text: string, numbers: NumberMention[], summary: Summary, evidence: SummaryEvidence) {
+function readExtras(text: string, numbers: FoundNumber[], summary: Summary, evidence: SummaryEvidence) {
   for (const row of EXTRAS) {
     for (const m of numbers) {
       if (!row.units.test(m.unit) || m.approx !== null) continue;
@@ -314,7 +314,7 @@ function readExtras(text: string, numbers: NumberMention[], summary: Summary, ev
 }
 
 /** Totals in the notice's own words, from its number mentions; only what the text states, every other field null. */
-export function readSummary(text: string, numbers: NumberMention[]): { summary: Summary; span: [number, number] | null; evidence: SummaryEvidence } {
+export function readSummary(text: string, numbers: FoundNumber[]): { summary: Summary; span: [number, number] | null; evidence: SummaryEvidence } {
   const summary = emptySummary();
   const evidence: SummaryEvidence = {};
   const counts = countsOf(text, numbers);
