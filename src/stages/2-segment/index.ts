@@ -3,6 +3,9 @@ import { Message, Span } from '../../schema.js';
 import type { CleanedDocument } from '../1-clean/index.js';
 import { eachWord, segmenter } from '../../jieba.js';
 import type { Stage } from '../stage.js';
+import { sentenceSpans } from './sentences.js';
+
+export { Sentences, isSentenceEnd, sentenceSpans } from './sentences.js';
 
 export { USER_DICT } from '../../jieba.js';
 
@@ -13,7 +16,7 @@ export { USER_DICT } from '../../jieba.js';
  */
 export const SegmentOutput = z.object({
   id: z.string().describe('The document id: `003_7004f69c1b986a66`.'),
-  sentences: z.array(Span).describe('Each sentence, `[start, end)` in the cleaned text: it ends after 。！？； or a line break.'),
+  sentences: z.array(Span).describe('Each sentence, `[start, end)` in the cleaned text, without the spaces around it: it ends after 。！？!? (closing quotes kept) or at a line break; ； separates clauses inside it. Every later reader takes its sentences from here.'),
   tokens: z
     .array(z.tuple([z.number().int(), z.number().int(), z.string()]))
     .describe('Each word as `[start, end, tag]`: its span in the cleaned text and its part of speech (ICTCLAS: n, v, m, x …); 巡视整改 is one token `n`.'),
@@ -84,26 +87,6 @@ export const SegmentLayer = SegmentOutput.extend({ tokens: z.instanceof(Tokens) 
 export type SegmentLayer = z.infer<typeof SegmentLayer>;
 
 export type SegmentedDocument = CleanedDocument & { segment: SegmentLayer };
-
-/** A sentence ends after 。！？； or a line break; closing quotes stay with their sentence. */
-const SENTENCE = /[^\n。！？!?；;]*(?:[。！？!?；;]+[”’」』)）]*|\n|$)/g;
-
-export function sentenceSpans(text: string): [number, number][] {
-  const spans: [number, number][] = [];
-  SENTENCE.lastIndex = 0;
-  for (let m = SENTENCE.exec(text); m && m.index < text.length; m = SENTENCE.exec(text)) {
-    if (m[0].length === 0) {
-      SENTENCE.lastIndex++;
-      continue;
-    }
-    let start = m.index;
-    let end = m.index + m[0].length;
-    while (start < end && /\s/.test(text[start]!)) start++;
-    while (end > start && /\s/.test(text[end - 1]!)) end--;
-    if (end > start) spans.push([start, end]);
-  }
-  return spans;
-}
 
 /** Whether a character code may start a whitespace word (ASCII space and control, NBSP, U+1680, U+2000–U+205F, U+3000, BOM). */
 function maySpace(code: number): boolean {

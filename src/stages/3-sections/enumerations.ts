@@ -1,5 +1,6 @@
 import type { Category, Problem } from '../../schema.js';
 import type { Family, Marker } from './markers.js';
+import { isSentenceEnd } from '../2-segment/sentences.js';
 import { CATEGORY_PREFIX, MEASURE_OPENER, NAMES_KINDS, RECTIFICATION_WORDS, SHORTCOMING, closesItems, namesKind } from './words.js';
 import { statusOf } from '../../vocab/status.js';
 
@@ -70,7 +71,6 @@ export function cueOf(text: string, at: number): string {
 
 const CUE_REACH = 200;
 
-const isSentenceEnd = (c: string) => c === '。' || c === '\n' || c === '!' || c === '！' || c === '?' || c === '？';
 
 /**
  * What a cue announces: the row whose phrase ends nearest the list. A problem cue announces a
@@ -276,8 +276,9 @@ function bound(text: string, run: Run, headings: HeadingIndex): void {
     const bySemicolon = separators.length > 0 && separators.every((s) => /[;；]/.test(s));
     let end = lineEnd(text, it.start);
     if (bySemicolon) {
-      const stop = text.slice(it.start, Math.min(end, it.start + ITEM_REACH)).search(/[。!！?？]/);
-      if (stop >= 0) end = it.start + stop + 1;
+      let stop = it.start;
+      while (stop < Math.min(end, it.start + ITEM_REACH) && (text[stop] === '\n' || !isSentenceEnd(text[stop]))) stop++;
+      if (stop < Math.min(end, it.start + ITEM_REACH)) end = stop + 1;
     }
     it.regionEnd = end;
     it.end = trimEnd(text, it.start, end);
@@ -390,7 +391,7 @@ function splitClauses(text: string, begin: number, stop: number): [number, numbe
   const out: [number, number][] = [];
   let s = begin;
   for (let i = begin; i <= stop; i++) {
-    if (i === stop || SEMICOLONS.has(text[i]!) || (i > begin && SENTENCE_ENDS.has(text[i - 1]!))) {
+    if (i === stop || SEMICOLONS.has(text[i]!) || (i > begin && text[i - 1] !== '\n' && isSentenceEnd(text[i - 1]!))) {
       let a = s;
       while (a < i && text.charCodeAt(a) <= 0x20) a++;
       if (i > a) out.push([a, i]);
@@ -400,7 +401,6 @@ function splitClauses(text: string, begin: number, stop: number): [number, numbe
   return out;
 }
 const SEMICOLONS = new Set([';', '；']);
-const SENTENCE_ENDS = new Set(['。', '!', '！', '?', '？']);
 
 function clauseRun(text: string, begin: number, stop: number, cue: string): Run {
   const items = splitClauses(text, begin, stop).map(([s, e]) => ({ marker: null, start: s, end: trimEnd(text, s, e), regionEnd: e }));

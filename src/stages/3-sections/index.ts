@@ -7,6 +7,7 @@ import { findMarkers } from './markers.js';
 import { splitLines } from './lines.js';
 import { findMasthead, findSignature, issuerAboveTitle, issuerFromTitle, readSpeaker, readTeam, readTitle } from './metadata.js';
 import type { Stage } from '../stage.js';
+import { Sentences } from '../2-segment/sentences.js';
 
 export { Heading, ItemStyle } from './items.js';
 
@@ -52,7 +53,7 @@ export function detectSections(doc: SegmentedDocument): SectionedDocument {
   }
   const title = readTitle(lines, pageMeta);
   const issuer = findSignature(lines).issuer ?? findMasthead(lines)?.issuer ?? issuerFromTitle(title) ?? issuerAboveTitle(lines, title) ?? readSpeaker(lines);
-  const { team, type } = readTeam(text);
+  const { team, type } = readTeam(new Sentences(text, doc.segment.sentences));
   const sections: SectionsOutput = {
     id: doc.clean.id,
     meta: {

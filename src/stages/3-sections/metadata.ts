@@ -1,5 +1,6 @@
 import type { InspectionType } from '../../schema.js';
-import { type Found, type Line, sentencesWith } from './lines.js';
+import { type Found, type Line } from './lines.js';
+import type { Sentences } from '../2-segment/sentences.js';
 import { readLabels } from '../../vocab/labels.js';
 import { CHROME_LINES } from '../../vocab/chrome-lines.js';
 
@@ -162,8 +163,9 @@ export const INSPECTION_WORD = /巡视|巡察|督察/g;
  * names ("2023年9月7日至11月10日,省委第一巡视组对汨罗市进行了巡视" → 省委第一巡视组, 巡视), else the
  * word the notice uses most (an audit report names 巡视 once in passing, 审计 throughout).
  */
-export function readTeam(text: string): { team: Found<string> | null; type: InspectionType | null } {
-  for (const { text: sentence, start } of sentencesWith(text, INSPECTION_WORD)) {
+export function readTeam(sentences: Sentences): { team: Found<string> | null; type: InspectionType | null } {
+  const { text } = sentences;
+  for (const { text: sentence, start } of sentences.withWord(INSPECTION_WORD)) {
     const t = /(?:中央|省委|市委|州委|县委|区委|旗委|校党委|党委|党组)?第[一二三四五六七八九十\d]+(?:专项)?(巡视|巡察)组/.exec(sentence);
     if (t) return { team: { value: t[0], span: [start + t.index, start + t.index + t[0].length] }, type: t[1] as InspectionType };
   }

@@ -3,6 +3,7 @@ import { DateMention, Evidence, IsoDate, Kind, KindEvidence, Message, NumberMent
 import type { SectionedDocument } from '../3-sections/index.js';
 import { splitLines } from '../3-sections/lines.js';
 import type { Stage } from '../stage.js';
+import { Sentences } from '../2-segment/sentences.js';
 import { resolveDates, scanDates } from './dates.js';
 import { findNumbers } from './numbers.js';
 import { readInspectionDates, readNoticeDate } from './notice-dates.js';
@@ -45,12 +46,13 @@ export function extract(doc: SectionedDocument): ExtractedDocument {
   const { text, pageMeta } = doc.clean;
   const { problems, categories, meta } = doc.sections;
   const lines = splitLines(text);
+  const sentences = new Sentences(text, doc.segment.sentences);
   const documentDate = readNoticeDate(lines, pageMeta, text);
   const { dates, messages } = resolveDates(scanDates(text), { documentDate: documentDate?.value ?? null });
   const numbers = findNumbers(text, { exclude: dates.map((d) => d.span) });
-  const { period, feedback } = readInspectionDates(text, dates);
-  const { summary, span: summarySpan, evidence: summaryEvidence } = readSummary(text, numbers);
-  const { kind, evidence } = decideKind(text, lines, problems, summary, meta.title, categories.length);
+  const { period, feedback } = readInspectionDates(sentences, dates);
+  const { summary, span: summarySpan, evidence: summaryEvidence } = readSummary(sentences, numbers);
+  const { kind, evidence } = decideKind(sentences, lines, problems, summary, meta.title, categories.length);
   return {
     ...doc,
     extract: {

@@ -1,5 +1,6 @@
 import type { Kind, KindEvidence, KindRule, Problem, Summary } from '../../schema.js';
 import type { Line } from '../3-sections/lines.js';
+import type { Sentences } from '../2-segment/sentences.js';
 
 /** Phrases by which a notice publishes its own rectification; a quoted title (《…》) is someone else's. */
 export const NOTICE_PHRASES: { pattern: RegExp; example: string }[] = [
@@ -73,7 +74,8 @@ const saw = (rule: KindRule, m: RegExpExecArray, from = 0): KindEvidence => {
  * The kind, decided from evidence in the text; each rule that fires is recorded. Order matters:
  * numbered problems with rectifications make a formal notice whatever else the text says.
  */
-export function decideKind(text: string, lines: Line[], problems: Problem[], summary: Summary, title: string | null, categories = 0): { kind: Kind; evidence: KindEvidence[] } {
+export function decideKind(sentences: Sentences, lines: Line[], problems: Problem[], summary: Summary, title: string | null, categories = 0): { kind: Kind; evidence: KindEvidence[] } {
+  const { text } = sentences;
   // A public notice of one item, a shared copy or a speech is other, whatever problems and rectifications it lists.
   for (const row of OTHER_COPIES) {
     const m = row.pattern.exec(text);
@@ -116,10 +118,10 @@ export function decideKind(text: string, lines: Line[], problems: Problem[], sum
   if (categories > 0) return { kind: 'formal-notice', evidence: [{ rule: 'categorised-findings', text: `${problems.length} problems under ${categories} categories`, span: null }] };
   if (problems.length > 0) return { kind: 'other', evidence: [{ rule: 'self-assessment', text: `${problems.length} problems stated without rectification`, span: null }] };
   // A bulletin is mostly figures: "已办结151件、阶段性办结209件、未办结35件,责令整改88家…"
-  const sentences = text.split(/[。\n]/).filter((s) => s.trim().length > 6);
-  const counted = sentences.filter((s) => /\d\s*(?:万|亿)?(?:件|个|项|条|家|人|元|%)/.test(s)).length;
-  if (figures && sentences.length && counted / sentences.length >= 0.5) {
-    return { kind: 'summary-notice', evidence: [{ rule: 'totals-bulletin', text: `${counted} of ${sentences.length} sentences are counts`, span: null }] };
+  const said = sentences.texts().filter((s) => s.replace(/[。！？!?]+$/, '').length > 6);
+  const counted = said.filter((s) => /\d\s*(?:万|亿)?(?:件|个|项|条|家|人|元|%)/.test(s)).length;
+  if (figures && said.length && counted / said.length >= 0.5) {
+    return { kind: 'summary-notice', evidence: [{ rule: 'totals-bulletin', text: `${counted} of ${said.length} sentences are counts`, span: null }] };
   }
   return { kind: 'news', evidence: [{ rule: 'no-sign', text: '', span: null }] };
 }

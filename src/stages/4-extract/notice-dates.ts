@@ -1,5 +1,6 @@
 import type { FoundDate } from '../../schema.js';
-import { type Found, type Line, sentencesWith } from '../3-sections/lines.js';
+import { type Found, type Line } from '../3-sections/lines.js';
+import type { Sentences } from '../2-segment/sentences.js';
 import { HEADER_LINES, INSPECTION_WORD, findMasthead, findSignature } from '../3-sections/metadata.js';
 import { LABELS, type Label, readLabels } from '../../vocab/labels.js';
 import { parseDate } from './dates.js';
@@ -128,18 +129,18 @@ const FED_BACK = /反馈[^。]{0,16}?(?:意见|问题|情况)|反馈会|完成[^
  * A feedback date without a year ("10月10日,中央巡视组向湖北省委反馈了巡视意见") takes the year of the
  * inspection it follows, the next year when its month comes earlier.
  */
-export function readInspectionDates(text: string, mentions: FoundDate[]): { period: Found<{ start: string; end: string }> | null; feedback: Found<string> | null } {
+export function readInspectionDates(sentences: Sentences, mentions: FoundDate[]): { period: Found<{ start: string; end: string }> | null; feedback: Found<string> | null } {
   let period: Found<{ start: string; end: string }> | null = null;
   let feedback: Found<string> | null = null;
-  const sentences = sentencesWith(text, INSPECTION_WORD);
+  const about = sentences.withWord(INSPECTION_WORD);
   // The period first: a feedback date without a year takes the year of the inspection it follows,
   // whichever sentence comes first ("10月13日,县委第二巡察组向甘井镇党委反馈巡察情况。…2023年4月19日至6月18日…").
-  for (const { text: sentence, start } of sentences) {
+  for (const { text: sentence, start } of about) {
     if (period || !INSPECTED.test(sentence)) continue;
     const d = datesIn(mentions, start, start + sentence.length).find((x) => x.kind === 'range' && x.start && x.end);
     if (d) period = { value: { start: d.start!, end: d.end! }, span: [start + d.span[0], start + d.span[1]] };
   }
-  for (const { text: sentence, start } of sentences) {
+  for (const { text: sentence, start } of about) {
     const fed: RegExpExecArray | null = feedback ? null : FED_BACK.exec(sentence);
     if (!fed) continue;
     // The day (or month) that introduces the clause of the feedback, else the first after it:

@@ -1,5 +1,6 @@
 import type { FoundNumber, Summary } from '../../schema.js';
 import { statusOf } from '../../vocab/status.js';
+import type { Sentences } from '../2-segment/sentences.js';
 
 /**
  * Totals, read from the number mentions (src/mentions/numbers.ts) and the words around each:
@@ -57,7 +58,8 @@ function between(counts: Count[], from: number, to: number): Count[] {
   return out;
 }
 
-function countsOf(text: string, numbers: FoundNumber[]): Count[] {
+function countsOf(sentences: Sentences, numbers: FoundNumber[]): Count[] {
+  const { text } = sentences;
   const counts: Count[] = [];
   for (const mention of numbers) {
     if (!COUNT_UNITS.has(mention.unit) || mention.approx !== null) continue;
@@ -67,8 +69,7 @@ function countsOf(text: string, numbers: FoundNumber[]): Count[] {
     // The words after a count name its noun and stop at a list's 、: "26个具体问题、29项整改措施已完成".
     let b = e;
     while (b < text.length && !CLAUSE_END.test(text[b]!) && text[b] !== '、' && b - e < 30) b++;
-    let sentence = s;
-    while (sentence > 0 && s - sentence < SENTENCE_REACH && !/[。\n]/.test(text[sentence - 1]!)) sentence--;
+    const sentence = sentences.startOf(s, SENTENCE_REACH);
     const before = text.slice(a, s), after = text.slice(e, b);
     counts.push({ mention, before, after, sentence, clauseStart: a, clauseEnd: b, rest: text.slice(e, e + 40), counted: countedBy({ before, after }) });
   }
@@ -116,19 +117,20 @@ const SHARE = /^\s*占[^,，;；。\d]{0,12}?(\d+(?:\.\d+)?)\s*%/;
  * and the status counts of the clauses after it in its sentence. A sentence without a total
  * may still state parts ("有642个面上问题未完成整改").
  */
-function readProblemTotals(text: string, counts: Count[], summary: Summary, evidence: SummaryEvidence): [number, number] | null {
+function readProblemTotals(sentences: Sentences, counts: Count[], summary: Summary, evidence: SummaryEvidence): [number, number] | null {
+  const { text } = sentences;
   const totalSentences = new Set(counts.filter((c) => c.counted === 'problem' && statesTotal(c)).map((c) => c.sentence));
   // The first sentence that states a total of problems, or how many problems stand how.
   for (const c of counts) {
     if (c.counted !== 'problem' && c.counted !== 'other') continue;
-    const end = sentenceEnd(text, c.mention.span[1]);
+    const end = sentences.endOf(c.mention.span[1], SENTENCE_REACH);
     if (c.counted === 'problem' && statesTotal(c)) {
-      const span = setTotal(text, c, 'problem', counts, summary, evidence);
+      const span = setTotal(sentences, c, 'problem', counts, summary, evidence);
       // The total restated later with its parts: "对62个问题以清单的形式…" then "截至1月11日,全市62个突出生态环境问题,已完成整改40个".
       const stated = summary.completed !== null || summary.partial !== null || summary.notCompleted !== null || summary.completionRate !== null;
       for (const again of stated ? [] : counts) {
         if (again.mention.span[0] <= c.mention.span[1] || again.counted !== 'problem' || again.mention.value !== c.mention.value) continue;
-        if (readParts(text, again.mention.span[1], sentenceEnd(text, again.mention.span[1]), counts, summary, evidence, 'problem', true)) break;
+        if (readParts(text, again.mention.span[1], sentences.endOf(again.mention.span[1], SENTENCE_REACH), counts, summary, evidence, 'problem', true)) break;
       }
       return span;
     }
@@ -138,23 +140,19 @@ function readProblemTotals(text: string, counts: Count[], summary: Summary, evid
   // No problem total: rectification tasks, the most specific (12项主要任务 … 55项具体整改任务).
   const tasks = counts.filter((c) => c.counted === 'task' && statesTotal(c));
   const task = tasks.find((c) => /具体/.test(c.after)) ?? tasks[0];
-  return task ? setTotal(text, task, 'task', counts, summary, evidence) : null;
+  return task ? setTotal(sentences, task, 'task', counts, summary, evidence) : null;
 }
 
-function setTotal(text: string, c: Count, unit: 'problem' | 'task', counts: Count[], summary: Summary, evidence: SummaryEvidence): [number, number] {
+function setTotal(sentences: Sentences, c: Count, unit: 'problem' | 'task', counts: Count[], summary: Summary, evidence: SummaryEvidence): [number, number] {
+  const { text } = sentences;
   summary.totalProblems = c.mention.value;
   summary.totalUnit = unit;
   evidence.totalProblems = { text: text.slice(c.clauseStart, c.clauseEnd).trim(), span: c.mention.span };
-  const end = sentenceEnd(text, c.mention.span[1]);
+  const end = sentences.endOf(c.mention.span[1], SENTENCE_REACH);
   readParts(text, c.mention.span[1], end, counts, summary, evidence, unit, true);
   return [c.sentence, end];
 }
 
-function sentenceEnd(text: string, from: number): number {
-  let e = from;
-  while (e < text.length && e - from < SENTENCE_REACH && !/[。\n]/.test(text[e]!)) e++;
-  return e;
-}
 
 /** The status counts and the rate in the clauses of `text[from, to)`; whether any was read. */
 function readParts(text: string, from: number, to: number, counts: Count[], summary: Summary, evidence: SummaryEvidence, unit: 'problem' | 'task', afterTotal = false): boolean {
@@ -239,7 +237,8 @@ const RESOLVED = /(?<!阶段性?)(?:已)?办结(?!或)|完成查处|完成整改
  * after it. A notice that gives a batch and the running total ("第十一批27件" then "1-11批395件")
  * is read at the running total; one that gives only the resolved count has that alone.
  */
-function readPetitions(text: string, counts: Count[], summary: Summary, evidence: SummaryEvidence) {
+function readPetitions(sentences: Sentences, counts: Count[], summary: Summary, evidence: SummaryEvidence) {
+  const { text } = sentences;
   const petitions = counts.filter((c) => c.mention.unit === '件' && c.counted === 'petition');
   const received = petitions.filter((c) => RECEIVED.test(c.before) || /^(?:群众)?(?:信访|举报|投诉)/.test(c.after.trimStart()) || !RESOLVED.test(c.before));
   // A running total over a batch: the largest count that has its resolved count after it, else the first.
@@ -255,7 +254,7 @@ function readPetitions(text: string, counts: Count[], summary: Summary, evidence
     if (best.resolved) setResolved(text, best.resolved, summary, evidence);
     else {
       // "…的6个立行立改问题和15件信访件,均已全部办结": every one resolved.
-      const all = ALL_RESOLVED.exec(text.slice(best.c.mention.span[1], sentenceEnd(text, best.c.mention.span[1])));
+      const all = ALL_RESOLVED.exec(text.slice(best.c.mention.span[1], sentences.endOf(best.c.mention.span[1], SENTENCE_REACH)));
       if (all) {
         const at = best.c.mention.span[1] + all.index;
         summary.petitionsResolved = best.c.mention.value;
@@ -314,12 +313,13 @@ function readExtras(text: string, numbers: FoundNumber[], summary: Summary, evid
 }
 
 /** Totals in the notice's own words, from its number mentions; only what the text states, every other field null. */
-export function readSummary(text: string, numbers: FoundNumber[]): { summary: Summary; span: [number, number] | null; evidence: SummaryEvidence } {
+export function readSummary(sentences: Sentences, numbers: FoundNumber[]): { summary: Summary; span: [number, number] | null; evidence: SummaryEvidence } {
+  const { text } = sentences;
   const summary = emptySummary();
   const evidence: SummaryEvidence = {};
-  const counts = countsOf(text, numbers);
-  const span = readProblemTotals(text, counts, summary, evidence);
-  readPetitions(text, counts, summary, evidence);
+  const counts = countsOf(sentences, numbers);
+  const span = readProblemTotals(sentences, counts, summary, evidence);
+  readPetitions(sentences, counts, summary, evidence);
   readExtras(text, numbers, summary, evidence);
   return { summary, span, evidence };
 }

@@ -1,4 +1,5 @@
 import { describe, expect, test } from 'vitest';
+import { Sentences } from '../../../src/stages/2-segment/sentences.js';
 import { findNumbers } from '../../../src/stages/4-extract/numbers.js';
 import { clean } from '../../../src/stages/1-clean/index.js';
 import { segment } from '../../../src/stages/2-segment/index.js';
@@ -108,7 +109,7 @@ describe('totals', () => {
     ['交办的85件信访件,均已全部办结。', { petitionsReceived: 85, petitionsResolved: 85 }],
   ];
   test.each(paraphrases)('%s', (text, want) => {
-    const { summary } = readSummary(text, findNumbers(text, { exclude: [] }));
+    const { summary } = readSummary(Sentences.of(text), findNumbers(text, { exclude: [] }));
     expect(summary).toMatchObject(want);
   });
 
@@ -125,7 +126,7 @@ describe('totals', () => {
 
   test.each(EXTRAS.map((e) => [e.field, e] as const))('%s: read from its example', (field, e) => {
     const p = parts(e.example)[0]!;
-    expect(readSummary(p, findNumbers(p, { exclude: [] })).summary[field]).not.toBeNull();
+    expect(readSummary(Sentences.of(p), findNumbers(p, { exclude: [] })).summary[field]).not.toBeNull();
   });
 });
 
