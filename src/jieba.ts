@@ -4,8 +4,13 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import nodejieba from 'nodejieba';
 
-/** The field's own terms (巡视整改, 立行立改, 一岗双责 …), shipped with the code. */
-export const USER_DICT = fileURLToPath(new URL('../src/dict/zhenggai.dict.utf8', import.meta.url));
+/**
+ * The segmenter's user dictionaries: the field's own terms (巡视整改, 立行立改, 一岗双责 …), and the
+ * status words and rate names, written from src/vocab/status.ts by `npm run schemas`.
+ */
+export const USER_DICTS = ['../src/dict/zhenggai.dict.utf8', '../src/dict/status.dict.utf8'].map((f) => fileURLToPath(new URL(f, import.meta.url)));
+/** The user dictionaries as cppjieba (and nodejieba) take several: paths joined by `|`. */
+export const USER_DICT = USER_DICTS.join('|');
 
 /**
  * The addon built by `npm install` from `src/native/jieba_spans.cc`: nodejieba's own segmenter
@@ -53,7 +58,7 @@ export function segmenter(): Addon {
     if (!existsSync(ADDON)) {
       throw new Error(`the segmenter addon is not built (${ADDON} is missing): run npm install, which builds it with node-gyp`);
     }
-    for (const file of [DICT, HMM_DICT, USER_DICT]) {
+    for (const file of [DICT, HMM_DICT, ...USER_DICTS]) {
       // cppjieba aborts the process on a dictionary it cannot open; say which one instead.
       if (!existsSync(file)) throw new Error(`segmenter dictionary ${file} is missing: reinstall nodejieba (npm ci)`);
     }

@@ -8,7 +8,7 @@ import { CleanError } from '../stages/1-clean/index.js';
 import { type Cell, documentCells, itemCsv } from '../output/csv.js';
 import { FINAL_FILE, type PipelineDocument, type Result, STAGES, type Timings, runPipeline, runPipelines, stageFiles } from '../pipeline.js';
 import { FinalDocument, type Repost } from '../schema.js';
-import { SEGMENTER_SOURCE, USER_DICT, segmenter } from '../jieba.js';
+import { SEGMENTER_SOURCE, USER_DICTS, segmenter } from '../jieba.js';
 
 // The segmenter loads here, not inside the first document's clean timing; the first thread of
 // the process builds its dictionary, the others find it built.
@@ -78,7 +78,8 @@ export const PIPELINE_VERSION = (() => {
     }
   };
   walk(here);
-  hash.update(readFileSync(SEGMENTER_SOURCE)).update(readFileSync(USER_DICT));
+  hash.update(readFileSync(SEGMENTER_SOURCE));
+  for (const dict of USER_DICTS) hash.update(readFileSync(dict));
   return hash.digest('hex').slice(0, 16);
 })();
 

@@ -3,6 +3,7 @@ import { Gold } from '../eval/gold.js';
 import { STAGES } from '../pipeline.js';
 import type { AnyStage } from '../stages/stage.js';
 import { ErrorRecord } from '../schema.js';
+import { STATUS_DICTIONARY } from '../vocab/status.js';
 
 /** The error record a JSONL run writes for a line it cannot process, as JSON Schema. */
 export function errorRecordJsonSchema(): Record<string, unknown> {
@@ -26,4 +27,9 @@ export function jsonSchemas(): Record<string, string> {
   const gold = z.toJSONSchema(Gold, { io: 'input', unrepresentable: 'any' });
   files['gold.schema.json'] = JSON.stringify({ title: 'zhenggai gold annotation (gold/README.md)', ...gold }, null, 2) + '\n';
   return files;
+}
+
+/** `src/dict/status.dict.utf8`, the segmenter's rows for the status words, as written from src/vocab/status.ts. */
+export function statusDictionary(): string {
+  return STATUS_DICTIONARY.join('\n') + '\n';
 }

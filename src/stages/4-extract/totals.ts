@@ -1,5 +1,5 @@
 import type { FoundNumber, Summary } from '../../schema.js';
-import { statusOf } from '../../vocab/status.js';
+import { ALL_DONE, ALL_RESOLVED, DONE_VERBS, RATE_NAMES, RESOLVED, statusOf } from '../../vocab/status.js';
 import type { Sentences } from '../2-segment/sentences.js';
 
 /**
@@ -103,12 +103,12 @@ function statesTotal(c: Count): boolean {
 /** Parts right after a count: "66项整改任务已完成37项" / "45个具体问题有39个已完成整改". */
 const PARTS_FOLLOW = /^[^,，;；。\d]{0,12}?(?:已|均已)?(?:完成|整改)[^,，;；。]{0,6}\d|^[^,，;；。\d]{0,16}?\d+\s*[个项件条]\s*(?:已|均已)?(?:完成|整改)/;
 /** …or in the clause after it: "全市62个突出生态环境问题,已完成整改40个". */
-const PARTS_NEXT = /^[^,，;；。]{0,16}[,，]\s*(?:目前|截至目前)?[,，]?\s*(?:已|均已)?(?:完成整改|整改完成|完成)\s*\d/;
+const PARTS_NEXT = new RegExp(`^[^,，;；。]{0,16}[,，]\\s*(?:目前|截至目前)?[,，]?\\s*(?:已|均已)?(?:${DONE_VERBS}|完成)\\s*\\d`);
 
 /** The problem part of a totals sentence ends where another thing is counted: "…未完成1个;巡视移交的1390件信访件…". */
 const OTHER_THING = /信访|线索|立行立改|工作节点|事项|制度|资金|人次/;
 /** 整改完成率88% / 整改率91.29% / 完成率达99% / 总体完成率达到95% / 问题整改率为94.93.% (a stray dot); 占整改问题总数的96.18% right after the completed count. */
-const RATE = /(?:完成率|整改率|销号率)[^%,，;；。\d]{0,6}?(\d+(?:\.\d+)?)\.?\s*%/;
+const RATE = new RegExp(`(?:${RATE_NAMES.map((r) => r.name).join('|')})[^%,，;；。\\d]{0,6}?(\\d+(?:\\.\\d+)?)\\.?\\s*%`);
 const SHARE = /^\s*占[^,，;；。\d]{0,12}?(\d+(?:\.\d+)?)\s*%/;
 
 /**
@@ -229,8 +229,6 @@ function clausesOf(text: string, from: number, to: number): [number, number][] {
 
 /** Verbs by which petitions are received, in the order a batch passes them: 收到 before 受理 before 转办. */
 const RECEIVED = /收到|受理|转办|交办|移交|接到|接收|共计|共|累计/;
-/** Petitions resolved: 已办结1389件 / 完成查处18565件 / 完成整改28.5万件; not 已办结或阶段办结9213件. */
-const RESOLVED = /(?<!阶段性?)(?:已)?办结(?!或)|完成查处|完成整改|已整改|查处到位/;
 
 /**
  * Petitions: the first count of petitions the text states as received, and the count resolved
@@ -268,8 +266,6 @@ function readPetitions(sentences: Sentences, counts: Count[], summary: Summary, 
   if (alone) setResolved(text, alone, summary, evidence);
 }
 
-const ALL_DONE = /(?:均已|已)?全部(?:整改到位|完成整改|整改完成|办结)|均已(?:整改到位|完成整改|整改完成)/;
-const ALL_RESOLVED = /^[^。]{0,12}?(?:均已|已)?全部(?:办结|办理完毕|整改到位)/;
 
 function resolvedAfter(text: string, received: Count, counts: Count[]): Count | null {
   const from = received.mention.span[1];
