@@ -12,6 +12,13 @@ export interface ChromeRule {
   example: string;
 }
 
+/** What a breadcrumb line opens with, colon or not: "当前位置: 首页>>要闻" / "您的位置: > >图片新闻". */
+export const BREADCRUMB_WORDS = ['当前位置', '您的位置', '你的位置', '您现在的位置', '所在位置', '现在位置'];
+/** A site's home page, as a breadcrumb names it first: "首页 >> 巡视巡察". */
+export const HOME_WORDS = ['首页', '主页', '网站首页'];
+/** A line that opens like a breadcrumb: one of its words, or a home page's, at its start. */
+export const BREADCRUMB_START = new RegExp(`^(?:${[...BREADCRUMB_WORDS, ...HOME_WORDS].join('|')})`);
+
 /**
  * Lines dropped whole. Every line of every notice is tried against each rule, so a rule that
  * allows some text before its marker names the marker first and looks behind from it
@@ -19,8 +26,8 @@ export interface ChromeRule {
  * instead of trying each length of the text before it.
  */
 export const CHROME_LINES: readonly ChromeRule[] = [
-  { name: 'breadcrumb', pattern: /^(?:当前位置|您的位置|您现在的位置|所在位置|现在位置)\s*[:：]/, example: '当前位置: 首页>>要闻>>各镇动态' },
-  { name: 'home-crumb', pattern: /^(?:首页|主页|网站首页)\s*(?:>>?|->|»|＞|$)/, example: '首页 >> 巡视巡察' },
+  { name: 'breadcrumb', pattern: new RegExp(`^(?:${BREADCRUMB_WORDS.join('|')})\\s*[:：]`), example: '当前位置: 首页>>要闻>>各镇动态' },
+  { name: 'home-crumb', pattern: new RegExp(`^(?:${HOME_WORDS.join('|')})\\s*(?:>>?|->|»|＞|$)`), example: '首页 >> 巡视巡察' },
   { name: 'arrow-crumb', pattern: /^(?:->|>>|»)\s*[^。，,]{1,30}(?:\s*(?:->|>>?|»)\s*[^。，,]{1,20})+$/, example: '-> 要闻 -> 审计通告 -> 审计公告' },
   { name: 'article-crumb', pattern: /正文$(?<=^[^。，,]{1,30}(?:>|>>|»)\s*[^。，,]{1,20}(?:>|>>|»)\s*正文)/, example: '新华网>廉政> 正文' },
   { name: 'font-size', pattern: /^(?:字体大小|字体|字号)\s*[:：]?\s*(?:[【\[]?\s*[大中小]?\s*[】\]]?\s*)*(?:打印|打印本页)?\s*$/, example: '字体:【 打印' },

@@ -21,8 +21,16 @@ export const CHINESE_DIGITS: Readonly<Record<string, number>> = {
   '九': 9, '玖': 9,
 };
 
+/**
+ * The one spelling of the 小写 numerals every pattern is built from: the digits 一 … 九; with 十,
+ * the numerals that count headings, items, teams and rounds (一、 (十二) 第三巡察组); with 〇 and 零,
+ * the digits a year is written with one by one (二〇二四年 → 2024, 二0一九年 with an Arabic 0).
+ */
+export const HAN_DIGITS = '一二三四五六七八九';
+/** 一 … 十: a heading's, an item's, a team's number (十二 is 十 then 二). */
+export const COUNTING_NUMERALS = `${HAN_DIGITS}十`;
 /** The digits a year is written with one by one, 小写 only: 二〇二四年 → 2024. */
-export const YEAR_DIGITS = '〇零一二三四五六七八九';
+export const YEAR_DIGITS = `〇零${HAN_DIGITS}`;
 
 /** Multipliers inside one 万-section: 一百二十 → 120. */
 export const CHINESE_SMALL_UNITS: Readonly<Record<string, number>> = {
@@ -44,7 +52,7 @@ export function toHalfWidthDigits(s: string): string {
 
 // 1,390 / 3.5 / 12 — separators only in groups of three, so 1,2 is not 12.
 const ARABIC = /^(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$/;
-const CHINESE = /^[〇零一壹二贰貳两兩三叁參四肆五伍六陆陸七柒八捌九玖十拾百佰千仟万萬亿億]+$/;
+const CHINESE = new RegExp(`^[${[...Object.keys(CHINESE_DIGITS), ...Object.keys(CHINESE_SMALL_UNITS), ...Object.keys(CHINESE_LARGE_UNITS)].join('')}]+$`);
 // 二〇二四 → 2024: digits only, read one by one (years, not counts).
 const DIGIT_BY_DIGIT = new RegExp(`^[${YEAR_DIGITS}]{2,}$`);
 

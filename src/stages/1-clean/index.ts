@@ -12,6 +12,7 @@ import type { StepResult } from './step.js';
 import { eachWord } from '../../jieba.js';
 import { type MappedText, TextMapBuilder, identity, rewrite, toAnchors } from './text-map.js';
 import type { Stage } from '../stage.js';
+import { COUNTING_NUMERALS } from '../../vocab/numerals.js';
 
 export { CleanError };
 
@@ -68,7 +69,7 @@ export function decodeInput(source: string, bytes: Uint8Array): Decoded & { form
 /** Characters that end a sentence or a clause at the end of a line. */
 const LINE_END_PUNCT = /[。！？!?；;：:，,、”’"'）)》】…—\]]$/;
 /** Numbered headings and list items that start a new paragraph: 一、 (一) 1. ① 二是. */
-const NUMBERED_START = /^(?:[一二三四五六七八九十]+[、是]|[(（][一二三四五六七八九十\d]+[)）]|\d+[.、．]|[①-⑳]|问题\d|第[一二三四五六七八九十]+)/;
+const NUMBERED_START = new RegExp(`^(?:[${COUNTING_NUMERALS}]+[、是]|[(（][${COUNTING_NUMERALS}\\d]+[)）]|\\d+[.、．]|[①-⑳]|问题\\d|第[${COUNTING_NUMERALS}]+)`);
 
 /**
  * For each pair of lines, whether the segmenter reads a word across the end of the first and

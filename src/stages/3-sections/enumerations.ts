@@ -1,6 +1,7 @@
 import type { Category, Problem } from '../../schema.js';
 import type { Family, Marker } from './markers.js';
 import { isSentenceEnd } from '../2-segment/sentences.js';
+import { COUNTING_NUMERALS } from '../../vocab/numerals.js';
 import { CATEGORY_PREFIX, MEASURE_OPENER, NAMES_KINDS, RECTIFICATION_WORDS, SHORTCOMING, closesItems, namesKind } from './words.js';
 import { statusOf } from '../../vocab/status.js';
 
@@ -44,7 +45,7 @@ export const CUES: { enumerates: Enumerates; pattern: RegExp; example: string }[
   { enumerates: 'problems', pattern: /(?:集中|主要|突出|具体)?表现(?:在|为)/g, example: '本轮巡察发现被巡察单位存在一些突出问题,集中表现在以下五个方面:' },
   { enumerates: 'problems', pattern: /主要(?:是|有)\s*[:：]/g, example: '但仍存在一些问题。主要是:农村发展活力不足' },
   { enumerates: 'problems', pattern: /问题(?:主要)?(?:有|是|如下)\s*[:：]?/g, example: '反馈的问题主要有:' },
-  { enumerates: 'problems', pattern: /^\s*(?:[一二三四五六七八九十]+[、．.]\s*)?(?:整改|存在的?|主要|反馈的?|发现的?|突出)问题\s*[:：]?\s*$/g, example: '一、整改问题 (then (一)宿马园区唐河天门大道段有浮萍…)' },
+  { enumerates: 'problems', pattern: new RegExp(`^\\s*(?:[${COUNTING_NUMERALS}]+[、．.]\\s*)?(?:整改|存在的?|主要|反馈的?|发现的?|突出)问题\\s*[:：]?\\s*$`, 'g'), example: '一、整改问题 (then (一)宿马园区唐河天门大道段有浮萍…)' },
   { enumerates: 'requirements', pattern: /要求|建议|提出[^。；;]{0,12}?意见|[点条项]意见|强调|希望|提醒/g, example: '提出了整改时限和要求。一是夯实整改责任 / 讲了三点意见:一是提高政治站位 / 提出了具体要求:第一,' },
   { enumerates: 'pledges', pattern: /表态|表示|承诺|保证/g, example: '海外事业部党委书记封有德代表被巡察单位表态发言' },
   { enumerates: 'measures', pattern: /措施|举措|做法|整改(?:落实)?(?:情况|进展|工作)|主体责任|采取|针对|对照|围绕/g, example: '一、被巡察党组织及其主要负责人组织落实整改情况 / 针对以上问题' },

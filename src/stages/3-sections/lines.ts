@@ -1,4 +1,4 @@
-import { parseNumeral } from '../../vocab/numerals.js';
+import { COUNTING_NUMERALS, parseNumeral } from '../../vocab/numerals.js';
 
 /** One line of the cleaned text; `start`/`end` are offsets into it, `end` exclusive, without the `\n`. */
 export interface Line { start: number; end: number; text: string }
@@ -21,4 +21,4 @@ export function toNumber(s: string): number {
   return parseNumeral(s.replace(/[,，\s]/g, '')) ?? Number.NaN;
 }
 
-export const CN = '[一二三四五六七八九十]+';
+export const CN = `[${COUNTING_NUMERALS}]+`;

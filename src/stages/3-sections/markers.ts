@@ -1,5 +1,6 @@
 import type { Tokens } from '../2-segment/index.js';
 import { toNumber } from './lines.js';
+import { COUNTING_NUMERALS } from '../../vocab/numerals.js';
 
 /**
  * Item markers: the signs by which a notice numbers what it lists. The same families number
@@ -21,9 +22,9 @@ export interface Marker {
   lineStart: boolean;
 }
 
-const CN = '[一二三四五六七八九十]{1,3}';
+const CN = `[${COUNTING_NUMERALS}]{1,3}`;
 const CIRCLED = '①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳';
-const NUMERALS = '一二三四五六七八九十';
+const NUMERALS = COUNTING_NUMERALS;
 
 /**
  * The families, each tried where an item may begin. `pattern` is sticky and captures the number;

@@ -2,7 +2,8 @@ import type { InspectionType } from '../../schema.js';
 import { type Found, type Line } from './lines.js';
 import type { Sentences } from '../2-segment/sentences.js';
 import { readLabels } from '../../vocab/labels.js';
-import { CHROME_LINES } from '../../vocab/chrome-lines.js';
+import { COUNTING_NUMERALS, YEAR_DIGITS } from '../../vocab/numerals.js';
+import { BREADCRUMB_START, CHROME_LINES } from '../../vocab/chrome-lines.js';
 
 /**
  * The notice's metadata that is words, not dates: its title, its issuer (from the signature, a
@@ -12,20 +13,20 @@ import { CHROME_LINES } from '../../vocab/chrome-lines.js';
  */
 
 /** A year as signatures print it: 2024 / 二〇二四. */
-const YEAR = '(?:\\d{4}|[〇零一二三四五六七八九]{4})';
+const YEAR = `(?:\\d{4}|[${YEAR_DIGITS}]{4})`;
 /** A masthead's date: "2021年1月13日". */
 const DATE_LINE = `${YEAR}年\\d{1,2}月\\d{1,2}日`;
 /** A signature's date line, without its brackets: "2024年8月26日" / "二〇一九年九月十六日". */
-const SIGNATURE_DATE = new RegExp(`^${YEAR}年[\\d〇零一二三四五六七八九十]{1,3}月[\\d〇零一二三四五六七八九十]{1,3}日$`);
+const SIGNATURE_DATE = new RegExp(`^${YEAR}年[\\d${YEAR_DIGITS}十]{1,3}月[\\d${YEAR_DIGITS}十]{1,3}日$`);
 
 /**
  * Lines that are never a title: the site chrome the clean stage knows (src/vocab/chrome-lines.ts), a
  * line of page fields ("来源:… 发布时间:…", "| 索引号 | …"), a breadcrumb ("您的位置: > >图片新闻",
- * "政务公开 > 统计法制 > 统计督察"), an empty line.
+ * "政务公开 > 统计法制 > 统计督察"), the page clock ("现在时间:…"), an empty line.
  */
 function isChrome(line: string): boolean {
   const t = line.trim();
-  return !t || /^(?:[|>»]|-+>)|[>»]\s*\S*\s*[>»]|->/.test(t) || CHROME_LINES.some((r) => r.pattern.test(t)) || readLabels(t).length > 0 || /^(?:当前位置|您的位置|你的位置|现在时间)/.test(t);
+  return !t || /^(?:[|>»]|-+>)|[>»]\s*\S*\s*[>»]|->/.test(t) || CHROME_LINES.some((r) => r.pattern.test(t)) || readLabels(t).length > 0 || BREADCRUMB_START.test(t) || /^现在时间/.test(t);
 }
 
 /**
@@ -158,6 +159,9 @@ export const HEADER_LINES = 15;
 /** Sentences about an inspection name it: 巡视, 巡察, or an environmental 督察. */
 export const INSPECTION_WORD = /巡视|巡察|督察/g;
 
+/** An inspection team: "省委第一巡视组" / "县委第三巡察组" / "中央第十二专项巡视组". */
+const TEAM = new RegExp(`(?:中央|省委|市委|州委|县委|区委|旗委|校党委|党委|党组)?第[${COUNTING_NUMERALS}\\d]+(?:专项)?(巡视|巡察)组`);
+
 /**
  * The inspection team and the kind of inspection: the first team a sentence about an inspection
  * names ("2023年9月7日至11月10日,省委第一巡视组对汨罗市进行了巡视" → 省委第一巡视组, 巡视), else the
@@ -166,7 +170,7 @@ export const INSPECTION_WORD = /巡视|巡察|督察/g;
 export function readTeam(sentences: Sentences): { team: Found<string> | null; type: InspectionType | null } {
   const { text } = sentences;
   for (const { text: sentence, start } of sentences.withWord(INSPECTION_WORD)) {
-    const t = /(?:中央|省委|市委|州委|县委|区委|旗委|校党委|党委|党组)?第[一二三四五六七八九十\d]+(?:专项)?(巡视|巡察)组/.exec(sentence);
+    const t = TEAM.exec(sentence);
     if (t) return { team: { value: t[0], span: [start + t.index, start + t.index + t[0].length] }, type: t[1] as InspectionType };
   }
   const counts = (['巡视', '巡察', '审计', '督察'] as const).map((w) => [w, text.split(w).length - 1] as const).sort((a, b) => b[1] - a[1]);

@@ -1,3 +1,6 @@
+import { CN } from './lines.js';
+import { YEAR_DIGITS } from '../../vocab/numerals.js';
+
 /**
  * The sections stage's phrase tables read by more than one of its readers: what names a
  * shortcoming or opens a measure, what labels a rectification, what closes the items, what names
@@ -26,7 +29,7 @@ export const RECTIFICATION_LABEL = new RegExp(`^[【\\[]?(?:${RECTIFICATION_WORD
 export const INLINE_LABEL = new RegExp(`[【\\[](?:${RECTIFICATION_WORDS})[】\\]]\\s*[:：]?\\s*|(?:[。；;]\\s*|\\s+)(?:${RECTIFICATION_WORDS})\\s*[:：]\\s*`);
 /** Closing parts never belong to the last item: "三、下一步整改工作安排" (a heading), "欢迎广大干部群众…监督", contact lines. */
 export const CLOSING: { pattern: RegExp; example: string }[] = [
-  { pattern: /^(?:[一二三四五六七八九十]+、\s*)?下一步/, example: '下一步,我市将持续…' },
+  { pattern: new RegExp(`^(?:${CN}、\\s*)?下一步`), example: '下一步,我市将持续…' },
   { pattern: /^欢迎|欢迎.{0,30}监督/, example: '欢迎广大干部群众对巡视整改落实情况进行监督。' },
   { pattern: /^(?:联系电话|联系方式|监督电话|举报电话|电子邮箱|电子信箱|邮政信箱|通信地址|通讯地址|邮编)/, example: '联系电话:0730-5208005 / 监督电话:0557-2666031' },
   { pattern: /^如(?:对|有)[^。\n]{0,40}异议/, example: '如对该问题整改完成情况有异议,请在公示期间(…)向宿州市生态环境局宿马管理中心反映。' },
@@ -54,4 +57,4 @@ const REPORT_WORDS = /中央|省委|市委|区委|县委|巡视|巡察|反馈|�
 export const isReportPart = (title: string) => title.replace(REPORT_WORDS, '').length <= 1;
 
 /** The signature block closes the last item: "中共汨罗市委" / "2024年8月26日". */
-export const SIGNATURE_LINE = /^(?:中共.{1,20}委(?:员会)?|.{2,24}(?:党组|党委|委员会))$|^[(（]?\s*(?:\d{4}|[〇零一二三四五六七八九]{4})年\d{1,2}月\d{1,2}日\s*[)）]?$/;
+export const SIGNATURE_LINE = new RegExp(`^(?:中共.{1,20}委(?:员会)?|.{2,24}(?:党组|党委|委员会))$|^[(（]?\\s*(?:\\d{4}|[${YEAR_DIGITS}]{4})年\\d{1,2}月\\d{1,2}日\\s*[)）]?$`);

@@ -12,7 +12,7 @@
  */
 import type { DateMention, FoundDate, Message } from '../../schema.js';
 import { charSet, isDigit, matchView } from './char-view.js';
-import { CHINESE_DIGITS, YEAR_DIGITS } from '../../vocab/numerals.js';
+import { CHINESE_DIGITS, HAN_DIGITS, YEAR_DIGITS } from '../../vocab/numerals.js';
 import { RANGE_SEPARATOR_STARTS, rangeSeparatorPattern } from '../../vocab/range-separators.js';
 
 export interface DateContext { documentDate: string | null }
@@ -178,8 +178,8 @@ const S = (src: string) => new RegExp(src, 'y');
 // Between two dates every separator (2023年9月7日至11月10日, 2024年1月--11月); inside a month range (4至6月) the one-character ones.
 const SEP = rangeSeparatorPattern();
 const MONTH_SEP = rangeSeparatorPattern({ betweenDates: false });
-const CN_MONTH = '十[一二]?|[一二三四五六七八九]';
-const CN_DAY = '三十[一]?|二?十[一二三四五六七八九]?|[一二三四五六七八九]';
+const CN_MONTH = `十[一二]?|[${HAN_DIGITS}]`;
+const CN_DAY = `三十[一]?|二?十[${HAN_DIGITS}]?|[${HAN_DIGITS}]`;
 const RE = {
   iso: S('((?:19|20)\\d\\d)([-./])(\\d{1,2})\\2(\\d{1,2})(?![\\d.])'),
   spaced: S('((?:19|20)\\d\\d) (\\d{1,2})/(\\d{1,2})(?!\\d)'),
@@ -196,7 +196,7 @@ const RE = {
   yearPair: S(`((?:19|20)\\d\\d) ?(?:${SEP}) ?((?:19|20)\\d\\d)(?![\\d.\\-/:年])`),
   listedDay: S('、(\\d{1,2})日'),
   timeOfDay: S(`(?:${TIMES_OF_DAY.map((t) => t.word).sort((a, b) => b.length - a.length).join('|')})(?![会报宴餐])`),
-  yearPart: S(`年?(?:[初底末](?![步期]))|第?([一二三四1-4])季度|${Object.keys(YEAR_PARTS).filter((k) => k.length > 1).join('|')}|[初底末](?![步期])`),
+  yearPart: S(`年?(?:[初底末](?![步期]))|第?([${HAN_DIGITS.slice(0, 4)}1-4])季度|${Object.keys(YEAR_PARTS).filter((k) => k.length > 1).join('|')}|[初底末](?![步期])`),
   monthRange: S(` ?(\\d{1,2})(?:${MONTH_SEP}) ?(\\d{1,2}) ?月(?:份)?`),
   month: S(' ?(\\d{1,2}) ?月(?:份)?'),
   cnMonth: S(`(${CN_MONTH})月(?=(?:${CN_DAY})[日号])`),

@@ -1,5 +1,7 @@
 import type { Kind, KindEvidence, KindRule, Problem, Summary } from '../../schema.js';
 import type { Line } from '../3-sections/lines.js';
+import { BREADCRUMB_START } from '../../vocab/chrome-lines.js';
+import { COUNTING_NUMERALS } from '../../vocab/numerals.js';
 import type { Sentences } from '../2-segment/sentences.js';
 
 /** Phrases by which a notice publishes its own rectification; a quoted title (《…》) is someone else's. */
@@ -24,7 +26,7 @@ export const OTHER_COPIES: { pattern: RegExp; example: string }[] = [
   { pattern: /公示如下|公示期(?:间|为)?|公示日期|公示时间|进行公示|予以公示|(?:销号|验收)公示/, example: '现将问题整改完成情况公示如下: / 现将…整改任务落实情况进行公示(详见附表)。公示日期为2025年1月21日至2月8日' },
   // Placeholders for names and dates mark a template: "XX年4月上旬" / "X月X日,XXX扫黑除恶专项斗争第X督导组" / "*年*月*日" / "20xx年x月x日".
   { pattern: /(?:X{1,3}|\*|x{1,2})\s*[年月日届市县区镇街轮][^\n]{0,200}?(?:X{1,3}|\*|x{1,2})\s*[年月日届市县区镇街轮个组]/, example: '关于X届县委第X轮巡察情况综合汇报 / XX 市 XX 区:聚焦“可视”“有感” / *年*月*日至*月*日,中央第五生态环境保护督察组' },
-  { pattern: /文档编号|上传(?:人|时间)|由会员分享|第\s*\d+\s*页\s*\/\s*共\s*\d+\s*页|\.docx?\b|【提纲】|范文|[(（][一二三四五六七八九十\d]+篇[)）]/, example: '上传人:Sc****h 文档编号:130947064 / 第1页 / 共61页 / 【提纲】一、提高政治站位' },
+  { pattern: new RegExp(`文档编号|上传(?:人|时间)|由会员分享|第\\s*\\d+\\s*页\\s*/\\s*共\\s*\\d+\\s*页|\\.docx?\\b|【提纲】|范文|[(（][${COUNTING_NUMERALS}\\d]+篇[)）]`), example: '上传人:Sc****h 文档编号:130947064 / 第1页 / 共61页 / 【提纲】一、提高政治站位' },
 ];
 
 /** Speeches and reports to a congress, audit results announcements, explainers: other, unless a notice phrase says the text is a rectification notice. */
@@ -55,7 +57,7 @@ export const NEWS_MARKERS: { pattern: RegExp; example: string }[] = [
 function headline(lines: Line[], title: string | null): Line | null {
   const first = lines.find((l) => {
     const t = l.text.trim();
-    return t && !/^(?:当前位置|您的位置|首页|来源|发布|时间|国内统一刊号|>|.*->)/.test(t);
+    return t && !BREADCRUMB_START.test(t) && !/^(?:来源|发布|时间|国内统一刊号|>|.*->)/.test(t);
   });
   const t = first?.text.trim();
   if (!first || !t || t.length > 45 || /[。;；]$/.test(t) || /[。]/.test(t)) return null;

@@ -9,7 +9,7 @@
  *   and the span includes the approximation words (近17万份, 20头以上).
  */
 import type { FoundNumber, Span, Approx } from '../../schema.js';
-import { parseNumeral, roundScaled, CHINESE_DIGITS } from '../../vocab/numerals.js';
+import { COUNTING_NUMERALS, CHINESE_DIGITS, YEAR_DIGITS, parseNumeral, roundScaled } from '../../vocab/numerals.js';
 import { charSet, isDigit, matchView } from './char-view.js';
 import { RANGE_SEPARATOR_STARTS, rangeSeparatorPattern } from '../../vocab/range-separators.js';
 
@@ -238,11 +238,11 @@ export const SESSION_AFTER: readonly { unit: string; next: RegExp; needsTerm: bo
   { unit: '次', next: /^(?:全体)?会议/, needsTerm: true, example: '认真落实省十二届人大三次会议各项决议 (dev d65)' },
 ];
 // 中央纪委二次、三次、四次全会 (wild w133): the items of a 、-list share the word after the last one.
-const LIST_OF_SAME = /^(?:、[〇一二三四五六七八九十\d]+次)+/;
+const LIST_OF_SAME = new RegExp(`^(?:、[〇${COUNTING_NUMERALS}\\d]+次)+`);
 /** Words before a numeral that make it a count even after the same ordinal: 前三批, 分三批, 共三轮. */
 const COUNT_WORDS = '前后共分这那各等每近';
 
-const CHINESE_NUMERAL = '〇零一二两三四五六七八九十百千万亿几壹贰叁肆伍陆柒捌玖拾佰仟';
+const CHINESE_NUMERAL = `${YEAR_DIGITS}两十百千万亿几壹贰叁肆伍陆柒捌玖拾佰仟`;
 const ARABIC_AT = /\d+(?:,\d{3})*(?:\.\d+)?/y;
 // Where a candidate numeral can start: a digit, 数 (数十家) or a Chinese numeral (百分之 included).
 const NUMERAL_START = charSet(`0123456789数半${CHINESE_NUMERAL}`);
@@ -251,7 +251,11 @@ const MULTIPLIER_AT = new RegExp(`[${Object.keys(MULTIPLIERS).join('')}]`, 'y');
 const MULTIPLIER_OR_INFIX = charSet(`${Object.keys(MULTIPLIERS).join('')}余多`);
 const MONEY_BEFORE = new RegExp(`(?:${MONEY_NOUNS.map((n) => n.word).join('|')})[^,，。;；:：、()（）\\s]{0,4}$`);
 // 第三轮, 第4项: the ordinals of a text, to know 三轮 for the same one later (see SESSION_AFTER's comment).
-const ORDINAL_RE = /第([〇零一二两三四五六七八九十百\d]+)([\u4e00-\u9fff])/g;
+/** A run of year digits (二〇二四): a year or a code, not a count. */
+const DIGIT_RUN = new RegExp(`^[${YEAR_DIGITS}两]{2,}$`);
+/** A list of ordinals before a 、: "第四、五、". */
+const ORDINAL_LIST = new RegExp(`第[〇${COUNTING_NUMERALS}\\d]+(?:、[〇${COUNTING_NUMERALS}\\d]+)*、$`);
+const ORDINAL_RE = new RegExp(`第([${YEAR_DIGITS}两十百\\d]+)([\\u4e00-\\u9fff])`, 'g');
 // 8~10名 (corpus 003): a separator read between numbers, a space either side at most.
 const RANGE_SEP_AT = new RegExp(`[ \u3000]?(?:${rangeSeparatorPattern({ betweenDates: false })})[ \u3000]?`, 'y');
 const SPACES = charSet(' \u3000\u00a0');
@@ -342,7 +346,7 @@ function readNumber(v: string, i: number): NumberToken | null {
     t = t.replace(/^几/, '一').replace(/几/g, '');
   }
   // 二〇二四 is a year written digit by digit; 三四轮车 is "three- or four-wheeled": neither is a count.
-  if (/^[〇零一二两三四五六七八九]{2,}$/.test(t)) return null;
+  if (DIGIT_RUN.test(t)) return null;
   // 几天, 几个: "a few", no value to give.
   if (t === '一' && run === '几') return null;
   let value = parseNumeral(t);
@@ -454,7 +458,7 @@ function repeatsOrdinal(v: string, at: number, key: string, ordinals: Ordinals):
 }
 
 const HALF_ENTRIES = Object.entries(HALF_WORDS);
-const NOT_BEFORE_HALF = '上下前后多大个一两二三四五六七八九十';
+const NOT_BEFORE_HALF = `上下前后多大个两${COUNTING_NUMERALS}`;
 // 半个月 → 0.5 个月 (issue 13), 利用半年时间 (wild w058) → 0.5 年; 近一半 → 50 %, nearly; 半数 → 50 %.
 function readHalf(v: string, at: number): RawMention | null {
   const c = v.charCodeAt(at);
@@ -474,7 +478,7 @@ function readMention(v: string, at: number, ordinals: Ordinals): RawMention | nu
   // 第一巡察组, 第4项内容, 第十一批: ordinals.
   if (before === '第') return null;
   // 第一、二轮, 第四、五、六批 (dev d82): the later ordinals of a list.
-  if (before === '、' && /第[〇一二三四五六七八九十\d]+(?:、[〇一二三四五六七八九十\d]+)*、$/.test(v.slice(Math.max(0, at - 24), at))) return null;
+  if (before === '、' && ORDINAL_LIST.test(v.slice(Math.max(0, at - 24), at))) return null;
   // CN53-0011, content_121732, swtjxcz001@126.com, 1+3+X: codes and formulas.
   if (CODE_NEIGHBOUR.test(before)) return null;
   // “两个维护”, “6个100%”: a numeral right after an opening quote names a slogan.
