@@ -145,9 +145,10 @@ async function measureChild(kind: string, dir: string, out: string, jobs: number
     documents = readFileSync(path.join(out, 'documents.csv'), 'utf8').split('\r\n').length - 2;
   } else {
     const { run } = await import('../batch/run.js');
+    const { STAGES } = await import('../pipeline.js');
     const report = await run({ inputs: [dir], outDir: out, jobs, force: true });
     documents = report.counts.processed;
-    const stagesMs = ['clean', 'segment', 'sections', 'extract', 'validate'].reduce((sum, s) => sum + ((report.timings as Record<string, number>)[s] ?? 0), 0);
+    const stagesMs = STAGES.map((s) => s.name).reduce((sum, s) => sum + ((report.timings as Record<string, number>)[s] ?? 0), 0);
     return { seconds: (performance.now() - t0) / 1000, maxRssMb: process.resourceUsage().maxRSS / 1024, documents, stagesMs };
   }
   return { seconds: (performance.now() - t0) / 1000, maxRssMb: process.resourceUsage().maxRSS / 1024, documents };

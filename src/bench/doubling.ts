@@ -108,7 +108,8 @@ async function main(): Promise<void> {
     throw new Error(`usage: npm run bench:doubling -- [--kb N] [--timeout S] [--shape NAME]...  (shapes: ${Object.keys(SHAPES).join(', ')})`);
   }
   console.log(`each shape at ${kb} KB and ${2 * kb} KB; ms per stage; ratio = time at 2n / time at n (2 is linear, 4 quadratic)\n`);
-  const stages = ['clean', 'segment', 'sections', 'extract', 'validate', 'total'];
+  const { STAGES } = await import('../pipeline.js');
+  const stages = [...STAGES.map((s) => s.name), 'total'];
   console.log(`${'shape'.padEnd(20)} ${stages.map((s) => s.padStart(22)).join('')}`);
   for (const shape of shapes) {
     const repeats = Number(values.repeats);
