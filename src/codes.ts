@@ -33,7 +33,8 @@ export const CODES = {
   'validate/petitions-exceed': { level: 'warning', audit: true, meaning: 'more petitions resolved than received', example: '受理群众环境信访举报115件,办结146件 (dev d20)' },
   'validate/immediate-exceed': { level: 'warning', audit: true, meaning: 'more 立行立改 items resolved than stated', example: '立行立改事项12件,已办结13件 (illustration)' },
   'validate/status-contradicts-totals': { level: 'warning', audit: true, meaning: 'every item has a status and their counts differ from the stated totals', example: '2个具体问题,已完成整改2个, but 问题2 正在整改 (fixture audit-statuses-contradict-totals)' },
-  'validate/no-rectification': { level: 'warning', meaning: 'a problem has no rectification text', example: '问题1 of an inline list (dev d35)' },
+  'validate/no-rectification': { level: 'warning', meaning: 'a problem of a formal notice has no rectification text, while other problems of the notice have one', example: '问题2 of 问题1 … 问题5, the others each with 整改情况 (illustration)' },
+  'validate/findings-only': { level: 'info', meaning: 'a formal notice lists its problems without any rectification text: it publishes findings, or its rectifications were not paired with them', example: '5 problems listed, none with 整改情况 (dev d44)' },
 } as const satisfies Record<string, { level: 'error' | 'warning' | 'info'; meaning: string; example: string; audit?: boolean }>;
 
 export type Code = keyof typeof CODES;

@@ -1,5 +1,5 @@
 import type { ExtractOutput, ExtractedDocument } from '../4-extract/index.js';
-import { FinalDocument, type Message, type Problem, type Summary } from '../../schema.js';
+import { FinalDocument, type Kind, type Message, type Problem, type Summary } from '../../schema.js';
 import type { Gathered, Stage } from '../stage.js';
 
 /** What `5-validate.json` holds: the final document of CONTRACT.md. */
@@ -95,11 +95,20 @@ function auditStatuses(summary: Summary, problems: Problem[], summarySpan: [numb
     .map(([name, stated, found]) => ({ level: 'warning' as const, code: 'validate/status-contradicts-totals', message: `the notice states ${name} ${stated} but ${found} items say so`, span: summarySpan }));
 }
 
-/** Every problem of a formal notice should carry its 整改情况. */
-function auditRectifications(problems: Problem[]): Message[] {
-  return problems
-    .filter((p) => !p.rectification)
-    .map((p) => ({ level: 'warning' as const, code: 'validate/no-rectification', message: `问题${p.number} has no rectification text`, span: p.span }));
+/**
+ * A notice that pairs its problems with their 整改情况 promises one for each: a problem left
+ * without is a warning. A formal notice that gives none lists findings (or pairs them in a way
+ * not read): one info message. News and other texts retell problems and owe no rectification:
+ * nothing is said (on the wild corpus these had been 142 of 339 messages).
+ */
+function auditRectifications(problems: Problem[], kind: Kind): Message[] {
+  if (kind !== 'formal-notice' || problems.length === 0) return [];
+  const missing = problems.filter((p) => !p.rectification);
+  if (missing.length === problems.length) {
+    const first = problems[0]!.span, last = problems[problems.length - 1]!.span;
+    return [{ level: 'info', code: 'validate/findings-only', message: `${problems.length} problems are listed without any rectification text`, span: [first[0], last[1]] }];
+  }
+  return missing.map((p) => ({ level: 'warning' as const, code: 'validate/no-rectification', message: `问题${p.number} has no rectification text, though others have`, span: p.span }));
 }
 
 /**
@@ -118,7 +127,7 @@ export function validate(doc: GatheredDocument): ValidatedDocument {
     ...auditNumbering(sections.problems),
     ...auditTotals(extract.summary, sections.problems, extract.summarySpan, extract.summaryEvidence),
     ...auditStatuses(extract.summary, sections.problems, extract.summarySpan),
-    ...auditRectifications(sections.problems),
+    ...auditRectifications(sections.problems, extract.kind),
   ];
   const final = FinalDocument.parse({
     id: clean.id,

@@ -28,6 +28,7 @@ const CASES: [string, string][] = [
   ['audit-arithmetic-fails', 'audits parts against the total, the rate, petitions and numbering'],
   ['audit-statuses-contradict-totals', 'flags per-item statuses that contradict the stated totals'],
   ['inspection-schedule-is-other', 'calls an inspection schedule with a hotline other, not news'],
+  ['rectification-missing-in-notice', 'warns of the one problem of a notice left without the 整改情况 its other problems have'],
 ];
 
 function project(name: string) {
@@ -65,5 +66,21 @@ describe('sections and audit on fixtures', () => {
       }
       for (const c of doc.sections.categories) expect(text.slice(...c.span)).toBe(c.title);
     }
+  });
+});
+
+describe('rectification messages say what each kind of text owes', () => {
+  const diagnostics = (file: string) => runPipeline({ id: 'x', source: file, bytes: readFileSync(file) }).final;
+  test('a formal notice that lists findings without any 整改情况 gets one info message (dev d44)', () => {
+    const doc = diagnostics(path.join(FIXTURES, '..', '..', '..', '..', 'dev', 'd44.txt'));
+    expect(doc.kind).toBe('formal-notice');
+    const codes = doc.diagnostics.filter((d) => d.code.endsWith('rectification') || d.code === 'validate/findings-only');
+    expect(codes.map((d) => [d.level, d.code, d.message])).toEqual([['info', 'validate/findings-only', `${doc.problems.length} problems are listed without any rectification text`]]);
+  });
+  test('a news report that retells problems owes no rectification: no message (fixture inline-problems-after-intro)', () => {
+    const doc = diagnostics(path.join(FIXTURES, 'inline-problems-after-intro', 'input.txt'));
+    expect(doc.problems.length).toBeGreaterThan(0);
+    expect(doc.kind).not.toBe('formal-notice');
+    expect(doc.diagnostics.filter((d) => d.code === 'validate/no-rectification' || d.code === 'validate/findings-only')).toEqual([]);
   });
 });
