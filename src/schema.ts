@@ -21,7 +21,7 @@ export const Level = z.enum(['error', 'warning', 'info']);
 /** A finding about the content of one document: stable `code` (`stage/rule-id`), never an exception. */
 export const Message = z.object({
   level: Level.describe('How serious: `error` (the output is wrong somewhere), `warning` (it may be), `info` (a repair or a choice the pipeline made).'),
-  code: Code.describe('Stable rule id `stage/rule-id`, one of the diagnostic codes (README, Diagnostics): `validate/item-count-mismatch`.'),
+  code: Code.describe('Stable rule id `stage/rule-id`, one of the diagnostic codes (docs/fields.md, Diagnostic codes): `validate/item-count-mismatch`.'),
   message: z.string().describe('What was found, in English, with the text it concerns: `the notice states 1263 problems but 2 items were found`.'),
   span: Span.nullable().describe('Where, `[start, end)` in the cleaned text; null for a finding about the whole document (`clean/encoding`).'),
 });

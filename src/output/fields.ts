@@ -4,7 +4,7 @@ import { errorRecordJsonSchema, stageJsonSchema } from './schemas.js';
 import { grammarBlocks } from './grammar.js';
 
 /**
- * The field tables of README.md and docs/fields.md, made from the schemas' descriptions so that
+ * The field tables of docs/fields.md, made from the schemas' descriptions so that
  * they cannot drift: each table stands between `<!-- BEGIN name -->` and `<!-- END name -->`,
  * and `npm run schemas` rewrites it (a test fails when one is stale).
  */
@@ -166,4 +166,4 @@ export function blockNames(markdown: string): string[] {
 }
 
 /** The Markdown files that hold generated blocks, relative to the repository. */
-export const DOC_FILES = ['README.md', 'docs/fields.md', 'docs/reading-notices.md'];
+export const DOC_FILES = ['docs/fields.md', 'docs/reading-notices.md'];
