@@ -8,7 +8,7 @@ import { UsageError, describeIgnored, run } from './batch/run.js';
 import { DEFAULT_LIMITS, MAX_INPUT_BYTES } from './batch/pool.js';
 import { describeError, internalError } from './batch/errors.js';
 import { lockOutDir } from './batch/lock.js';
-import { closest, parseOptions, positiveInteger, positiveNumber } from './cli-args.js';
+import { type LimitSpec, closest, limitValue, parseOptions, positiveInteger } from './cli-args.js';
 import { EvalInputError, evalFolder, formatEvaluation } from './eval/index.js';
 import { notAnOutputFolder, writeReport } from './report/build.js';
 
@@ -51,7 +51,7 @@ options of eval:
   --min SCORE       exit 1 when the score (0..1) is below SCORE
 
   zhenggai --help      this text
-  zhenggai --version   the version
+  zhenggai --version   the version (also -v)
 
 exit status: 0 all documents processed, 1 some failed or the run stopped (csv: a line it could
              not read; eval: the score below --min), 2 bad usage (also: an output folder that is
@@ -79,6 +79,17 @@ const RUN_OPTIONS = {
 function maxJobs(): number {
   return Math.max(2, os.availableParallelism());
 }
+
+/**
+ * The limits of one document whose value is a number (`--heap-mb` is a whole number). The
+ * largest input is what Node reads into memory at once (2 GiB: a larger file fails with
+ * ERR_FS_FILE_TOO_LARGE); a day of work is far past any notice (the dev set's largest takes
+ * under a second), so a larger timeout is a way of saying "no limit", and a day says it.
+ */
+const LIMITS = {
+  'max-mb': { means: 'the largest input of one document, in MB', max: 2147, maxWhy: 'Node reads at most 2 GiB at once' },
+  timeout: { means: 'the seconds of work one document may take', max: 86_400, maxWhy: 'a day' },
+} as const satisfies Record<string, LimitSpec>;
 
 const CSV_OPTIONS = {
   out: { type: 'string' },
@@ -113,9 +124,9 @@ async function runCommand(args: string[]): Promise<number> {
     console.error(`zhenggai: --jobs ${jobs} is more than this machine's ${os.availableParallelism()} cores can use: running ${maxJobs()} worker threads`);
     jobs = maxJobs();
   }
-  const maxBytes = values['max-mb'] === undefined ? MAX_INPUT_BYTES : positiveNumber('max-mb', values['max-mb']) * 1e6;
+  const maxBytes = values['max-mb'] === undefined ? MAX_INPUT_BYTES : limitValue('max-mb', values['max-mb'], LIMITS['max-mb']) * 1e6;
   const limits = {
-    timeoutMs: values.timeout === undefined ? DEFAULT_LIMITS.timeoutMs : positiveNumber('timeout', values.timeout) * 1000,
+    timeoutMs: values.timeout === undefined ? DEFAULT_LIMITS.timeoutMs : limitValue('timeout', values.timeout, LIMITS.timeout) * 1000,
     heapMb: values['heap-mb'] === undefined ? DEFAULT_LIMITS.heapMb : positiveInteger('heap-mb', values['heap-mb']),
   };
   const quiet = values.quiet ?? false;
@@ -226,7 +237,8 @@ export async function main(argv: string[]): Promise<number> {
       console.log(USAGE);
       return 0;
     }
-    if (command === '--version' || command === '-V') {
+    // -v as most tools have it (npm, node); -V as some others do.
+    if (command === '--version' || command === '-v' || command === '-V') {
       console.log(version());
       return 0;
     }

@@ -71,9 +71,10 @@ describe('the command line in its own words', () => {
     expect(zhenggai('run', '--help').stdout).toBe(help.stdout);
   });
 
-  test('--version prints the package version', () => {
+  test.each(['--version', '-v', '-V'])('%s prints the package version', (flag) => {
     const { version } = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
-    expect(zhenggai('--version').stdout).toBe(`${version}\n`);
+    const r = zhenggai(flag);
+    expect([r.status, r.stdout, r.stderr]).toEqual([0, `${version}\n`, '']);
   });
 
   test.each([
@@ -87,6 +88,10 @@ describe('the command line in its own words', () => {
     [['run', 'corpus', '--jobs', '-1'], '--jobs takes a whole number of at least 1, not "-1"'],
     [['run', 'corpus', '--jobs', 'zero'], '--jobs takes a whole number of at least 1, not "zero"'],
     [['run', 'corpus', '--jobs'], '--jobs needs a value'],
+    // 1e9 seconds, meant as "no limit": the line says what --timeout limits, and how far it goes.
+    [['run', 'corpus', '--timeout', '1e9'], '--timeout is the seconds of work one document may take: a number above 0 and at most 86400 (a day), not "1e9"'],
+    [['run', 'corpus', '--timeout', 'forever'], '--timeout is the seconds of work one document may take: a number above 0 and at most 86400 (a day), not "forever"'],
+    [['run', 'corpus', '--max-mb', '0'], '--max-mb is the largest input of one document, in MB: a number above 0 and at most 2147 (Node reads at most 2 GiB at once), not "0"'],
     [['run', 'corpus', '--quiet=yes'], '--quiet takes no value (it is on when given), not "yes"'],
     [['run', 'corpus', '--frobnicate'], 'unknown option --frobnicate for zhenggai run; the options are --out, --jobs, --force, --quiet, --xlsx, --jsonl, --allow-failures, --max-mb, --timeout, --heap-mb, --help'],
     [['run', '/no/such/folder'], 'no such file or folder: /no/such/folder'],
