@@ -150,7 +150,7 @@ describe("the run's last words: what it found and where to look", () => {
       `zhenggai: ${path.join('in', 'empty.txt')}: empty file`,
       'zhenggai: 6 of 7 documents processed, 0 skipped (done before, unchanged), 1 failed, in T s',
       '  kinds: 4 news, 2 formal-notice',
-      '  problems: 72 found in 2 documents; 2 documents state a total',
+      '  problems: 72 found in 2 documents; 2 documents state a total of problems',
       '  diagnostics: 21 warnings in 3 documents (extract/year-unknown 20, clean/spun-text 1); no errors',
       '  reposts: 1 document repeats an earlier one (documents.csv duplicateOf)',
       '  look at: out/report.html (every finding in its text), out/documents.csv (a row per document), out/zhenggai.xlsx; the run itself: out/run.json',
@@ -168,7 +168,7 @@ describe("the run's last words: what it found and where to look", () => {
     expect(lines[1]).toMatch(/^zhenggai: 0 of 7 documents processed, 6 skipped \(done before, unchanged\), 1 failed, in \d+\.\d s$/);
     expect(lines.slice(2)).toEqual([
       '  kinds: 4 news, 2 formal-notice',
-      '  problems: 72 found in 2 documents; 2 documents state a total',
+      '  problems: 72 found in 2 documents; 2 documents state a total of problems',
       '  diagnostics: 21 warnings in 3 documents (extract/year-unknown 20, clean/spun-text 1); no errors',
       '  reposts: 1 document repeats an earlier one (documents.csv duplicateOf)',
       '  look at: out/report.html (every finding in its text), out/documents.csv (a row per document); the run itself: out/run.json',

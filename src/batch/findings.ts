@@ -108,7 +108,7 @@ function commonest(findings: RunFindings, level: 'warning' | 'error', most = 3):
  * output folder as the user named it; `report` and `xlsx` say whether those files were written.
  *
  *     kinds: 80 news, 50 formal-notice, 20 summary-notice, 9 other
- *     problems: 812 found in 41 documents; 58 documents state a total; the arithmetic audit fails in 12 (documents.csv audit)
+ *     problems: 812 found in 41 documents; 58 documents state a total of problems; the arithmetic audit fails in 12 (documents.csv audit)
  */
 export function describeFindings(findings: RunFindings, where: { out: string; report: boolean; xlsx: boolean }): string[] {
   const f = findings;
@@ -116,7 +116,7 @@ export function describeFindings(findings: RunFindings, where: { out: string; re
   const lines: string[] = [];
   if (kinds) lines.push(`kinds: ${kinds}`);
   lines.push(
-    `problems: ${f.problems} found in ${plural(f.documentsWithProblems, 'document')}; ${plural(f.documentsWithTotals, 'document states', 'documents state')} a total` +
+    `problems: ${f.problems} found in ${plural(f.documentsWithProblems, 'document')}; ${plural(f.documentsWithTotals, 'document states', 'documents state')} a total of problems` +
       (f.arithmeticFails ? `; the arithmetic audit fails in ${f.arithmeticFails} (documents.csv audit)` : ''),
   );
   const warnings = f.warnings ? `${plural(f.warnings, 'warning')} in ${plural(f.documentsWithWarnings, 'document')} (${commonest(f, 'warning')})` : 'no warnings';
