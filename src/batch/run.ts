@@ -271,10 +271,10 @@ async function runLocked(
             await csv!.discard();
           });
         } else await csv?.add({ id: outcome.id, row: outcome.row, csv: {}, minhash: outcome.minhash ?? null });
+        findings.add(outcome.row, outcome.codes ?? {}, csv?.repostOf(outcome.id) != null);
         // Reposts of one notice are linked in batch order (sorted ids), so a researcher counts it
         // once; a document's link depends only on the documents before it, so it is written now,
         // while the threads work, not after them.
-        findings.add(outcome.row, outcome.codes ?? {}, csv?.repostOf(outcome.id) != null);
         if (csv && !repostsBroken) {
           try {
             writeRepost(outDir, outcome.id, outcome.duplicateOf ?? null, csv.repostOf(outcome.id));
@@ -323,8 +323,7 @@ async function runLocked(
   // A stopped run writes no report (its summary line says why); the next run does.
   if (!stopped && inputBytes <= REPORT_MAX_BYTES) {
     if (await attempt('report.html', () => writeReport(outDir, { failures, stale }))) wrote.push('report.html');
-  }
-  else if (!stopped) log(`zhenggai: no report.html for ${(inputBytes / 1e6).toFixed(0)} MB of input (more than ${REPORT_MAX_BYTES / 1e6} MB); the CSVs hold the batch`);
+  } else if (!stopped) log(`zhenggai: no report.html for ${(inputBytes / 1e6).toFixed(0)} MB of input (more than ${REPORT_MAX_BYTES / 1e6} MB); the CSVs hold the batch`);
   const ended = () => {
     const unwritten = problems.length ? `could not write ${problems.join('; ')}` : '';
     return stopped && unwritten ? `${stopped}; ${unwritten}` : stopped || unwritten || undefined;

@@ -10,7 +10,7 @@ import { Approx, DateMention, Kind, QualityFlag, Summary } from '../schema.js';
  * what she checked. Every object is strict: a key the format does not have is refused, never
  * ignored, since a misspelt one (`totalProblem` for `totalProblems`) would silently score
  * nothing, and so is a value outside a closed list (`kind: "newz"`). Notes for people have their
- * own keys: `quirks` on the document, `note` on an item (gold/dev/d31.json notes a date).
+ * own keys: `quirks` on the document, `note` on an item (gold/003_7004f69c1b986a66.json notes its dates).
  * The descriptions go to schemas/gold.schema.json, for an editor to show while annotating.
  */
 const note = z.string().optional().describe('A note for people about this item; not scored.');
