@@ -79,9 +79,23 @@ export function positiveInteger(name: string, value: string): number {
   return n;
 }
 
-/** A number above 0 (a fraction too), for `--max-mb` and `--timeout`. */
-export function positiveNumber(name: string, value: string): number {
-  const n = /^\s*\d*\.?\d+\s*$/.test(value) ? Number(value) : NaN;
-  if (!(n > 0)) throw new UsageError(`--${name} takes a number above 0, not "${value}"`);
+/** What a limit of one document is, for its option's messages: `--timeout` is … */
+export interface LimitSpec {
+  /** What the number means: `the seconds of work one document may take`. */
+  means: string;
+  /** The largest value taken, and why in a few words: 86400, `a day`. */
+  max: number;
+  maxWhy: string;
+}
+
+/**
+ * A limit of one document (`--max-mb`, `--timeout`): a number above 0 and at most `max`, a
+ * fraction or an exponent too (0.5, 1e3). Out of range, the line says what the option limits
+ * and its bounds: `--timeout 1e9` (31 years, meant as "no limit") is told that a day is the most,
+ * not only that it "takes a number above 0".
+ */
+export function limitValue(name: string, value: string, spec: LimitSpec): number {
+  const n = /^\s*(\d+\.?\d*|\.\d+)(e[+-]?\d+)?\s*$/i.test(value) ? Number(value) : NaN;
+  if (!(n > 0 && n <= spec.max)) throw new UsageError(`--${name} is ${spec.means}: a number above 0 and at most ${spec.max} (${spec.maxWhy}), not "${value}"`);
   return n;
 }

@@ -1,14 +1,16 @@
 #!/usr/bin/env node
 import { readFileSync } from 'node:fs';
 import os from 'node:os';
+import path from 'node:path';
 import { csvFromJsonl } from './batch/csv-from-jsonl.js';
 import { runJsonl } from './batch/jsonl.js';
-import { createProgress } from './batch/progress.js';
+import { type Progress, createProgress } from './batch/progress.js';
 import { UsageError, describeIgnored, run } from './batch/run.js';
 import { DEFAULT_LIMITS, MAX_INPUT_BYTES } from './batch/pool.js';
 import { describeError, internalError } from './batch/errors.js';
-import { lockOutDir } from './batch/lock.js';
-import { closest, parseOptions, positiveInteger, positiveNumber } from './cli-args.js';
+import { lockOutDir, releaseOwnLockSync } from './batch/lock.js';
+import { describeFindings } from './batch/findings.js';
+import { type LimitSpec, closest, limitValue, parseOptions, positiveInteger } from './cli-args.js';
 import { EvalInputError, evalFolder, formatEvaluation } from './eval/index.js';
 import { notAnOutputFolder, writeReport } from './report/build.js';
 
@@ -51,7 +53,7 @@ options of eval:
   --min SCORE       exit 1 when the score (0..1) is below SCORE
 
   zhenggai --help      this text
-  zhenggai --version   the version
+  zhenggai --version   the version (also -v)
 
 exit status: 0 all documents processed, 1 some failed or the run stopped (csv: a line it could
              not read; eval: the score below --min), 2 bad usage (also: an output folder that is
@@ -79,6 +81,17 @@ const RUN_OPTIONS = {
 function maxJobs(): number {
   return Math.max(2, os.availableParallelism());
 }
+
+/**
+ * The limits of one document whose value is a number (`--heap-mb` is a whole number). The
+ * largest input is what Node reads into memory at once (2 GiB: a larger file fails with
+ * ERR_FS_FILE_TOO_LARGE); a day of work is far past any notice (the dev set's largest takes
+ * under a second), so a larger timeout is a way of saying "no limit", and a day says it.
+ */
+const LIMITS = {
+  'max-mb': { means: 'the largest input of one document, in MB', max: 2147, maxWhy: 'Node reads at most 2 GiB at once' },
+  timeout: { means: 'the seconds of work one document may take', max: 86_400, maxWhy: 'a day' },
+} as const satisfies Record<string, LimitSpec>;
 
 const CSV_OPTIONS = {
   out: { type: 'string' },
@@ -113,9 +126,9 @@ async function runCommand(args: string[]): Promise<number> {
     console.error(`zhenggai: --jobs ${jobs} is more than this machine's ${os.availableParallelism()} cores can use: running ${maxJobs()} worker threads`);
     jobs = maxJobs();
   }
-  const maxBytes = values['max-mb'] === undefined ? MAX_INPUT_BYTES : positiveNumber('max-mb', values['max-mb']) * 1e6;
+  const maxBytes = values['max-mb'] === undefined ? MAX_INPUT_BYTES : limitValue('max-mb', values['max-mb'], LIMITS['max-mb']) * 1e6;
   const limits = {
-    timeoutMs: values.timeout === undefined ? DEFAULT_LIMITS.timeoutMs : positiveNumber('timeout', values.timeout) * 1000,
+    timeoutMs: values.timeout === undefined ? DEFAULT_LIMITS.timeoutMs : limitValue('timeout', values.timeout, LIMITS.timeout) * 1000,
     heapMb: values['heap-mb'] === undefined ? DEFAULT_LIMITS.heapMb : positiveInteger('heap-mb', values['heap-mb']),
   };
   const quiet = values.quiet ?? false;
@@ -134,8 +147,33 @@ async function runCommand(args: string[]): Promise<number> {
     return report.stopped ? 1 : failed > 0 && !allowFailures ? 1 : 0;
   }
   if (positionals.length === 0) throw new UsageError('name at least one file or folder: zhenggai run <file or folder>... (zhenggai --help)');
-  const progress = (total: number) => createProgress({ total, quiet });
-  const report = await run({ inputs: positionals, outDir: values.out ?? 'out', jobs, force: values.force ?? false, xlsx: values.xlsx ?? false, progress, maxBytes, limits });
+  const outDir = values.out ?? 'out';
+  // Documents done, in batch order, for the line Ctrl-C leaves.
+  let done = 0;
+  let shown: { progress: Progress; total: number } | undefined;
+  const progress = (total: number): Progress => {
+    const inner = createProgress({ total, quiet });
+    shown = { progress: inner, total };
+    return { ...inner, tick: () => (done++, inner.tick()) };
+  };
+  // Ctrl-C: one line instead of a cut-off progress bar. Every file is written whole or not at
+  // all, so the next run of the same command skips what is written and does the rest.
+  const interrupted = (signal: NodeJS.Signals) => {
+    shown?.progress.end();
+    const of = shown ? ` of ${shown.total}` : '';
+    console.error(`zhenggai: interrupted after ${done}${of} documents; run the same command again to resume (what is written is kept)`);
+    releaseOwnLockSync(path.resolve(outDir));
+    process.exit(128 + (os.constants.signals[signal] ?? 2));
+  };
+  process.once('SIGINT', interrupted);
+  process.once('SIGTERM', interrupted);
+  let report;
+  try {
+    report = await run({ inputs: positionals, outDir, jobs, force: values.force ?? false, xlsx: values.xlsx ?? false, progress, maxBytes, limits });
+  } finally {
+    process.off('SIGINT', interrupted);
+    process.off('SIGTERM', interrupted);
+  }
   const { documents, processed, skipped, failed, notRun } = report.counts;
   if (report.stopped) {
     console.error(
@@ -144,14 +182,16 @@ async function runCommand(args: string[]): Promise<number> {
     );
     return 1;
   }
+  const ignored = describeIgnored(report.ignored);
+  if (ignored) console.error(`zhenggai: ${ignored}`);
   if (!quiet) {
     const renamed = report.renamed.length ? `; ${report.renamed.length} ids differ from the file names' (see run.json "renamed")` : '';
     console.error(
-      `zhenggai: ${processed} of ${documents} documents processed, ${skipped} skipped (done before, unchanged), ${failed} failed, in ${(report.timings.total / 1000).toFixed(1)} s${renamed}; see ${report.outDir}/run.json`,
+      `zhenggai: ${processed} of ${documents} documents processed, ${skipped} skipped (done before, unchanged), ${failed} failed, in ${(report.timings.total / 1000).toFixed(1)} s${renamed}`,
     );
+    const where = { out: report.outDir.replace(/\/+$/, ''), report: report.wrote.includes('report.html'), xlsx: report.wrote.includes('zhenggai.xlsx') };
+    for (const line of describeFindings(report.findings, where)) console.error(line);
   }
-  const ignored = describeIgnored(report.ignored);
-  if (ignored) console.error(`zhenggai: ${ignored}`);
   return failed > 0 && !allowFailures ? 1 : 0;
 }
 
@@ -226,7 +266,8 @@ export async function main(argv: string[]): Promise<number> {
       console.log(USAGE);
       return 0;
     }
-    if (command === '--version' || command === '-V') {
+    // -v as most tools have it (npm, node); -V as some others do.
+    if (command === '--version' || command === '-v' || command === '-V') {
       console.log(version());
       return 0;
     }

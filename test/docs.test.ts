@@ -1,4 +1,4 @@
-import { execFileSync, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -37,6 +37,18 @@ function examples(page: string): Example[] {
 
 const all = PAGES.flatMap(examples);
 
+/**
+ * Imports from 'zhenggai' written inline in the prose (`import type { FinalDocument } from 'zhenggai'`):
+ * a reader copies them as they are, so each is compiled too, as a file of its own. The README once
+ * named `ValidatedDocument` there for what `process` returns, which does not compile (TS2322).
+ */
+function hints(page: string): { page: string; line: number; code: string }[] {
+  const text = readFileSync(path.join(ROOT, page), 'utf8').replace(/```[\s\S]*?```/g, (block) => block.replace(/[^\n]/g, ' '));
+  return [...text.matchAll(/`(import (?:type )?(?:\{[^`}]*\}|\* as \w+) from 'zhenggai';?)`/g)].map((m) => ({ page, line: text.slice(0, m.index).split('\n').length, code: m[1]! }));
+}
+
+const inline = PAGES.flatMap(hints);
+
 /** A project that depends on zhenggai, with each example as a file; compiled once. */
 function project(): string {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'zhenggai-docs-'));
@@ -51,8 +63,9 @@ function project(): string {
   );
   mkdirSync(path.join(dir, 'src'));
   all.forEach((e, i) => writeFileSync(path.join(dir, 'src', `example-${i}.ts`), e.code));
-  execFileSync(process.execPath, [path.join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', dir], { cwd: dir, encoding: 'utf8' });
-  return dir;
+  inline.forEach((h, i) => writeFileSync(path.join(dir, 'src', `hint-${i}.ts`), `${h.code}\nexport {};\n`));
+  const tsc = spawnSync(process.execPath, [path.join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', dir], { cwd: dir, encoding: 'utf8' });
+  return { dir, errors: tsc.stdout + tsc.stderr };
 }
 
 describe('the examples of the README and docs/ compile against the package and print what the page says', () => {
@@ -72,7 +85,23 @@ describe('the examples of the README and docs/ compile against the package and p
     for (const name of functions) expect(code, name).toMatch(new RegExp(`\\b${name}\\(`));
   });
 
-  const dir = project();
+  test('the type hint of the README names what process returns, as docs/library.md does', () => {
+    for (const page of PAGES) {
+      const code = all.filter((e) => e.page === page).map((e) => e.code).join('\n');
+      expect(code, page).toMatch(/const doc: FinalDocument = zhenggai\.process\(/);
+    }
+  });
+
+  const { dir, errors } = project();
+
+  test('every example, and every import written inline in the prose, compiles against the package (strict)', () => {
+    // tsc names the file: src/example-N.ts is all[N], src/hint-N.ts is inline[N].
+    const where = errors.replace(/src\/(example|hint)-(\d+)\.ts/g, (_, kind: string, n: string) => {
+      const at = kind === 'example' ? all[Number(n)]! : inline[Number(n)]!;
+      return `${at.page}:${at.line}`;
+    });
+    expect(where).toBe('');
+  });
   const update = process.env.UPDATE_DOCS === '1';
   const updates = new Map<string, { at: [number, number]; text: string }[]>();
 

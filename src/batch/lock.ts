@@ -1,4 +1,4 @@
-import { promises as fs } from 'node:fs';
+import { promises as fs, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { UsageError, describeError } from './errors.js';
@@ -61,5 +61,20 @@ export async function lockOutDir(outDir: string): Promise<() => Promise<void>> {
       );
     }
     await fs.rm(file, { force: true });
+  }
+}
+
+/**
+ * Removes the lock of `outDir` when this process holds it, synchronously: what a run stopped
+ * by Ctrl-C does on its way out. (A lock left by a dead process is taken over by the next run
+ * anyway, but the folder is left as a finished run leaves it.) Anyone else's lock stays.
+ */
+export function releaseOwnLockSync(outDir: string): void {
+  const file = path.join(outDir, LOCK_FILE);
+  try {
+    const holder = JSON.parse(readFileSync(file, 'utf8')) as Partial<Holder>;
+    if (holder.pid === process.pid && holder.host === os.hostname()) rmSync(file, { force: true });
+  } catch {
+    // No lock, or not one this program wrote: nothing of ours to remove.
   }
 }

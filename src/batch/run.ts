@@ -8,6 +8,7 @@ import { FINAL_FILE, STAGES, type Timings } from '../pipeline.js';
 import type { FinalDocument, Repost } from '../schema.js';
 import { AHEAD_PER_JOB, DEFAULT_LIMITS, type Limits, MAX_INPUT_BYTES, createPool, ordered } from './pool.js';
 import type { Progress } from './progress.js';
+import { Findings, type RunFindings } from './findings.js';
 import { DONE_FILE, type Outcome, type Task } from './worker.js';
 
 type FileTask = Extract<Task, { kind: 'file' }>;
@@ -62,6 +63,10 @@ export interface RunReport {
   stale: string[];
   /** Why the run stopped before its end (the disk is full), when it did. */
   stopped?: string;
+  /** What the documents hold, added up: kinds, problems, stated totals, warnings and errors by code, reposts. */
+  findings: RunFindings;
+  /** The files of the batch this run wrote at the top of the output folder: the CSV files, and report.html and zhenggai.xlsx when it wrote them. */
+  wrote: string[];
   /** Milliseconds spent in each stage, summed over documents. */
   timings: Partial<Timings> & { total: number };
 }
@@ -248,6 +253,8 @@ async function runLocked(
     return batch.map((file) => (file.unreadable ? { status: 'failed', id: file.id, source: file.path, reason: file.unreadable } : outcomes[next++]!));
   };
   let seen = 0;
+  const findings = new Findings();
+  const wrote: string[] = [];
   try {
     for await (const outcome of flatten(ordered(batches(), jobs * Math.max(2, Math.ceil(AHEAD_PER_JOB / size)), work))) {
       seen++;
@@ -264,6 +271,7 @@ async function runLocked(
             await csv!.discard();
           });
         } else await csv?.add({ id: outcome.id, row: outcome.row, csv: {}, minhash: outcome.minhash ?? null });
+        findings.add(outcome.row, outcome.codes ?? {}, csv?.repostOf(outcome.id) != null);
         // Reposts of one notice are linked in batch order (sorted ids), so a researcher counts it
         // once; a document's link depends only on the documents before it, so it is written now,
         // while the threads work, not after them.
@@ -293,22 +301,29 @@ async function runLocked(
     counts.notRun++;
     csv?.addFailure(file.id, file.path, `the run stopped before it: ${stopped}`, 'not-run');
   }
-  const attempt = async (what: string, write: () => Promise<unknown>) => {
+  const attempt = async (what: string, write: () => Promise<unknown>): Promise<boolean> => {
     try {
       await write();
+      return true;
     } catch (error) {
       problems.push(`${what}: ${describeError(error)}`);
+      return false;
     }
   };
   const plainIds = new Map(files.filter((f) => f.renamed).map((f) => [f.id, f.renamed!.plainId]));
-  if (csv) await attempt('the CSV files', () => csv!.close({ xlsx: options.xlsx && !stopped, log, plainIds }));
+  if (csv) {
+    let tables: Awaited<ReturnType<CsvFiles['close']>> | undefined;
+    await attempt('the CSV files', async () => (tables = await csv!.close({ xlsx: options.xlsx && !stopped, log, plainIds })));
+    if (tables) wrote.push(...tables.files, ...(tables.xlsx ? [path.basename(tables.xlsx.file)] : []));
+  }
   const stale = await staleFolders(outDir, new Set(files.map((f) => f.id)));
   if (stale.length) {
     log(`zhenggai: ${stale.length} document folder${stale.length === 1 ? '' : 's'} in ${options.outDir} not among this run's inputs (${stale.slice(0, 3).join(', ')}${stale.length > 3 ? ' …' : ''}): left out of the CSV files and report.html, listed as stale in run.json`);
   }
   // A stopped run writes no report (its summary line says why); the next run does.
-  if (!stopped && inputBytes <= REPORT_MAX_BYTES) await attempt('report.html', () => writeReport(outDir, { failures, stale }));
-  else if (!stopped) log(`zhenggai: no report.html for ${(inputBytes / 1e6).toFixed(0)} MB of input (more than ${REPORT_MAX_BYTES / 1e6} MB); the CSVs hold the batch`);
+  if (!stopped && inputBytes <= REPORT_MAX_BYTES) {
+    if (await attempt('report.html', () => writeReport(outDir, { failures, stale }))) wrote.push('report.html');
+  } else if (!stopped) log(`zhenggai: no report.html for ${(inputBytes / 1e6).toFixed(0)} MB of input (more than ${REPORT_MAX_BYTES / 1e6} MB); the CSVs hold the batch`);
   const ended = () => {
     const unwritten = problems.length ? `could not write ${problems.join('; ')}` : '';
     return stopped && unwritten ? `${stopped}; ${unwritten}` : stopped || unwritten || undefined;
@@ -324,6 +339,8 @@ async function runLocked(
     ignored,
     stale,
     ...(ended() ? { stopped: ended() } : {}),
+    findings: findings.result(),
+    wrote,
     timings: { ...timings, total: performance.now() - t0 },
   };
   await attempt('run.json', () => writeAtomic(path.join(outDir, 'run.json'), JSON.stringify(report, null, 1) + '\n'));

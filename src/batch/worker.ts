@@ -9,6 +9,8 @@ import { type Cell, documentCells, itemCsv } from '../output/csv.js';
 import { FINAL_FILE, type PipelineDocument, type Result, STAGES, type Timings, runPipeline, runPipelines, stageFiles } from '../pipeline.js';
 import { FinalDocument, type Repost } from '../schema.js';
 import { SEGMENTER_SOURCE, USER_DICTS, segmenter } from '../jieba.js';
+import type { Code } from '../codes.js';
+import { notableCodes } from './findings.js';
 
 // The segmenter loads here, not inside the first document's clean timing; the first thread of
 // the process builds its dictionary, the others find it built.
@@ -47,6 +49,8 @@ export interface Outcome {
   csv?: Record<string, string>;
   /** MinHash signature of the cleaned text, for near-duplicate detection over the batch. */
   minhash?: number[] | null;
+  /** The codes of its warnings and errors, each with how often it occurs: for the run's findings. */
+  codes?: Partial<Record<Code, number>>;
   /** The final document as one line of JSON (JSONL tasks). */
   json?: string;
   /** Set when no later document can be written either (the disk is full): the run stops. */
@@ -124,7 +128,7 @@ function readInput(file: string, maxBytes: number): { bytes: Uint8Array } | { re
 }
 
 /** What the CSVs need of a document, from its final document and its signature. */
-const summary = (final: FinalDocument, minhash: number[] | null) => ({ row: documentCells(final), csv: itemCsv(final), minhash });
+const summary = (final: FinalDocument, minhash: number[] | null) => ({ row: documentCells(final), csv: itemCsv(final), minhash, codes: notableCodes(final) });
 
 /**
  * The final document of an earlier run and its signature, if made from these bytes at this path

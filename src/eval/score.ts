@@ -158,7 +158,7 @@ function scoreDocument(tally: Tally, gold: Gold, output: Output | undefined): vo
   for (const [key, want] of Object.entries(gold.summary ?? {})) {
     if (want == null) continue;
     const got = amount(summary[key]);
-    const ok = key === 'completionRate' ? typeof got === 'number' && Math.abs(got - (want > 1 ? want / 100 : want)) < 1e-4 : got === want;
+    const ok = key === 'completionRate' && typeof want === 'number' ? typeof got === 'number' && Math.abs(got - (want > 1 ? want / 100 : want)) < 1e-4 : got === want;
     tally.check('summary', file, ok, () => `summary.${key} ${show(summary[key])}, want ${want}`);
   }
 

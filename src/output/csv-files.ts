@@ -20,6 +20,8 @@ export interface TablesWritten {
   /** Each repost of the batch, by id: the first document of its group, and the similarity. */
   duplicates: Map<string, Duplicate<string>>;
   xlsx: XlsxReport | null;
+  /** The CSV files written, by name: documents.csv and the item tables not given up. */
+  files: string[];
 }
 
 /**
@@ -133,6 +135,6 @@ export class CsvFiles {
     for (const { csv, rowsLeftOut } of xlsx?.cut ?? []) {
       options.log?.(`zhenggai: ${rowsLeftOut} rows of ${csv} are not in zhenggai.xlsx (Excel holds 1,048,576 rows a sheet); the CSV has them all`);
     }
-    return { duplicates, xlsx };
+    return { duplicates, xlsx, files: ['documents.csv', ...this.handles.keys()] };
   }
 }

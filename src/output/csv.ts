@@ -12,8 +12,12 @@ import type { FinalDocument } from '../schema.js';
 export interface Column<Row> {
   header: string;
   cell: (row: Row) => string | number | boolean | null | undefined;
-  /** What the cells hold when not empty (text when absent): the .xlsx types its cells by it. */
-  type?: 'number' | 'boolean';
+  /**
+   * What the cells hold when not empty (text when absent): the .xlsx types its cells by it, and
+   * LibreOffice's import filter its columns (`libreOfficeFilter`). `date` is an ISO day,
+   * `2024-08-26`.
+   */
+  type?: 'number' | 'boolean' | 'date';
 }
 
 /** The options every table is written with (csv-stringify's names): CRLF, quoted strings, formulas escaped. */
@@ -104,10 +108,10 @@ export const DOCUMENT_COLUMNS: Column<DocumentRow>[] = [
   { header: 'kind', cell: (r) => r.doc.kind },
   { header: 'title', cell: (r) => r.doc.meta.title },
   { header: 'issuer', cell: (r) => r.doc.meta.issuer },
-  { header: 'documentDate', cell: (r) => r.doc.meta.documentDate },
-  { header: 'inspectionStart', cell: (r) => r.doc.meta.inspectionPeriod?.start },
-  { header: 'inspectionEnd', cell: (r) => r.doc.meta.inspectionPeriod?.end },
-  { header: 'feedbackDate', cell: (r) => r.doc.meta.feedbackDate },
+  { header: 'documentDate', cell: (r) => r.doc.meta.documentDate, type: 'date' },
+  { header: 'inspectionStart', cell: (r) => r.doc.meta.inspectionPeriod?.start, type: 'date' },
+  { header: 'inspectionEnd', cell: (r) => r.doc.meta.inspectionPeriod?.end, type: 'date' },
+  { header: 'feedbackDate', cell: (r) => r.doc.meta.feedbackDate, type: 'date' },
   { header: 'inspectionType', cell: (r) => r.doc.meta.inspectionType },
   { header: 'inspectionTeam', cell: (r) => r.doc.meta.inspectionTeam },
   { header: 'problemsFound', cell: (r) => r.doc.problems.length, type: 'number' },
@@ -191,8 +195,8 @@ type DateMention = FinalDocument['dates'][number];
 export const DATE_COLUMNS: Column<Item<DateMention>>[] = [
   { header: 'id', cell: (r) => r.doc.id },
   { header: 'text', cell: (r) => r.item.text },
-  { header: 'start', cell: (r) => r.item.start },
-  { header: 'end', cell: (r) => r.item.end },
+  { header: 'start', cell: (r) => r.item.start, type: 'date' },
+  { header: 'end', cell: (r) => r.item.end, type: 'date' },
   { header: 'grain', cell: (r) => r.item.grain },
   { header: 'kind', cell: (r) => r.item.kind },
   { header: 'yearInferred', cell: (r) => r.item.yearInferred, type: 'boolean' },
@@ -234,6 +238,23 @@ export const TABLES: readonly { file: string; columns: readonly Column<never>[] 
   { file: 'documents.csv', columns: DOCUMENT_COLUMNS as unknown as Column<never>[] },
   ...itemTables,
 ];
+
+/**
+ * LibreOffice's column formats (the fifth token of its CSV import filter, column/format pairs):
+ * 2 Text, 5 YY/MM/DD, 1 Standard. With the filter's default, Standard for every column, a
+ * mention's text `66.7%` (corpus 000) became the number 0.667 and `2025-05-12` (dev d01) a date;
+ * typed by its column, text stays as written, an ISO day is a date, a number a number.
+ */
+const LIBREOFFICE_FORMAT = { text: 2, date: 5, number: 1, boolean: 1 } as const;
+
+/**
+ * The import filter that opens a table in LibreOffice as the .xlsx types it:
+ * `CSV:44,34,76,1,1/2/2/1/…` (44 comma, 34 `"`, 76 UTF-8, from line 1, then each column's
+ * format), for `soffice --infilter=…` or the Text Import dialog's column types.
+ */
+export function libreOfficeFilter(columns: readonly Column<never>[]): string {
+  return `CSV:44,34,76,1,${columns.map((c, i) => `${i + 1}/${LIBREOFFICE_FORMAT[c.type ?? 'text']}`).join('/')}`;
+}
 
 /** Each item table's rows for one document, without headers, keyed by file name: what a run appends. */
 export function itemCsv(doc: FinalDocument): Record<string, string> {

@@ -2,6 +2,7 @@ import { CODES, FAILURES, FLAGS } from '../codes.js';
 import { STAGES } from '../pipeline.js';
 import { errorRecordJsonSchema, stageJsonSchema } from './schemas.js';
 import { grammarBlocks } from './grammar.js';
+import { TABLES, libreOfficeFilter } from './csv.js';
 
 /**
  * The field tables of docs/fields.md, made from the schemas' descriptions so that
@@ -134,6 +135,11 @@ export function failureTable(): string {
   );
 }
 
+/** Each CSV file's LibreOffice import filter, for docs/csv.md. */
+export function libreOfficeTable(): string {
+  return markdownTable(['file', 'filter'], TABLES.map((t) => [`\`${t.file}\``, `\`${libreOfficeFilter(t.columns)}\``]));
+}
+
 /** Every generated block by name: `fields:5-validate.json`, `fields:error-record`, `codes`, `flags`, `failures`. */
 export function generatedBlocks(): Record<string, string> {
   return {
@@ -142,6 +148,7 @@ export function generatedBlocks(): Record<string, string> {
     codes: codeTable(),
     flags: flagTable(),
     failures: failureTable(),
+    libreoffice: libreOfficeTable(),
     ...grammarBlocks(),
   };
 }
@@ -166,4 +173,4 @@ export function blockNames(markdown: string): string[] {
 }
 
 /** The Markdown files that hold generated blocks, relative to the repository. */
-export const DOC_FILES = ['docs/fields.md', 'docs/reading-notices.md'];
+export const DOC_FILES = ['docs/fields.md', 'docs/reading-notices.md', 'docs/csv.md'];

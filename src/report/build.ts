@@ -51,8 +51,12 @@ export interface IndexRow {
   copies: string[];
   /** Problems by status: completed, partial, not-completed, none stated. */
   statuses: [number, number, number, number];
-  /** Problems per category title. */
-  categories: [string, number][];
+  /**
+   * Problems found per category title, null for those under no category; only categories that
+   * hold problems are here, since the chart counts problems (a roundup's unit headings that hold
+   * none never show).
+   */
+  categories: [string | null, number][];
   /** Set when the pipeline failed on this document (from run.json) or its output is unreadable. */
   failed: string | null;
 }
@@ -145,9 +149,9 @@ function indexRow(n: number, final: FinalDocument): IndexRow {
   const s = final.summary;
   const statuses: IndexRow['statuses'] = [0, 0, 0, 0];
   for (const p of final.problems) statuses[p.status === 'completed' ? 0 : p.status === 'partial' ? 1 : p.status === 'not-completed' ? 2 : 3]++;
-  const byCategory = new Map<string, number>();
+  const byCategory = new Map<string | null, number>();
   for (const p of final.problems) {
-    const title = final.categories.find((c) => c.number === p.category)?.title ?? '(no category)';
+    const title = final.categories.find((c) => c.number === p.category)?.title ?? null;
     byCategory.set(title, (byCategory.get(title) ?? 0) + 1);
   }
   return {

@@ -126,13 +126,27 @@ function renderCharts(pageRows) {
   $('chart-completion').innerHTML = (html || '<p class="muted">no notice on this page states completion totals</p>') +
     (withTotals.length > shown.length ? '<p class="muted">first ' + shown.length + ' of ' + withTotals.length + ' on this page</p>' : '') +
     '<p class="muted">notices on the current page of the table</p>';
-  var cats = new Map();
-  filtered.forEach(function (r) { r.categories.forEach(function (c) { cats.set(c[0], (cats.get(c[0]) || 0) + c[1]); }); });
-  var list = Array.from(cats).sort(function (a, b) { return b[1] - a[1]; });
-  var max = list.length ? list[0][1] : 1;
-  $('chart-categories').innerHTML = list.slice(0, 25).map(function (c) {
-    return '<div class="bar"><span class="lab" title="' + esc(c[0]) + '">' + esc(c[0]) + '</span><span class="track"><i class="c-cat" style="width:' + (100 * c[1] / max) + '%"></i></span><span>' + c[1] + '</span></div>';
-  }).join('') + (list.length > 25 ? '<p class="muted">top 25 of ' + list.length + ' categories</p>' : '') + (list.length ? '<p class="muted">all filtered documents</p>' : '<p class="muted">no problems found in the filtered documents</p>');
+  /* Problems found per category title over the filtered documents (a title shared by several notices is one bar);
+     problems under no category are one bar, last, whatever its size: it is no category to rank. */
+  var cats = new Map(), none = 0, problems = 0, docs = 0;
+  filtered.forEach(function (r) {
+    if (r.categories.length) docs++;
+    r.categories.forEach(function (c) {
+      problems += c[1];
+      if (c[0] == null) none += c[1]; else cats.set(c[0], (cats.get(c[0]) || 0) + c[1]);
+    });
+  });
+  var list = Array.from(cats).sort(function (a, b) { return b[1] - a[1] || (a[0] < b[0] ? -1 : 1); });
+  var shown = list.slice(0, 25);
+  if (none) shown.push([null, none]);
+  var max = Math.max.apply(null, shown.map(function (c) { return c[1]; }).concat([1]));
+  $('chart-categories').innerHTML = shown.map(function (c) {
+    var label = c[0] == null ? '<span class="lab muted">(no category)</span>' : '<span class="lab" title="' + esc(c[0]) + '">' + esc(c[0]) + '</span>';
+    return '<div class="bar"' + (c[0] == null ? ' data-none' : '') + '>' + label + '<span class="track"><i class="c-cat" style="width:' + (100 * c[1] / max) + '%"></i></span><span>' + c[1] + '</span></div>';
+  }).join('') + (problems
+    ? '<p class="muted">' + problems + ' problem' + (problems === 1 ? '' : 's') + ' found in ' + docs + ' of the filtered documents, each counted under its category heading' +
+      (list.length > 25 ? '; the 25 headings with most problems of ' + list.length : '') + (none ? '; ' + none + ' under none' : '') + '</p>'
+    : '<p class="muted">no problems found in the filtered documents</p>');
 }
 function initOverview() {
   var kinds = Array.from(new Set(ROWS.map(function (r) { return r.kind; }).filter(Boolean))).sort();

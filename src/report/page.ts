@@ -52,7 +52,7 @@ export function pageStart(outDir: string, rows: Batch['rows'], generatedAt: stri
   </section>
   <section class="charts">
     <figure><figcaption>Completion per notice, as stated <span class="swatches"><i class="c-done"></i>completed <i class="c-part"></i>partial <i class="c-not"></i>not completed</span></figcaption><div id="chart-completion"></div></figure>
-    <figure><figcaption>Problems per category (problems found)</figcaption><div id="chart-categories"></div></figure>
+    <figure><figcaption>Problems found, by the category heading they are under</figcaption><div id="chart-categories"></div></figure>
   </section>
   <table id="docs">
     <thead><tr>

@@ -324,7 +324,7 @@ describe('10. what a user can get wrong is one line, exit 2; an unreadable file 
     (args) => {
       const r = zhenggai(args);
       expect(r.status).toBe(2);
-      expect(r.stderr).toMatch(/^zhenggai: --[a-z-]+ takes a (whole number of at least 1|number above 0), not "[^"]*"\n$/);
+      expect(r.stderr).toMatch(/^zhenggai: --[a-z-]+ (takes a whole number of at least 1|is [^:]+: a number above 0 and at most \d+ \([^)]+\)), not "[^"]*"\n$/);
     },
   );
 });

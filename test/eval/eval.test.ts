@@ -3,7 +3,7 @@ import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } f
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { type Evaluation, type Outputs, evaluate, fold, loadOutputs } from '../../src/eval/index.js';
+import { type Evaluation, type Outputs, evaluate, fold, loadGold, loadOutputs } from '../../src/eval/index.js';
 import type { Gold } from '../../src/eval/gold.js';
 import { CLI, CORPUS, GOLD } from '../helpers.js';
 
@@ -104,6 +104,13 @@ describe('zhenggai eval --gold DIR OUT', () => {
   });
 });
 
+test('the strict format takes every gold file of the repository, their notes (quirks, a date\'s note) included', () => {
+  const golds = [GOLD, path.join(GOLD, 'dev')].flatMap((dir) => loadGold(dir));
+  expect(golds.length).toBeGreaterThanOrEqual(147);
+  expect(golds.filter((g) => g.gold.quirks).length).toBe(golds.length);
+  expect(golds.flatMap((g) => g.gold.dates ?? []).filter((d) => d.note).length).toBeGreaterThan(0);
+});
+
 describe('bad input: one line naming the file and the reason, exit 2', () => {
   let gold: string;
   beforeAll(() => {
@@ -114,7 +121,12 @@ describe('bad input: one line naming the file and the reason, exit 2', () => {
   test.each([
     ['a gold file that is not JSON', '{"file": "d01.txt",', /^zhenggai: .*bad\.json: not JSON \(.+\)\n$/],
     ['numbers that are not a list', '{"file": "d01.txt", "numbers": {"text": "33项"}}', /^zhenggai: .*bad\.json: numbers: .+\n$/],
-    ['a number without its value', '{"file": "d01.txt", "numbers": [{"text": "33项", "unit": "项"}]}', /^zhenggai: .*bad\.json: numbers\.0\.value: .+\n$/],
+    ['a number without its value', '{"file": "d01.txt", "numbers": [{"text": "33项", "unit": "项"}]}', /^zhenggai: .*bad\.json: numbers\[0\]\.value: .+\n$/],
+    // Scored as misses before: a misspelt key checked nothing, and a kind outside the list never matched.
+    ['an unknown key, with the closest valid one', '{"file": "d01.txt", "summary": {"totalProblem": 36}}', /^zhenggai: .*bad\.json: unknown key "totalProblem" in summary; did you mean totalProblems\? \(gold\/README\.md lists the keys\)\n$/],
+    ['a summary total at the top level', '{"file": "d01.txt", "totalProblems": 36}', /^zhenggai: .*bad\.json: unknown key "totalProblems"; did you mean summary\.totalProblems\? \(gold\/README\.md lists the keys\)\n$/],
+    ['a kind outside the format', '{"file": "d01.txt", "kind": "newz"}', /^zhenggai: .*bad\.json: kind "newz" is not one of formal-notice, summary-notice, news, other; did you mean news\?\n$/],
+    ['a date kind and a flag outside the format', '{"file": "d01.txt", "dates": [{"text": "2025年底前", "kind": "dedline"}], "qualityFlags": ["spun"]}', /^zhenggai: .*bad\.json: dates\[0\]\.kind "dedline" is not one of point, range, deadline, since; did you mean deadline\?; qualityFlags\[0\] "spun" is not one of encoding-repaired, traditional-script, pinyin-annotations, spun-text; did you mean spun-text\?\n$/],
     ['no file named', '{"kind": "news"}', /^zhenggai: .*bad\.json: file: .+\n$/],
   ])('%s', (_, content, message) => {
     writeFileSync(path.join(gold, 'bad.json'), content);

@@ -64,6 +64,17 @@ describe('the CSV files of a run', async () => {
     const dates = workbook.getWorksheet('dates')!;
     const dateHeader = (dates.getRow(1).values as string[]).slice(1);
     expect(dates.getRow(2).getCell(dateHeader.indexOf('yearInferred') + 1).value).toBe(false);
+    // Date columns are date cells shown as ISO days; the text of a date stays text.
+    const documents = workbook.getWorksheet('documents')!;
+    const docHeader = (documents.getRow(1).values as string[]).slice(1);
+    const notice = documents.getRows(2, documents.rowCount - 1)!.find((r) => r.getCell(1).value === '003_7004f69c1b986a66')!;
+    for (const [column, day] of [['documentDate', '2024-08-26'], ['inspectionStart', '2023-09-07'], ['inspectionEnd', '2023-11-10'], ['feedbackDate', '2023-12-21']] as const) {
+      const cell = notice.getCell(docHeader.indexOf(column) + 1);
+      expect([column, cell.type, cell.value, cell.numFmt]).toEqual([column, ExcelJS.ValueType.Date, new Date(`${day}T00:00:00Z`), 'yyyy-mm-dd']);
+    }
+    const period = dates.getRows(2, dates.rowCount - 1)!.find((r) => r.getCell(1).value === '003_7004f69c1b986a66' && r.getCell(2).value === '2023年9月7日至11月10日')!;
+    expect([period.getCell(dateHeader.indexOf('start') + 1).value, period.getCell(dateHeader.indexOf('end') + 1).value]).toEqual([new Date('2023-09-07T00:00:00Z'), new Date('2023-11-10T00:00:00Z')]);
+    expect(period.getCell(dateHeader.indexOf('text') + 1).type).toBe(ExcelJS.ValueType.String);
     // A bare number's text stays text: "5 个" is the text, 5 the value.
     expect(numbers.getRow(2).getCell(header.indexOf('text') + 1).value).toBe('5 个');
     expect(numbers.getRow(2).getCell(header.indexOf('value') + 1).value).toBe(5);

@@ -13,13 +13,16 @@ import type { FinalDocument } from '../../src/schema.js';
  * The review page in a real browser: Debian's Chromium driven by playwright-core, the report
  * opened from file://. The batch is the repository's corpus plus one notice derived from
  * 003 whose stated totals were changed so that its arithmetic fails (23 → 25 completed,
- * 1389 → 1399 petitions resolved of 1390), and one output edited to hold a misaligned span.
+ * 1389 → 1399 petitions resolved of 1390), one output edited to hold a misaligned span, and
+ * dev d94, whose four problems are under no category heading.
  */
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const CHROMIUM = '/usr/bin/chromium';
 const ARTIFACTS = path.join(ROOT, 'test', 'artifacts');
 const DOC_003 = '003_7004f69c1b986a66';
 const DERIVED = 'derived-arithmetic-fails';
+const UNCATEGORIZED = 'd94';
+const IDS = ['000_2d89892f4871253d', '001_b5c919a87834dfca', '002_96900efc544a01e9', DOC_003, DERIVED, '004_7e4e6f0c30fead75', UNCATEGORIZED];
 export const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 
 const haveChromium = existsSync(CHROMIUM);
@@ -51,6 +54,7 @@ describe.skipIf(!haveChromium)('review page (report.html) in Chromium', { timeou
     const derived = text003.replace('已完成整改23个', '已完成整改25个').replace('已办结1389件', '已办结1399件');
     expect(derived).not.toBe(text003);
     writeFileSync(path.join(inputs, `${DERIVED}.txt`), derived);
+    writeFileSync(path.join(inputs, `${UNCATEGORIZED}.txt`), readFileSync(path.join(ROOT, 'dev', `${UNCATEGORIZED}.txt`)));
     await run({ inputs: [inputs], outDir: out, jobs: 2 });
     expect(existsSync(path.join(out, 'report.html'))).toBe(true);
 
@@ -80,14 +84,14 @@ describe.skipIf(!haveChromium)('review page (report.html) in Chromium', { timeou
   };
 
   test('the overview lists every document with its verdict', async () => {
-    await expect.poll(() => page.locator('#docs tbody tr[data-id]').count()).toBe(6);
+    await expect.poll(() => page.locator('#docs tbody tr[data-id]').count()).toBe(IDS.length);
     await expect(page.locator(`#docs tr[data-id="${DOC_003}"] td.n`).first().innerText()).resolves.toBe('36');
     await page.screenshot({ path: path.join(ARTIFACTS, 'overview.png') });
   });
 
   test('the arithmetic filter narrows the table to the notices whose arithmetic fails', async () => {
     const all = await page.locator('#docs tbody tr[data-id]').count();
-    const failing = [DOC_003, DERIVED, '000_2d89892f4871253d', '001_b5c919a87834dfca', '002_96900efc544a01e9', '004_7e4e6f0c30fead75'].filter((id) => auditVerdict(final(id)) !== 'ok');
+    const failing = IDS.filter((id) => auditVerdict(final(id)) !== 'ok');
     expect(failing).toContain(DERIVED);
     await page.check('#f-arith');
     await expect.poll(() => page.locator('#docs tbody tr[data-id]').count()).toBe(failing.length);
@@ -104,13 +108,34 @@ describe.skipIf(!haveChromium)('review page (report.html) in Chromium', { timeou
     expect(final(DERIVED).duplicateOf?.id).toBe(DOC_003);
     await expect(page.locator(`#docs tr[data-id="${DERIVED}"] td`).last().innerText()).resolves.toBe(`copy of ${DOC_003} (similarity ${final(DERIVED).duplicateOf!.similarity})`);
     await expect(page.locator(`#docs tr[data-id="${DOC_003}"] td`).last().innerText()).resolves.toBe(`reposted as ${DERIVED}`);
-    const flagged = ['000_2d89892f4871253d', '001_b5c919a87834dfca', '002_96900efc544a01e9', DOC_003, DERIVED, '004_7e4e6f0c30fead75']
-      .filter((id) => final(id).quality.flags.length > 0 || final(id).duplicateOf !== null);
+    const flagged = IDS.filter((id) => final(id).quality.flags.length > 0 || final(id).duplicateOf !== null);
     expect(flagged).toContain(DERIVED);
     await page.check('#f-flagged');
     const shown = await page.locator('#docs tbody tr[data-id]').evaluateAll((rows) => rows.map((r) => (r as HTMLElement).dataset.id));
     expect(shown.sort()).toEqual(flagged.sort());
     await page.uncheck('#f-flagged');
+  });
+
+  test('the category chart counts problems under each heading that holds any, and "(no category)" comes last', async () => {
+    // Expected from the final documents: problems per category title over the batch, most first.
+    const counts = new Map<string, number>();
+    let none = 0;
+    for (const id of IDS) {
+      for (const p of final(id).problems) {
+        const title = final(id).categories.find((c) => c.number === p.category)?.title;
+        if (title === undefined) none++;
+        else counts.set(title, (counts.get(title) ?? 0) + 1);
+      }
+    }
+    expect(none).toBe(4);
+    const sorted = [...counts].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
+    // 003 and its copy: six headings, 72 problems; the smallest holds 2, fewer than the 4 of d94 under none.
+    expect(sorted.map(([, n]) => n)).toEqual([22, 22, 12, 8, 6, 2]);
+    const bars = await page.locator('#chart-categories .bar').evaluateAll((els) => els.map((e) => [e.querySelector('.lab')!.textContent, Number(e.lastElementChild!.textContent)]));
+    expect(bars).toEqual([...sorted, ['(no category)', 4]]);
+    await expect(page.locator('#chart-categories').innerText()).resolves.toContain('76 problems found in 3 of the filtered documents, each counted under its category heading; 4 under none');
+    await expect(page.locator('.charts figcaption').nth(1).innerText()).resolves.toBe('Problems found, by the category heading they are under');
+    await page.locator('.charts').screenshot({ path: path.join(ARTIFACTS, 'overview-charts.png') });
   });
 
   test('each character shows one region, the innermost; hiding a type shows the one beneath', async () => {
