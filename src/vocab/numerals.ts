@@ -31,6 +31,11 @@ export const HAN_DIGITS = '一二三四五六七八九';
 export const COUNTING_NUMERALS = `${HAN_DIGITS}十`;
 /** The digits a year is written with one by one, 小写 only: 二〇二四年 → 2024. */
 export const YEAR_DIGITS = `〇零${HAN_DIGITS}`;
+/**
+ * What is typed for 〇 inside a year written in Chinese digits: an Arabic 0 (二0一九年) or a circle
+ * (二○一九年). Zero in a date only, never in a count (○ also marks list items).
+ */
+export const YEAR_ZEROS = '0○';
 
 /** Multipliers inside one 万-section: 一百二十 → 120. */
 export const CHINESE_SMALL_UNITS: Readonly<Record<string, number>> = {

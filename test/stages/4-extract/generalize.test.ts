@@ -120,6 +120,23 @@ const DATES: [string, string, string, string | null, string, string | null, stri
   ['two years without 年 are a range', 'paraphrase', '实施方案(2021—2025)', null, '2021—2025', '2021-01-01', '2025-12-31', 'range'],
   ['上旬/中旬/下旬 are day ranges', 'dev d04', '2022年4月上旬至6月中旬', null, '2022年4月上旬至6月中旬', '2022-04-01', '2022-06-20', 'range'],
   ['上旬/中旬/下旬 are day ranges', 'paraphrase', '2021年10月下旬至11月下旬', null, '2021年10月下旬至11月下旬', '2021-10-21', '2021-11-30', 'range'],
+  ['起/开始 before the separator still opens a range', 'dev d133', '在2023年4月27日起至7月14日这个时间段内,天镇县委所派出的四个巡察组', null, '2023年4月27日起至7月14日', '2023-04-27', '2023-07-14', 'range'],
+  ['起/开始 before the separator still opens a range', 'dev d88', '2020年10月26日开始至12月25日,四届市委第九轮巡察安排8个巡察组', null, '2020年10月26日开始至12月25日', '2020-10-26', '2020-12-25', 'range'],
+  ['起/开始 before the separator still opens a range', 'paraphrase', '2021年6月1日起到8月31日,县委巡察组对该局开展专项巡察', null, '2021年6月1日起到8月31日', '2021-06-01', '2021-08-31', 'range'],
+  ['起/开始 before the separator still opens a range', 'paraphrase', '2020年1月起至今,共受理信访举报', null, '2020年1月起', '2020-01-01', null, 'since'],
+  ['the first day of a range of days leaves its 日 to the second', 'dev d130', '第四轮巡察派出的6个巡察组于2018年1月4至5日分别向区卫计局、环保局反馈巡察意见', null, '2018年1月4至5日', '2018-01-04', '2018-01-05', 'range'],
+  ['the first day of a range of days leaves its 日 to the second', 'paraphrase', '督察组于3月11-15日下沉各县督察', '2024-04-02', '3月11-15日', '2024-03-11', '2024-03-15', 'range'],
+  ['the second day of a range lost its 日 before punctuation', 'dev d47', '2022年9月7日至26,吉林省第一生态环境保护督察组进驻我市', null, '2022年9月7日至26', '2022-09-07', '2022-09-26', 'range'],
+  ['the second day of a range lost its 日 before punctuation', 'paraphrase', '2023年5月8日至12,巡察组进驻该局', null, '2023年5月8日至12', '2023-05-08', '2023-05-12', 'range'],
+  ['a year glued to its month (年 lost)', 'dev d123', '根据县委统一部署,20249月至11月,县委第巡察组对中共衡阳县人民医院委员会进行了巡察。', null, '20249月至11月', '2024-09-01', '2024-11-30', 'range'],
+  ['a year glued to its month (年 lost)', 'paraphrase', '202310月,市委巡察组进驻', null, '202310月', '2023-10-01', '2023-10-31', 'point'],
+  ['day-first dates on a line of their own or before a time', 'dev d120', '中共湖南省委关于巡视“回头看”整改情况的通报\n\n26.08.2016  22:04\n', null, '26.08.2016', '2016-08-26', '2016-08-26', 'point'],
+  ['day-first dates on a line of their own or before a time', 'paraphrase', '发布:\n03.11.2019\n正文', null, '03.11.2019', '2019-11-03', '2019-11-03', 'point'],
+  ['a year in Chinese digits, 〇 typed as 0 or ○', 'issue 23', '二0一九年三月,省委巡视组进驻', null, '二0一九年三月', '2019-03-01', '2019-03-31', 'point'],
+  ['a year in Chinese digits, 〇 typed as 0 or ○', 'paraphrase', '二○二〇年十二月五日,召开反馈会', null, '二○二〇年十二月五日', '2020-12-05', '2020-12-05', 'point'],
+  ['a yearless date takes the notice date\'s year', 'dev d139', '中新网北京6月18日电(记者 阚枫)截至17日,今年中央首轮巡视的26家央企中', '2015-06-18', '截至17日', '2015-06-17', '2015-06-17', 'point'],
+  ['a yearless date takes the notice date\'s year', 'dev d139', '中新网北京6月18日电(记者 阚枫)截至17日,今年中央首轮巡视的26家央企中', '2015-06-18', '今年', '2015-01-01', '2015-12-31', 'point'],
+  ['a yearless date takes the notice date\'s year', 'paraphrase', '4月23日,区委巡察办召开整改推进会', '2023-05-10', '4月23日', '2023-04-23', '2023-04-23', 'point'],
 ];
 
 describe('dates in new phrasings', () => {
@@ -132,6 +149,10 @@ describe('dates in new phrasings', () => {
   test('当天 with no day named before it is not read (当天受理、当天办结 is a habit) [paraphrase]', () => {
     expect(findDates('群众反映的问题做到当天受理、当天办结', { documentDate: '2024-08-26' }).dates).toEqual([]);
   });
+  test.each([
+    ['day-first dates inside a sentence are versions, not dates [paraphrase]', '升级到1.2.2023版本后'],
+    ['a code with a dash after 号 is no range of days [dev d21]', '苏ICP备12025861号-1'],
+  ])('%s', (_, s) => expect(findDates(s, { documentDate: '2024-08-26' }).dates).toEqual([]));
   test('当天 right after the event it dates is not read as the day named last [wild w134]', () => {
     const s = '1月29日,中国航空集团党组向社会公布了整改情况。在巡视组反馈专项巡视意见当天,航天科技就成立了以党组书记雷凡培为组长的领导小组';
     expect(findDates(s, { documentDate: '2015-02-01' }).dates.map((d) => d.text)).toEqual(['1月29日']);
@@ -175,5 +196,31 @@ describe('years left unsaid', () => {
       expect(d!.start).toBe(start);
       expect(d!.yearInferred).toBe(true);
     }
+  });
+});
+
+// Dates whose 年 and 月 were lost, so that their digits read two ways (117: 1月17日 or 11月7日). The
+// reading is the one told in order: a range's end after its start, a date after the date told before it
+// and not after the notice date. [rule, source, text, notice date, mention text, start (null: unread)]
+const REPAIRED: [string, string, string, string | null, string, string | null][] = [
+  ['after the period told before it', 'dev d123', '根据县委统一部署,20249月至11月,县委第巡察组对中共衡阳县人民医院委员会进行了巡察。2025117日,县委第一巡察组向中共衡阳县人民医院委员会反馈了巡察意见', null, '2025117日', '2025-01-17'],
+  ['after the period told before it', 'paraphrase', '2023年8月至10月,市委巡察组进驻。2024114日,反馈巡察意见', null, '2024114日', '2024-01-14'],
+  ['a range\'s end after its start', 'dev d39', '根据市委统一部署,2024927日至126日,市委第一巡察组对秦州区教育局党组开展为期两个多月的巡察整改回头看', '2025-06-24', '2024927日至126日', '2024-09-27'],
+  ['not after the notice date, a page date before it left aside', 'dev d39', '来源:天水市秦州区纪委监委 发布时间:2025-06-24\n根据市委统一部署,2024927日至126日,市委第一巡察组开展巡察。2025114日,市委第一巡察组向区教育局党组反馈了巡察意见。', '2025-06-24', '2025114日', '2025-01-14'],
+  ['not after the notice date, a page date before it left aside', 'paraphrase', '发布时间:2023-05-30\n2023112日,巡察组反馈意见', '2023-05-30', '2023112日', '2023-01-12'],
+  ['nothing told before it: unread', 'paraphrase', '2025117日,县委第一巡察组反馈了巡察意见', null, '2025117日', null],
+];
+
+describe('dates whose 年 and 月 were lost', () => {
+  test.each(REPAIRED.map(([rule, source, s, documentDate, text, start]) => ({ name: `${rule}: ${text} → ${start ?? 'unread'} [${source}]`, s, documentDate, text, start })))('$name', ({ s, documentDate, text, start }) => {
+    const { dates, messages } = findDates(s, { documentDate });
+    const d = dates.find((x) => x.text === text);
+    expect(d, JSON.stringify(dates.map((x) => x.text))).toBeDefined();
+    expect(d!.start).toBe(start);
+    expect(messages.some((m) => m.code === 'extract/date-repaired' && m.span?.[0] === d!.span[0])).toBe(true);
+  });
+  test('2024927日至126日 ends on 2024-12-06, the first reading after its start [dev d39]', () => {
+    const d = findDates('2024927日至126日,市委第一巡察组', { documentDate: '2025-06-24' }).dates[0]!;
+    expect([d.start, d.end]).toEqual(['2024-09-27', '2024-12-06']);
   });
 });
