@@ -523,7 +523,8 @@ function readMention(v: string, at: number, ordinals: Ordinals): RawMention | nu
   }
 
   // 进一步, 统一, 一些: most Chinese numerals are words, and the character after them shows it.
-  if (IS_CHINESE_NUMERAL[v.charCodeAt(at)] === 1 && AFTER_CHINESE_NUMERAL[v.charCodeAt(chineseEnd(v, at))] !== 1) return null;
+  if (IS_CHINESE_NUMERAL[v.charCodeAt(at)] === 1 && AFTER_CHINESE_NUMERAL[v.charCodeAt(chineseEnd(v, at))] !== 1
+      && !(v[chineseEnd(v, at)] === '、' && IS_CHINESE_NUMERAL[v.charCodeAt(chineseEnd(v, at) + 1)] === 1)) return null;
   const first = readNumber(v, at);
   if (first === null || first.code) return null;
   let end = first.end;
@@ -554,7 +555,19 @@ function readMention(v: string, at: number, ordinals: Ordinals): RawMention | nu
     }
   }
 
-  let approx: Approx | null = first.approx;
+  // 召开专题会议达4、5次之多 (dev d38), 三、四天: two numerals in a row listed with 、 before one measure word are
+  // "four or five", about; not at a line's start, where 一、 is a heading's number.
+  let listedPair = false;
+  if (valueMax === undefined && v[end] === '、' && at > 0 && !/\s/.test(before) && Number.isInteger(first.value)) {
+    const second = readNumber(v, end + 1);
+    if (second !== null && !second.code && second.chinese === first.chinese && second.value === first.value + 1 && unitAt(v, second.end, first.chinese) !== null) {
+      valueMax = second.value;
+      end = second.end;
+      listedPair = true;
+    }
+  }
+
+  let approx: Approx | null = listedPair ? 'about' : first.approx;
   const infix = matchAt(INFIX_AT, v, end);
   if (infix !== null && unitAt(v, end + infix.length, first.chinese) !== null) {
     approx = APPROX_INFIXES[infix]!.approx;
