@@ -577,7 +577,9 @@ function readMention(v: string, at: number, ordinals: Ordinals): RawMention | nu
   const split = v.startsWith('个多月', end) || v.startsWith('个余月', end) ? { unit: '个月', end: end + 3 } : null;
   if (split) approx = 'over';
   // 100万余元: 余 between the multiplier and the unit is already consumed above.
-  let unit: { unit: string; end: number; scale?: number } | null = split ?? unitAt(v, end, first.chinese);
+  // 问题整改率为94.93.% (dev d52): a stray full stop typed before the percent sign
+  const strayDot = !first.chinese && v[end] === '.' && v[end + 1] === '%' ? { unit: '%', end: end + 2 } : null;
+  let unit: { unit: string; end: number; scale?: number } | null = split ?? strayDot ?? unitAt(v, end, first.chinese);
   // 处罚金额超2.8亿 (dev d85): an amount of money with its 元 left unsaid.
   if (unit === null && first.scaled && MONEY_BEFORE.test(v.slice(Math.max(0, at - 12), at))) unit = { unit: '元', end };
   if (unit === null) return null;

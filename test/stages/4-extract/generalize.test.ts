@@ -51,6 +51,8 @@ const QUANTITIES: [string, string, string, string, number, string, Approx][] = [
   ['Chinese numerals with a decimal point', 'issue 23', '全年完成投资二百三十点五亿元', '二百三十点五亿元', 23050000000, '元', null],
   ['Chinese numerals with a decimal point', 'paraphrase', '优良天数比例提高三点五个百分点', '三点五个百分点', 3.5, '百分点', null],
   ['approximate counts keep their word', 'issue 23', '抽调30余名业务骨干组成专班', '30余名', 30, '名', 'over'],
+  ['a stray full stop before % is a slip', 'dev d52', '发现问题908个,整改问题862个,问题整改率为94.93.%,立案审查20人', '94.93.%', 94.93, '%', null],
+  ['a stray full stop before % is a slip', 'paraphrase', '办结率达98.5.%。', '98.5.%', 98.5, '%', null],
   ['N、N+1 before one measure word is "N or N+1", about', 'dev d38', '不到两个月时间召开专题会议达4、5次之多', '4、5次', 4, '次', 'about'],
   ['N、N+1 before one measure word is "N or N+1", about', 'paraphrase', '每月抽出三、四天下沉一线', '三、四天', 3, '天', 'about'],
   ['a count stays a count', 'paraphrase', '先后召开3次会议研究整改', '3次', 3, '次', null],
