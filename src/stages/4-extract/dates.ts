@@ -221,7 +221,7 @@ const RE = {
   day: S(' ?(\\d{1,4}) ?[日号]'),
   dayBeforeRange: S(` ?(\\d{1,2})(?= ?(?:${MONTH_SEP}) ?(\\d{1,2}) ?[日号])`),
   // 2022年9月7日至26, (dev d47): the second end of a range of days lost its 日 before punctuation
-  bareDayEnd: S('(\\d{1,2})(?=[,，。;；、)）]|\\s)'),
+  bareDayEnd: S('(\\d{1,2})(?=[,，。;；、)）\\n]|$)'),
   cnDay: S(`(${CN_DAY})[日号]`),
   monthPart: S('上旬|中旬|下旬|初(?![步期])|底|末'),
   sep: S(` ?(?:${SEP}) ?`),

@@ -179,6 +179,10 @@ describe('dates in new phrasings', () => {
     ['day-first dates inside a sentence are versions, not dates [paraphrase]', '升级到1.2.2023版本后'],
     ['a code with a dash after 号 is no range of days [dev d21]', '苏ICP备12025861号-1'],
   ])('%s', (_, s) => expect(findDates(s, { documentDate: '2024-08-26' }).dates).toEqual([]));
+  test.each([
+    ['a count after 日至 is no day that lost its 日 [paraphrase]', '2023年5月8日至12 个工作日内', '2023年5月8日'],
+    ['a count after 日至 is no day that lost its 日 [paraphrase]', '2023年5月8日至12个单位', '2023年5月8日'],
+  ])('%s', (_, s, text) => expect(findDates(s, { documentDate: '2024-08-26' }).dates.map((d) => d.text)).toEqual([text]));
   test('当天 right after the event it dates is not read as the day named last [wild w134]', () => {
     const s = '1月29日,中国航空集团党组向社会公布了整改情况。在巡视组反馈专项巡视意见当天,航天科技就成立了以党组书记雷凡培为组长的领导小组';
     expect(findDates(s, { documentDate: '2015-02-01' }).dates.map((d) => d.text)).toEqual(['1月29日']);
