@@ -11,7 +11,7 @@
  * - numbers: `MEASURE_WORDS`, `NOT_MEASURE_WORDS`, `TIME_UNITS`, `MULTIPLIERS`, `HALF_WORDS`, `MONEY_NOUNS`,
  *   `SESSION_AFTER`, `APPROX_PREFIXES` / `_INFIXES` / `_SUFFIXES`, `SLOGANS` in `src/mentions/numbers.ts`; Chinese digits and units in `src/mentions/numerals.ts`;
  *   `TRADITIONAL_TO_SIMPLIFIED` in `src/mentions/char-view.ts`;
- * - dates: `POINT_PREFIXES`, `SINCE_PREFIXES`, `KIND_SUFFIXES`, `TIMES_OF_DAY`, `RELATIVE_YEARS`, `RELATIVE_MONTHS`,
+ * - dates: `POINT_PREFIXES`, `SINCE_PREFIXES`, `KIND_SUFFIXES`, `RANGE_OPENERS`, `TIMES_OF_DAY`, `RELATIVE_YEARS`, `RELATIVE_MONTHS`,
  *   `RELATIVE_DAYS`, `ANAPHORIC_DAYS`, `PRESENT_MARKERS`, `YEAR_PARTS`, `MONTH_PARTS`
  *   in `src/mentions/dates.ts`;
  * - clean: `CONTENT_SELECTORS` in `src/stages/1-clean/html.ts`, spinner `SUBSTITUTIONS` in `spun.ts`;

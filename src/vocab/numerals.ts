@@ -31,6 +31,11 @@ export const HAN_DIGITS = '一二三四五六七八九';
 export const COUNTING_NUMERALS = `${HAN_DIGITS}十`;
 /** The digits a year is written with one by one, 小写 only: 二〇二四年 → 2024. */
 export const YEAR_DIGITS = `〇零${HAN_DIGITS}`;
+/**
+ * What is typed for 〇 inside a year written in Chinese digits: an Arabic 0 (二0一九年) or a circle
+ * (二○一九年). Zero in a date only, never in a count (○ also marks list items).
+ */
+export const YEAR_ZEROS = '0○';
 
 /** Multipliers inside one 万-section: 一百二十 → 120. */
 export const CHINESE_SMALL_UNITS: Readonly<Record<string, number>> = {
@@ -53,10 +58,11 @@ export function toHalfWidthDigits(s: string): string {
 // 1,390 / 3.5 / 12 — separators only in groups of three, so 1,2 is not 12.
 const ARABIC = /^(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$/;
 const CHINESE = new RegExp(`^[${[...Object.keys(CHINESE_DIGITS), ...Object.keys(CHINESE_SMALL_UNITS), ...Object.keys(CHINESE_LARGE_UNITS)].join('')}]+$`);
+const DECIMAL = new RegExp(`^([^点]+)点([${YEAR_DIGITS}]+)([${Object.keys(CHINESE_LARGE_UNITS).join('')}]*)$`);
 // 二〇二四 → 2024: digits only, read one by one (years, not counts).
 const DIGIT_BY_DIGIT = new RegExp(`^[${YEAR_DIGITS}]{2,}$`);
 
-/** Reads one numeral: '三十六'→36, '1,390'→1390, '１２'→12, '两千零五'→2005, '二〇二四'→2024, '3.5'→3.5, '十'→10, '1.8万'→18000. */
+/** Reads one numeral: '三十六'→36, '1,390'→1390, '１２'→12, '两千零五'→2005, '二〇二四'→2024, '3.5'→3.5, '十'→10, '1.8万'→18000, '二百三十点五亿'→23050000000. */
 export function parseNumeral(s: string): number | null {
   if (typeof s !== 'string') return null;
   const t = toHalfWidthDigits(s.trim());
@@ -67,6 +73,15 @@ export function parseNumeral(s: string): number | null {
   if (mixed) {
     let v = Number(mixed[1]!.replace(/,/g, ''));
     for (const c of mixed[2]!) v *= CHINESE_SMALL_UNITS[c] ?? CHINESE_LARGE_UNITS[c] ?? 1;
+    return roundScaled(v);
+  }
+  // 二百三十点五亿 → 23050000000, 零点五 → 0.5: a whole part, 点, digits read one by one, then 万/亿
+  const decimal = DECIMAL.exec(t);
+  if (decimal) {
+    const whole = CHINESE.test(decimal[1]!) && !/[万萬亿億]/.test(decimal[1]!) ? parseNumeral(decimal[1]!) : null;
+    if (whole === null) return null;
+    let v = Number(`${whole}.${[...decimal[2]!].map((c) => CHINESE_DIGITS[c]).join('')}`);
+    for (const c of decimal[3]!) v *= CHINESE_LARGE_UNITS[c]!;
     return roundScaled(v);
   }
   if (!CHINESE.test(t)) return null;

@@ -12,7 +12,7 @@
  */
 import type { DateMention, FoundDate, Message } from '../../schema.js';
 import { charSet, isDigit, matchView } from './char-view.js';
-import { CHINESE_DIGITS, HAN_DIGITS, YEAR_DIGITS } from '../../vocab/numerals.js';
+import { CHINESE_DIGITS, HAN_DIGITS, YEAR_DIGITS, YEAR_ZEROS } from '../../vocab/numerals.js';
 import { RANGE_SEPARATOR_STARTS, rangeSeparatorPattern } from '../../vocab/range-separators.js';
 
 export interface DateContext { documentDate: string | null }
@@ -33,6 +33,16 @@ export const SINCE_PREFIXES: readonly { word: string; example: string }[] = [
   { word: '自', example: '自2016年9月本届州委开展首轮巡察工作以来 (dev d73)' },
 ];
 const NOT_BEFORE_SINCE = '来亲各独擅私源';
+
+/**
+ * Since-words that may stand between the first end of a range and its separator: 自2019年1月1日起至2021年12月31日,
+ * 2023年4月27日起至7月14日 (dev d133), 2020年10月26日开始至12月25日 (dev d88). Read so only when a date
+ * follows the separator: 2018年2月起至今 stays since.
+ */
+export const RANGE_OPENERS: readonly { word: string; example: string }[] = [
+  { word: '开始', example: '2020年10月26日开始至12月25日,四届市委第九轮巡察安排8个巡察组 (dev d88)' },
+  { word: '起', example: '在2023年4月27日起至7月14日这个时间段内 (dev d133); 自2019年1月1日起至2021年12月31日' },
+];
 
 /** Words after a date that change its kind. `notBefore`: the word is another word when followed by these. */
 export const KIND_SUFFIXES: readonly { word: string; kind: DateMention['kind']; example: string; notBefore?: RegExp }[] = [
@@ -172,6 +182,8 @@ interface Atom {
   rel: { year?: number; month?: number; day?: number; dayOfMonth?: number; anaphor?: number } | null;
   start: number; end: number;
   repaired?: boolean;
+  // 2025117日: the month-day readings of a repaired date when there are two (1月17日, 11月7日)
+  readings?: { m: number; d: number }[];
 }
 
 const S = (src: string) => new RegExp(src, 'y');
@@ -184,7 +196,12 @@ const RE = {
   iso: S('((?:19|20)\\d\\d)([-./])(\\d{1,2})\\2(\\d{1,2})(?![\\d.])'),
   spaced: S('((?:19|20)\\d\\d) (\\d{1,2})/(\\d{1,2})(?!\\d)'),
   garbled: S('((?:19|20)\\d\\d)(\\d{2,4})日'),
-  year: S(`((?:19|20)\\d\\d|[${YEAR_DIGITS}]{4}) ?年(度)?`),
+  // 二〇一九年, and with an Arabic 0 or a circle typed for 〇: 二0一九年, 二○一九年
+  year: S(`((?:19|20)\\d\\d|[${YEAR_DIGITS}][${YEAR_DIGITS}${YEAR_ZEROS}]{3}) ?年(度)?`),
+  // 20249月 (dev d123): a year glued to its month, 年 lost in copying
+  yearMonth: S('((?:19|20)\\d\\d)(?=(?:1[0-2]|[1-9])月)'),
+  // 26.08.2016  22:04 (dev d120, d139): day first, only on a line of its own or before a time of day
+  dayFirst: S('(\\d{1,2})\\.(\\d{1,2})\\.((?:19|20)\\d\\d)(?![\\d.])(?=[ \\t\\u3000]+\\d{1,2}:\\d\\d|[ \\t\\u3000]*(?:\\n|$))'),
   bareYear: S(`((?:19|20)\\d\\d)(?= ?(?:${SEP}) ?(?:19|20)\\d\\d ?年)`),
   relYear: S(Object.keys(RELATIVE_YEARS).join('|')),
   relMonth: S(Object.keys(RELATIVE_MONTHS).join('|')),
@@ -200,7 +217,11 @@ const RE = {
   monthRange: S(` ?(\\d{1,2})(?:${MONTH_SEP}) ?(\\d{1,2}) ?月(?:份)?`),
   month: S(' ?(\\d{1,2}) ?月(?:份)?'),
   cnMonth: S(`(${CN_MONTH})月(?=(?:${CN_DAY})[日号])`),
+  cnMonthAlone: S(`(${CN_MONTH})月(?:份)?`),
   day: S(' ?(\\d{1,4}) ?[日号]'),
+  dayBeforeRange: S(` ?(\\d{1,2})(?= ?(?:${MONTH_SEP}) ?(\\d{1,2}) ?[日号])`),
+  // 2022年9月7日至26, (dev d47): the second end of a range of days lost its 日 before punctuation
+  bareDayEnd: S('(\\d{1,2})(?=[,，。;；、)）\\n]|$)'),
   cnDay: S(`(${CN_DAY})[日号]`),
   monthPart: S('上旬|中旬|下旬|初(?![步期])|底|末'),
   sep: S(` ?(?:${SEP}) ?`),
@@ -213,28 +234,42 @@ function exec(re: RegExp, v: string, i: number): RegExpExecArray | null {
 
 const validMD = (m: number, d: number) => m >= 1 && m <= 12 && d >= 1 && d <= daysIn(2000, m);
 
-// 42 → 4月2日, 919 → 9月19日, 1231 → 12月31日: 年 and 月 lost in copying.
-function splitMonthDay(digits: string): { m: number; d: number } | null {
+// 42 → 4月2日, 919 → 9月19日, 1231 → 12月31日: 年 and 月 lost in copying. 117 has two readings,
+// 1月17日 and 11月7日 (dev d123): both are kept, and resolveDates chooses by the chronology.
+function monthDayReadings(digits: string): { m: number; d: number }[] {
   const readings: { m: number; d: number }[] = [];
   for (let k = 1; k <= 2 && k < digits.length; k++) {
     const m = Number(digits.slice(0, k)), d = Number(digits.slice(k));
     if (digits[k] !== '0' || digits.length - k === 2) if (validMD(m, d) && String(d).length >= digits.length - k - (digits[k] === '0' ? 1 : 0)) readings.push({ m, d });
   }
-  return readings.length === 1 ? readings[0]! : null;
+  return readings;
 }
 
-// Month, and then a day or a part of the month, from i: 9月7日, 4月上旬, 11月底, 十二月三日.
-function readMonthTail(v: string, i: number, atom: Atom): boolean {
+// Sets the month and day of a repaired atom from its readings; false when there is none.
+function setReadings(a: Atom, readings: { m: number; d: number }[]): boolean {
+  if (readings.length === 0) return false;
+  a.m = readings[0]!.m; a.d = readings[0]!.d; a.repaired = true;
+  if (readings.length > 1) a.readings = readings;
+  return true;
+}
+
+// Month, and then a day or a part of the month, from i: 9月7日, 4月上旬, 11月底, 十二月三日; after a
+// year (`afterYear`) a month in Chinese numerals alone too: 二〇一九年三月.
+function readMonthTail(v: string, i: number, atom: Atom, afterYear = false): boolean {
   let mm = exec(RE.month, v, i);
   let m: number | null = null;
   let j = i;
   if (mm) { m = Number(mm[1]); j = i + mm[0].length; }
-  else if ((mm = exec(RE.cnMonth, v, i))) { m = smallNumber(mm[1]!); j = i + mm[0].length; }
+  else if ((mm = exec(RE.cnMonth, v, i)) || (afterYear && (mm = exec(RE.cnMonthAlone, v, i)))) { m = smallNumber(mm[1]!); j = i + mm[0].length; }
   if (m === null || m < 1 || m > 12) return false;
   atom.m = m; atom.end = j;
   let dm = exec(RE.day, v, j);
   if (dm && dm[1]!.length <= 2) { atom.d = Number(dm[1]); atom.end = j + dm[0].length; return true; }
   if ((dm = exec(RE.cnDay, v, j))) { atom.d = smallNumber(dm[1]!); atom.end = j + dm[0].length; return true; }
+  // 2018年1月4至5日 (dev d130), 9月11-15日: the first day of a range of days leaves its 日 to the second
+  if ((dm = exec(RE.dayBeforeRange, v, j)) && Number(dm[1]) >= 1 && Number(dm[1]) < Number(dm[2]) && Number(dm[2]) <= 31) {
+    atom.d = Number(dm[1]); atom.end = j + dm[0].length; return true;
+  }
   const pm = exec(RE.monthPart, v, j);
   if (pm) { const p = MONTH_PARTS[pm[0]]!; atom.part = { type: 'month-part', from: p.from, to: p.to }; atom.end = j + pm[0].length; }
   return true;
@@ -246,18 +281,24 @@ function blankAtom(i: number): Atom { return { y: null, m: null, d: null, part: 
 function readAtom(v: string, i: number, inRange: boolean): Atom | null {
   const a = blankAtom(i);
   let m: RegExpExecArray | null;
+  if ((m = exec(RE.dayFirst, v, i))) {
+    a.y = Number(m[3]); a.m = Number(m[2]); a.d = Number(m[1]); a.end = i + m[0].length;
+    return validMD(a.m, a.d) ? a : null;
+  }
   if ((m = exec(RE.iso, v, i)) || (m = exec(RE.spaced, v, i))) {
     const g = m.length === 5 ? [m[1], m[3], m[4]] : [m[1], m[2], m[3]];
     a.y = Number(g[0]); a.m = Number(g[1]); a.d = Number(g[2]); a.end = i + m[0].length;
     return validMD(a.m, a.d) ? a : null;
   }
   if ((m = exec(RE.garbled, v, i))) {
-    const md = splitMonthDay(m[2]!);
-    if (md) { a.y = Number(m[1]); a.m = md.m; a.d = md.d; a.end = i + m[0].length; a.repaired = true; return a; }
+    if (setReadings(a, monthDayReadings(m[2]!))) { a.y = Number(m[1]); a.end = i + m[0].length; return a; }
   }
-  if ((m = exec(RE.year, v, i))) {
+  if ((m = exec(RE.yearMonth, v, i))) {
+    // 20249月至11月 (dev d123): 年 lost between the year and the month; the month is read below
+    a.y = Number(m[1]); a.end = i + m[1]!.length; a.repaired = true;
+  } else if ((m = exec(RE.year, v, i))) {
     const ys = m[1]!;
-    a.y = /^\d/.test(ys) ? Number(ys) : Number([...ys].map((c) => CHINESE_DIGITS[c]).join(''));
+    a.y = /^\d/.test(ys) ? Number(ys) : Number([...ys].map((c) => CHINESE_DIGITS[c] ?? 0).join(''));
     a.end = i + m[0].length;
     if (m[2]) return a; // 2021年度
   } else if ((m = exec(RE.relYear, v, i))) {
@@ -301,7 +342,7 @@ function readAtom(v: string, i: number, inRange: boolean): Atom | null {
       a.end = j + yp[0].length;
       return a;
     }
-    readMonthTail(v, j, a);
+    readMonthTail(v, j, a, a.y !== null);
     return a;
   }
   // 4至6月 (no year)
@@ -320,8 +361,7 @@ function readAtom(v: string, i: number, inRange: boolean): Atom | null {
       if (d >= 1 && d <= 31 && (inRange || v[i + dm[0].length - 1] === '日')) { a.d = d; a.end = i + dm[0].length; return a; }
       return null;
     }
-    const md = splitMonthDay(digits);
-    if (md && v[i + dm[0].length - 1] === '日') { a.m = md.m; a.d = md.d; a.end = i + dm[0].length; a.repaired = true; return a; }
+    if (v[i + dm[0].length - 1] === '日' && setReadings(a, monthDayReadings(digits))) { a.end = i + dm[0].length; return a; }
   }
   return null;
 }
@@ -337,7 +377,7 @@ const TRIGGER_WORDS_BY_START = new Map<number, string[]>();
 for (const w of TRIGGER_WORDS) TRIGGER_WORDS_BY_START.set(w.charCodeAt(0), [...(TRIGGER_WORDS_BY_START.get(w.charCodeAt(0)) ?? []), w]);
 const BRACKET_DAY_START = charSet('今昨前');
 const CHINESE_START = charSet(`${YEAR_DIGITS}十`);
-const CHINESE_TRIGGER_AT = S(`[${YEAR_DIGITS}]{4}(?= ?年)|(?:${CN_MONTH})(?=月)`);
+const CHINESE_TRIGGER_AT = S(`[${YEAR_DIGITS}][${YEAR_DIGITS}${YEAR_ZEROS}]{3}(?= ?年)|(?:${CN_MONTH})(?=月)`);
 const TRIGGER_START = charSet(`0123456789${YEAR_DIGITS}十今昨前${TRIGGER_WORDS.map((w) => w[0]).join('')}`);
 // Every reading of a digit run in readAtom goes on with one of these (2023年, 9月, 7日, 2023-05-04, 4至6月,
 // 2021 10/23): after a digit run in 36个 or 12345热线 there is no date to read.
@@ -389,11 +429,19 @@ function readExpr(v: string, i: number): Expr | null {
     if (by) { a = blankAtom(j); a.y = Number(by[1]); a.end = j + by[0].length; }
     else a = readAtom(v, j, false);
     if (!a) return null;
-    // 自2019年1月1日起至2021年12月31日: 起 before the separator
-    const from = v[a.end] === '起' && since ? a.end + 1 : a.end;
+    // 自2019年1月1日起至2021年12月31日, 2023年4月27日起至7月14日 (dev d133), 2020年10月26日开始至12月25日
+    // (dev d88): a since-word before the separator, when a date follows it (起至今 stays since)
+    const from = a.end + (RANGE_OPENERS.find((o) => v.startsWith(o.word, a!.end))?.word.length ?? 0);
     const sep = a.m2 === undefined && !a.rel?.anaphor && a.rel?.day === undefined ? exec(RE.sep, v, from) : null;
     if (sep) {
-      const cand = readAtom(v, from + sep[0].length, true);
+      let cand = readAtom(v, from + sep[0].length, true);
+      // 2022年9月7日至26, (dev d47): the second day lost its 日
+      if (!cand && a.d !== null && a.m !== null) {
+        const bare = exec(RE.bareDayEnd, v, from + sep[0].length);
+        if (bare && Number(bare[1]) > a.d && Number(bare[1]) <= 31) {
+          cand = blankAtom(from + sep[0].length); cand.d = Number(bare[1]); cand.end = cand.start + bare[0].length; cand.repaired = true;
+        }
+      }
       // the second half may only leave out what the first half states: 9月7日至11月10日, 10月10日—13日
       if (cand && (cand.y !== null || cand.rel || a.y !== null || a.rel || (cand.m !== null) === (a.m !== null) || cand.d !== null)
           && !(cand.d !== null && cand.m === null && a.d === null) && !cand.rel?.anaphor && cand.rel?.day === undefined) b = cand;
@@ -437,6 +485,8 @@ function daysIn(y: number, m: number): number { return new Date(Date.UTC(y, m, 0
 const iso = (y: number, m: number, d: number) => `${pad(y, 4)}-${pad(m)}-${pad(d)}`;
 
 type Grain = DateMention['grain'];
+// The value of a date expression: its first and last day, and the messages reading it gave.
+interface Value { start: string | null; end: string | null; grain: Grain; yearInferred: boolean; messages: Message[]; unread?: true }
 // The first and last day an atom covers, once its year (and month) are known.
 function coverage(a: Atom, y: number, mFallback: number | null): { start: string; end: string; grain: Grain } | null {
   const m = a.m ?? mFallback;
@@ -506,7 +556,8 @@ export function scanDates(text: string): DateScan {
  *    2020年11月下旬…开展了巡察, dev d66: the year of 7月7日 is unknown);
  * otherwise start and end are null with `extract/year-unknown`. A day alone (国新办6日举行) takes its
  * month from the date before it in the paragraph (央广网北京7月7日消息, dev d82), else from the notice
- * date; 当天 is the day named last (`ANAPHORIC_DAYS`).
+ * date; 当天 is the day named last (`ANAPHORIC_DAYS`). A repaired date whose digits read two ways
+ * (2025117日) takes the reading told in order (see `chooseReading`).
  */
 export function resolveDates(scan: DateScan, context: DateContext): { dates: FoundDate[]; messages: Message[] } {
   const { text, view: v, exprs } = scan;
@@ -514,6 +565,7 @@ export function resolveDates(scan: DateScan, context: DateContext): { dates: Fou
   const messages: Message[] = [];
   if (exprs.length === 0) return { dates, messages };
   const doc = parseIso(context?.documentDate ?? null);
+  const docIso = doc ? iso(doc.y, doc.m, doc.d) : null;
   const paragraphEnd = (i: number) => { const pe = v.indexOf('\n', i); return pe < 0 ? v.length : pe; };
   const present = presentMarkers(v);
   const presentBetween = (from: number, to: number) => present.some((p) => p >= from && p < to);
@@ -537,17 +589,19 @@ export function resolveDates(scan: DateScan, context: DateContext): { dates: Fou
   let lastMonth: { y: number; m: number; paragraphEnd: number } | null = null;
   // (undefined: no day named yet; null: the day named last has no known year, and neither has 当天)
   let lastDay: string | null | undefined;
-  exprs.forEach((e, index) => {
+  // The value of one expression from what was read before it (anchor, lastMonth, lastDay); null: not a date here.
+  const valueOf = (e: Expr, index: number): Value | null => {
     const span: [number, number] = [e.start, e.end];
     const surface = text.slice(e.start, e.end);
     let yearInferred = false;
     let y: number | null = e.a.y;
     let mFallback: number | null = null;
+    const messages: Message[] = [];
     let start: string | null = null, end: string | null = null, grain: Grain = e.a.d !== null ? 'day' : e.a.m !== null ? 'month' : 'year';
     const rel = e.a.rel;
     if (rel?.anaphor !== undefined || rel?.day !== undefined) {
       // 当天下午 → the day named last; 昨（22）日 → the 22nd next to the day before the notice date
-      if (rel.anaphor !== undefined && lastDay === undefined) return;
+      if (rel.anaphor !== undefined && lastDay === undefined) return null;
       const day = rel.anaphor !== undefined ? (lastDay ? addDays(lastDay, rel.anaphor) : null) : doc ? dayNear(doc, rel.day!, rel.dayOfMonth) : null;
       if (day === null) messages.push({ level: 'warning', code: 'extract/year-unknown', message: `${surface}: no year can be known (${rel.anaphor !== undefined ? 'the day named before it has none' : 'no notice date'})`, span });
       start = end = day;
@@ -616,18 +670,60 @@ export function resolveDates(scan: DateScan, context: DateContext): { dates: Fou
         messages.push({ level: 'warning', code: 'extract/year-unknown', message: `${surface}: no year can be known (no notice date, no full date before it)`, span });
       }
     }
+    return { start, end, grain, yearInferred, messages };
+  };
+
+  // 2025117日 read as 2025-01-17 or 2025-11-07 (dev d123): the reading told in order. A day that ends a range
+  // is the first after its start (2024927日至126日 → 2024-12-06, dev d39); a date is the first reading not
+  // before the date told just before it (a page date at or after the notice date excepted) and not after the
+  // notice date (…2024-12-06. 2025114日 → 2025-01-14, dev d39). With nothing told before it and two readings
+  // left, it stays unread.
+  const chooseReading = (e: Expr, index: number): { e: Expr; value: Value | null } => {
+    const options = (x: Atom | null) => (x?.readings ?? [null]).map((r) => (r && x ? { ...x, m: r.m, d: r.d } : x));
+    const variants: { e: Expr; value: Value }[] = [];
+    for (const a of options(e.a)) for (const b of options(e.b)) {
+      const x: Expr = { ...e, a: a!, b };
+      const value = valueOf(x, index);
+      if (value && value.start !== null && value.end !== null && (!doc || e.kind === 'deadline' || value.start <= docIso!)) variants.push({ e: x, value });
+    }
+    const byStart = (p: { value: Value }, q: { value: Value }) => p.value.start!.localeCompare(q.value.start!) || p.value.end!.localeCompare(q.value.end!);
+    let pick: { e: Expr; value: Value } | undefined;
+    if (!e.a.readings) pick = variants.sort((p, q) => p.value.end!.localeCompare(q.value.end!))[0];
+    else {
+      const told = [...dates].reverse().filter((d) => d.kind !== 'deadline').map((d) => d.start).find((d): d is string => d !== null && (!docIso || d < docIso));
+      if (told !== undefined) pick = variants.filter((x) => x.value.start! >= told).sort(byStart)[0];
+      else if (variants.length === 1) pick = variants[0];
+    }
+    if (pick) return pick;
+    const value = valueOf(e, index);
+    return { e, value: value && { ...value, start: null, end: null, unread: true } };
+  };
+
+  exprs.forEach((e0, index) => {
+    const chosen = e0.a.readings || e0.b?.readings ? chooseReading(e0, index) : { e: e0, value: valueOf(e0, index) };
+    if (chosen.value === null) return;
+    const e = chosen.e;
+    const span: [number, number] = [e.start, e.end];
+    const surface = text.slice(e.start, e.end);
+    const rel = e.a.rel;
+    let { start, end } = chosen.value;
+    const { grain, yearInferred } = chosen.value;
+    messages.push(...chosen.value.messages);
     const pe = paragraphEnd(e.end);
     const last = e.kind === 'since' ? start : (end ?? start);
     if (last !== null && (grain === 'day' || grain === 'month')) lastMonth = { y: Number(last.slice(0, 4)), m: Number(last.slice(5, 7)), paragraphEnd: pe };
     if (e.kind !== 'deadline' && !e.b && (e.a.d !== null || rel?.day !== undefined || rel?.anaphor !== undefined)) lastDay = start !== null && start === end ? start : null;
     if (e.kind === 'deadline') start = null;
     if (e.kind === 'since') end = null;
-    if (e.a.repaired || e.b?.repaired) {
-      messages.push({ level: 'warning', code: 'extract/date-repaired', message: `${surface}: read as ${start ?? '?'}..${end ?? '?'}; 年/月 were lost in copying`, span });
+    if (chosen.value.unread) {
+      const readings = (e.a.readings ?? e.b?.readings ?? []).map((r) => `${r.m}月${r.d}日`).join(' or ');
+      messages.push({ level: 'warning', code: 'extract/date-repaired', message: `${surface}: 年/月 were lost in copying; its digits read as ${readings}, and the dates told around it do not say which`, span });
+    } else if (e.a.repaired || e.b?.repaired) {
+      messages.push({ level: 'warning', code: 'extract/date-repaired', message: `${surface}: read as ${start ?? '?'}..${end ?? '?'}; its 年, 月 or 日 was lost in copying`, span });
     }
     dates.push({ text: surface, start, end, grain, kind: e.kind, yearInferred, span });
     // a full date with its own year anchors yearless dates after it in the same paragraph
-    const o = own(e);
+    const o = chosen.value.unread ? null : own(e);
     if (o && o.y !== null && o.m !== null) anchor = { y: o.y, m: o.m2 ?? o.m, end: e.end, paragraphEnd: pe };
   });
   return { dates, messages };

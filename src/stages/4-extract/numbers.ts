@@ -59,6 +59,7 @@ export const MEASURE_WORDS: Readonly<Record<string, MeasureWord>> = {
   '大类': mw('大类', '反馈问题4大类'),
   '类': mw('类', '梳理出21類问题'),
   '方面': mw('方面', '反馈了6方面17项问题'),
+  '大方面': mw('方面', '履行全面从严治党职责三大方面的45项问题 (dev d26); 从…整改成效四大方面逐一梳理 (wild w142)'),
   '笔': mw('笔', '清收资金12笔'),
   '条次': mw('条次', '预警违法讯息40余条次'),
   '支': mw('支', '选派驻村帮扶工作队37支'),
@@ -89,6 +90,12 @@ export const MEASURE_WORDS: Readonly<Record<string, MeasureWord>> = {
   '省市': mw('省', '天津等7省市中央环保督察整改任务 (wild w048)'),
   '省区': mw('省', '5 省区 (wild w115)'),
   '省': mw('省', '等8省(区)开展 (dev d55); 四省问题有共性 (wild w105)', true, { notFollowedBy: /^[委级直长属会政厅纪部管内外城道钱事力略心]/ }),
+  // Cities, counties and prefectures count the same way: 重庆南川和四川遂宁等6市(区)政府 (wild w125), 分赴21市州
+  // (wild w110), 丽江等5州(市) (dev d118); not 3市委, 12345市民热线, 五县城, 2州直部门.
+  '市州': mw('市', '10个督导组将分赴21市州,以明察暗访 (wild w110)'),
+  '市': mw('市', '重庆南川和四川遂宁等6市(区)政府 (wild w125); 对三市开展督察', true, { notFollowedBy: /^[委级直长属会政厅纪部管内外城道事场民区域值容貌面井郊镇]/ }),
+  '县': mw('县', '对五县开展交叉巡察 (issue 23)', true, { notFollowedBy: /^[委级直长属会政厅纪部管内外城道事域区乡镇志]/ }),
+  '州': mw('州', '向昆明、曲靖、西双版纳、德宏、丽江等5州(市)和云南锡业集团反馈 (dev d118)', true, { notFollowedBy: /^[委级直长属会政厅纪部管内外城道事域府]/ }),
   '公里': mw('公里', '完成新建污水管网3公里'),
   '千米': mw('千米', '整治河道5千米'),
   '平方公里': mw('平方公里', '治理面积2平方公里'),
@@ -236,6 +243,7 @@ export const MONEY_NOUNS: readonly { word: string; example: string }[] = [
 export const SESSION_AFTER: readonly { unit: string; next: RegExp; needsTerm: boolean; example: string }[] = [
   { unit: '次', next: /^全会/, needsTerm: false, example: '在二十届中央纪委四次全会上发表的重要讲话 (dev d62; wild w058 w133 w135)' },
   { unit: '次', next: /^(?:全体)?会议/, needsTerm: true, example: '认真落实省十二届人大三次会议各项决议 (dev d65)' },
+  { unit: '次', next: /^(?:常务|常委)会议/, needsTerm: true, example: '区政府八届89次常务会议提出要坚定不移做好审计整改 (dev d111)' },
 ];
 // 中央纪委二次、三次、四次全会 (wild w133): the items of a 、-list share the word after the last one.
 const LIST_OF_SAME = new RegExp(`^(?:、[〇${COUNTING_NUMERALS}\\d]+次)+`);
@@ -247,6 +255,7 @@ const ARABIC_AT = /\d+(?:,\d{3})*(?:\.\d+)?/y;
 // Where a candidate numeral can start: a digit, 数 (数十家) or a Chinese numeral (百分之 included).
 const NUMERAL_START = charSet(`0123456789数半${CHINESE_NUMERAL}`);
 const IS_CHINESE_NUMERAL = charSet(CHINESE_NUMERAL);
+const IS_YEAR_DIGIT = charSet(YEAR_DIGITS);
 const MULTIPLIER_AT = new RegExp(`[${Object.keys(MULTIPLIERS).join('')}]`, 'y');
 const MULTIPLIER_OR_INFIX = charSet(`${Object.keys(MULTIPLIERS).join('')}余多`);
 const MONEY_BEFORE = new RegExp(`(?:${MONEY_NOUNS.map((n) => n.word).join('|')})[^,，。;；:：、()（）\\s]{0,4}$`);
@@ -268,6 +277,20 @@ const UNIT_AT = new RegExp(`(?:${alternation(Object.keys(MEASURE_WORDS))})`, 'y'
 const INFIX_AT = new RegExp(`(?:${alternation(Object.keys(APPROX_INFIXES))})`, 'y');
 const SUFFIX_AT = new RegExp(`(?:${alternation(Object.keys(APPROX_SUFFIXES))})`, 'y');
 const SLOGAN_RE = new RegExp(alternation(SLOGANS.map((s) => s.phrase)), 'g');
+// “两个规划” (dev d105): a numeral phrase of four characters or more in quotes somewhere in the text.
+const QUOTED_NAME = new RegExp(`[“"「]([${CHINESE_NUMERAL}][^“”"「」\\s,，。、;；:：]{3,10})[”"」]`, 'g');
+
+/**
+ * Numeral phrases the text quotes as names: 开展“两个规划”、男女平等基本国策宣传 (dev d105) makes 两个规划 a
+ * name wherever the text says it, 有效推动两个规划的各项指标如期完成 too. Short ones (“两个月”) are left out.
+ */
+function quotedNames(v: string): Set<string> {
+  const names = new Set<string>();
+  if (!v.includes('“') && !v.includes('"') && !v.includes('「')) return names;
+  QUOTED_NAME.lastIndex = 0;
+  for (let m = QUOTED_NAME.exec(v); m; m = QUOTED_NAME.exec(v)) names.add(m[1]!);
+  return names;
+}
 const PREFIX_KEYS = Object.keys(APPROX_PREFIXES).sort(byLengthDesc);
 // What may come right after a Chinese numeral in a mention (see readMention): a measure word (三个月),
 // 余/多 (十余家), 分之 (三分之一), 个多月, a range separator (三到五年, as RANGE_SEP_AT) or a space.
@@ -337,6 +360,11 @@ function readNumber(v: string, i: number): NumberToken | null {
     end = chineseEnd(v, i);
     if (end === i) return null;
     run = v.slice(i, end);
+    // 二百三十点五亿元, 三点五个百分点: a decimal point in Chinese numerals (三点意见 is a count of points)
+    if (v[end] === '点' && IS_YEAR_DIGIT[v.charCodeAt(end + 1)] === 1) {
+      const k = chineseEnd(v, end + 1);
+      if (parseNumeral(v.slice(i, k)) !== null) { end = k; run = v.slice(i, k); }
+    }
   }
   let approx: Approx | null = null;
   let t = run;
@@ -370,6 +398,9 @@ export function findNumbers(text: string, options: { exclude?: Span[] } = {}): F
   const exclude: Span[] = [...(options.exclude ?? [])];
   SLOGAN_RE.lastIndex = 0;
   for (let m = SLOGAN_RE.exec(v); m; m = SLOGAN_RE.exec(v)) exclude.push([m.index, m.index + m[0].length]);
+  for (const phrase of quotedNames(v)) {
+    for (let p = v.indexOf(phrase); p >= 0; p = v.indexOf(phrase, p + phrase.length)) exclude.push([p, p + phrase.length]);
+  }
   exclude.sort((a, b) => a[0] - b[0]);
   // mentions come in text order, so one pointer walks the sorted exclude spans once
   let k = 0;
@@ -492,7 +523,8 @@ function readMention(v: string, at: number, ordinals: Ordinals): RawMention | nu
   }
 
   // 进一步, 统一, 一些: most Chinese numerals are words, and the character after them shows it.
-  if (IS_CHINESE_NUMERAL[v.charCodeAt(at)] === 1 && AFTER_CHINESE_NUMERAL[v.charCodeAt(chineseEnd(v, at))] !== 1) return null;
+  if (IS_CHINESE_NUMERAL[v.charCodeAt(at)] === 1 && AFTER_CHINESE_NUMERAL[v.charCodeAt(chineseEnd(v, at))] !== 1
+      && !(v[chineseEnd(v, at)] === '、' && IS_CHINESE_NUMERAL[v.charCodeAt(chineseEnd(v, at) + 1)] === 1)) return null;
   const first = readNumber(v, at);
   if (first === null || first.code) return null;
   let end = first.end;
@@ -523,7 +555,19 @@ function readMention(v: string, at: number, ordinals: Ordinals): RawMention | nu
     }
   }
 
-  let approx: Approx | null = first.approx;
+  // 召开专题会议达4、5次之多 (dev d38), 三、四天: two numerals in a row listed with 、 before one measure word are
+  // "four or five", about; not at a line's start, where 一、 is a heading's number.
+  let listedPair = false;
+  if (valueMax === undefined && v[end] === '、' && at > 0 && !/\s/.test(before) && Number.isInteger(first.value)) {
+    const second = readNumber(v, end + 1);
+    if (second !== null && !second.code && second.chinese === first.chinese && second.value === first.value + 1 && unitAt(v, second.end, first.chinese) !== null) {
+      valueMax = second.value;
+      end = second.end;
+      listedPair = true;
+    }
+  }
+
+  let approx: Approx | null = listedPair ? 'about' : first.approx;
   const infix = matchAt(INFIX_AT, v, end);
   if (infix !== null && unitAt(v, end + infix.length, first.chinese) !== null) {
     approx = APPROX_INFIXES[infix]!.approx;
@@ -533,7 +577,9 @@ function readMention(v: string, at: number, ordinals: Ordinals): RawMention | nu
   const split = v.startsWith('个多月', end) || v.startsWith('个余月', end) ? { unit: '个月', end: end + 3 } : null;
   if (split) approx = 'over';
   // 100万余元: 余 between the multiplier and the unit is already consumed above.
-  let unit: { unit: string; end: number; scale?: number } | null = split ?? unitAt(v, end, first.chinese);
+  // 问题整改率为94.93.% (dev d52): a stray full stop typed before the percent sign
+  const strayDot = !first.chinese && v[end] === '.' && v[end + 1] === '%' ? { unit: '%', end: end + 2 } : null;
+  let unit: { unit: string; end: number; scale?: number } | null = split ?? strayDot ?? unitAt(v, end, first.chinese);
   // 处罚金额超2.8亿 (dev d85): an amount of money with its 元 left unsaid.
   if (unit === null && first.scaled && MONEY_BEFORE.test(v.slice(Math.max(0, at - 12), at))) unit = { unit: '元', end };
   if (unit === null) return null;

@@ -39,6 +39,22 @@ const QUANTITIES: [string, string, string, string, number, string, Approx][] = [
   ['元 unsaid after a noun of money', 'paraphrase', '涉及资金3000万,已全部追回', '3000万', 30000000, '元', null],
   ['近 before a count of years and 来 is "the last"', 'wild w158', '近三年来,5个镇卫生院能积极按照卫生事业发展要求', '近三年', 3, '年', null],
   ['近 before a count of years and 来 is "the last"', 'paraphrase', '近5年来,全县共查处案件120起', '近5年', 5, '年', null],
+  ['市/县/州 count places like 省', 'wild w125', '重庆南川和四川遂宁等6市(区)政府。这些地方', '6市', 6, '市', null],
+  ['市/县/州 count places like 省', 'wild w110', '10个督导组将分赴21市州,以明察暗访、随机抽查等方式', '21市州', 21, '市', null],
+  ['市/县/州 count places like 省', 'dev d118', '向昆明、曲靖、西双版纳、德宏、丽江等5州(市)和云南锡业集团反馈督察情况', '5州', 5, '州', null],
+  ['市/县/州 count places like 省', 'wild w152', '黔东南州审计局完成对岑巩、镇远、麻江、施秉等四县2009年度石漠化治理资金的专项审计', '四县', 4, '县', null],
+  ['市/县/州 count places like 省', 'paraphrase', '省委巡视组对三市开展交叉巡视,五县同步整改', '三市', 3, '市', null],
+  ['市/县/州 count places like 省', 'paraphrase', '省委巡视组对三市开展交叉巡视,五县同步整改', '五县', 5, '县', null],
+  ['N大方面 counts 方面', 'dev d26', '履行全面从严治党职责三大方面的45项问题', '三大方面', 3, '方面', null],
+  ['N大方面 counts 方面', 'wild w142', '从线索处置和整改成效四大方面逐一梳理', '四大方面', 4, '方面', null],
+  ['N大方面 counts 方面', 'paraphrase', '反馈意见归纳为5大方面', '5大方面', 5, '方面', null],
+  ['Chinese numerals with a decimal point', 'issue 23', '全年完成投资二百三十点五亿元', '二百三十点五亿元', 23050000000, '元', null],
+  ['Chinese numerals with a decimal point', 'paraphrase', '优良天数比例提高三点五个百分点', '三点五个百分点', 3.5, '百分点', null],
+  ['approximate counts keep their word', 'issue 23', '抽调30余名业务骨干组成专班', '30余名', 30, '名', 'over'],
+  ['a stray full stop before % is a slip', 'dev d52', '发现问题908个,整改问题862个,问题整改率为94.93.%,立案审查20人', '94.93.%', 94.93, '%', null],
+  ['a stray full stop before % is a slip', 'paraphrase', '办结率达98.5.%。', '98.5.%', 98.5, '%', null],
+  ['N、N+1 before one measure word is "N or N+1", about', 'dev d38', '不到两个月时间召开专题会议达4、5次之多', '4、5次', 4, '次', 'about'],
+  ['N、N+1 before one measure word is "N or N+1", about', 'paraphrase', '每月抽出三、四天下沉一线', '三、四天', 3, '天', 'about'],
   ['a count stays a count', 'paraphrase', '先后召开3次会议研究整改', '3次', 3, '次', null],
   ['a count stays a count', 'paraphrase', '第三批督察结束后,前三批共移交问题200个', '三批', 3, '批', null],
   ['a count stays a count', 'dev d82', '从2019年启动第二轮督察,到今年上半年,我国分六批完成了对全国31个省(区、市)的督察', '六批', 6, '批', null],
@@ -62,6 +78,16 @@ const NOT_QUANTITIES: [string, string, string, string][] = [
   ['N次全会 is the Nth plenary session', 'paraphrase', '认真贯彻十九届中央纪委六次全会精神', '六次'],
   ['届…N次会议 is the Nth session', 'dev d65', '认真落实省十二届人大三次会议各项决议', '三次'],
   ['届…N次会议 is the Nth session', 'paraphrase', '县十八届人大五次会议审议通过', '五次'],
+  ['届…N次常务会议 is the Nth session', 'dev d111', '区政府八届89次常务会议提出要坚定不移做好审计整改“下半篇文章”', '89次'],
+  ['届…N次常务会议 is the Nth session', 'paraphrase', '市政府十五届12次常务会议研究部署', '12次'],
+  ['a numeral phrase the text quotes is a name everywhere', 'dev d105', '有效推动两个规划的各项指标如期完成。利用“三八”妇女节开展“两个规划”、男女平等基本国策宣传', '两个'],
+  ['a numeral phrase the text quotes is a name everywhere', 'paraphrase', '深入落实三个清单制度。全面推行“三个清单”管理', '三个'],
+  ['市/县/州 before 委/民/场/级 is no measure word', 'paraphrase', '12345市民热线;统一市场;向2州直部门反馈;五县城区', '12345市'],
+  ['市/县/州 before 委/民/场/级 is no measure word', 'paraphrase', '12345市民热线;统一市场;向2州直部门反馈;五县城区', '2州'],
+  ['市/县/州 before 委/民/场/级 is no measure word', 'paraphrase', '12345市民热线;统一市场;向2州直部门反馈;五县城区', '五县'],
+  ['点 between Chinese numerals is no decimal when a 十 follows', 'paraphrase', '上午九点五十分召开会议', '九点五十'],
+  ['一、 at a line\'s start is a heading number, not "one or two"', 'paraphrase', '\n一、两个方面的问题', '一、两个'],
+  ['numbers listed with 、 that are not consecutive stay two', 'paraphrase', '分别为3、5个', '3、5个'],
   ['a repeated 第N轮 is the same ordinal', 'dev d75', '全面启动第三轮巡视的可能性不大,但是应会对三轮巡视作出安排', '三轮'],
   ['a repeated 第N轮 is the same ordinal', 'paraphrase', '第五批督察进驻以来,五批督察共受理举报', '五批'],
   ['the later ordinals of 第四、五、六批', 'dev d82', '第四、五、六批督察整改正在积极有序推进。', '六批'],
@@ -120,6 +146,23 @@ const DATES: [string, string, string, string | null, string, string | null, stri
   ['two years without 年 are a range', 'paraphrase', '实施方案(2021—2025)', null, '2021—2025', '2021-01-01', '2025-12-31', 'range'],
   ['上旬/中旬/下旬 are day ranges', 'dev d04', '2022年4月上旬至6月中旬', null, '2022年4月上旬至6月中旬', '2022-04-01', '2022-06-20', 'range'],
   ['上旬/中旬/下旬 are day ranges', 'paraphrase', '2021年10月下旬至11月下旬', null, '2021年10月下旬至11月下旬', '2021-10-21', '2021-11-30', 'range'],
+  ['起/开始 before the separator still opens a range', 'dev d133', '在2023年4月27日起至7月14日这个时间段内,天镇县委所派出的四个巡察组', null, '2023年4月27日起至7月14日', '2023-04-27', '2023-07-14', 'range'],
+  ['起/开始 before the separator still opens a range', 'dev d88', '2020年10月26日开始至12月25日,四届市委第九轮巡察安排8个巡察组', null, '2020年10月26日开始至12月25日', '2020-10-26', '2020-12-25', 'range'],
+  ['起/开始 before the separator still opens a range', 'paraphrase', '2021年6月1日起到8月31日,县委巡察组对该局开展专项巡察', null, '2021年6月1日起到8月31日', '2021-06-01', '2021-08-31', 'range'],
+  ['起/开始 before the separator still opens a range', 'paraphrase', '2020年1月起至今,共受理信访举报', null, '2020年1月起', '2020-01-01', null, 'since'],
+  ['the first day of a range of days leaves its 日 to the second', 'dev d130', '第四轮巡察派出的6个巡察组于2018年1月4至5日分别向区卫计局、环保局反馈巡察意见', null, '2018年1月4至5日', '2018-01-04', '2018-01-05', 'range'],
+  ['the first day of a range of days leaves its 日 to the second', 'paraphrase', '督察组于3月11-15日下沉各县督察', '2024-04-02', '3月11-15日', '2024-03-11', '2024-03-15', 'range'],
+  ['the second day of a range lost its 日 before punctuation', 'dev d47', '2022年9月7日至26,吉林省第一生态环境保护督察组进驻我市', null, '2022年9月7日至26', '2022-09-07', '2022-09-26', 'range'],
+  ['the second day of a range lost its 日 before punctuation', 'paraphrase', '2023年5月8日至12,巡察组进驻该局', null, '2023年5月8日至12', '2023-05-08', '2023-05-12', 'range'],
+  ['a year glued to its month (年 lost)', 'dev d123', '根据县委统一部署,20249月至11月,县委第巡察组对中共衡阳县人民医院委员会进行了巡察。', null, '20249月至11月', '2024-09-01', '2024-11-30', 'range'],
+  ['a year glued to its month (年 lost)', 'paraphrase', '202310月,市委巡察组进驻', null, '202310月', '2023-10-01', '2023-10-31', 'point'],
+  ['day-first dates on a line of their own or before a time', 'dev d120', '中共湖南省委关于巡视“回头看”整改情况的通报\n\n26.08.2016  22:04\n', null, '26.08.2016', '2016-08-26', '2016-08-26', 'point'],
+  ['day-first dates on a line of their own or before a time', 'paraphrase', '发布:\n03.11.2019\n正文', null, '03.11.2019', '2019-11-03', '2019-11-03', 'point'],
+  ['a year in Chinese digits, 〇 typed as 0 or ○', 'issue 23', '二0一九年三月,省委巡视组进驻', null, '二0一九年三月', '2019-03-01', '2019-03-31', 'point'],
+  ['a year in Chinese digits, 〇 typed as 0 or ○', 'paraphrase', '二○二〇年十二月五日,召开反馈会', null, '二○二〇年十二月五日', '2020-12-05', '2020-12-05', 'point'],
+  ['a yearless date takes the notice date\'s year', 'dev d139', '中新网北京6月18日电(记者 阚枫)截至17日,今年中央首轮巡视的26家央企中', '2015-06-18', '截至17日', '2015-06-17', '2015-06-17', 'point'],
+  ['a yearless date takes the notice date\'s year', 'dev d139', '中新网北京6月18日电(记者 阚枫)截至17日,今年中央首轮巡视的26家央企中', '2015-06-18', '今年', '2015-01-01', '2015-12-31', 'point'],
+  ['a yearless date takes the notice date\'s year', 'paraphrase', '4月23日,区委巡察办召开整改推进会', '2023-05-10', '4月23日', '2023-04-23', '2023-04-23', 'point'],
 ];
 
 describe('dates in new phrasings', () => {
@@ -132,6 +175,14 @@ describe('dates in new phrasings', () => {
   test('当天 with no day named before it is not read (当天受理、当天办结 is a habit) [paraphrase]', () => {
     expect(findDates('群众反映的问题做到当天受理、当天办结', { documentDate: '2024-08-26' }).dates).toEqual([]);
   });
+  test.each([
+    ['day-first dates inside a sentence are versions, not dates [paraphrase]', '升级到1.2.2023版本后'],
+    ['a code with a dash after 号 is no range of days [dev d21]', '苏ICP备12025861号-1'],
+  ])('%s', (_, s) => expect(findDates(s, { documentDate: '2024-08-26' }).dates).toEqual([]));
+  test.each([
+    ['a count after 日至 is no day that lost its 日 [paraphrase]', '2023年5月8日至12 个工作日内', '2023年5月8日'],
+    ['a count after 日至 is no day that lost its 日 [paraphrase]', '2023年5月8日至12个单位', '2023年5月8日'],
+  ])('%s', (_, s, text) => expect(findDates(s, { documentDate: '2024-08-26' }).dates.map((d) => d.text)).toEqual([text]));
   test('当天 right after the event it dates is not read as the day named last [wild w134]', () => {
     const s = '1月29日,中国航空集团党组向社会公布了整改情况。在巡视组反馈专项巡视意见当天,航天科技就成立了以党组书记雷凡培为组长的领导小组';
     expect(findDates(s, { documentDate: '2015-02-01' }).dates.map((d) => d.text)).toEqual(['1月29日']);
@@ -175,5 +226,31 @@ describe('years left unsaid', () => {
       expect(d!.start).toBe(start);
       expect(d!.yearInferred).toBe(true);
     }
+  });
+});
+
+// Dates whose 年 and 月 were lost, so that their digits read two ways (117: 1月17日 or 11月7日). The
+// reading is the one told in order: a range's end after its start, a date after the date told before it
+// and not after the notice date. [rule, source, text, notice date, mention text, start (null: unread)]
+const REPAIRED: [string, string, string, string | null, string, string | null][] = [
+  ['after the period told before it', 'dev d123', '根据县委统一部署,20249月至11月,县委第巡察组对中共衡阳县人民医院委员会进行了巡察。2025117日,县委第一巡察组向中共衡阳县人民医院委员会反馈了巡察意见', null, '2025117日', '2025-01-17'],
+  ['after the period told before it', 'paraphrase', '2023年8月至10月,市委巡察组进驻。2024114日,反馈巡察意见', null, '2024114日', '2024-01-14'],
+  ['a range\'s end after its start', 'dev d39', '根据市委统一部署,2024927日至126日,市委第一巡察组对秦州区教育局党组开展为期两个多月的巡察整改回头看', '2025-06-24', '2024927日至126日', '2024-09-27'],
+  ['not after the notice date, a page date before it left aside', 'dev d39', '来源:天水市秦州区纪委监委 发布时间:2025-06-24\n根据市委统一部署,2024927日至126日,市委第一巡察组开展巡察。2025114日,市委第一巡察组向区教育局党组反馈了巡察意见。', '2025-06-24', '2025114日', '2025-01-14'],
+  ['not after the notice date, a page date before it left aside', 'paraphrase', '发布时间:2023-05-30\n2023112日,巡察组反馈意见', '2023-05-30', '2023112日', '2023-01-12'],
+  ['nothing told before it: unread', 'paraphrase', '2025117日,县委第一巡察组反馈了巡察意见', null, '2025117日', null],
+];
+
+describe('dates whose 年 and 月 were lost', () => {
+  test.each(REPAIRED.map(([rule, source, s, documentDate, text, start]) => ({ name: `${rule}: ${text} → ${start ?? 'unread'} [${source}]`, s, documentDate, text, start })))('$name', ({ s, documentDate, text, start }) => {
+    const { dates, messages } = findDates(s, { documentDate });
+    const d = dates.find((x) => x.text === text);
+    expect(d, JSON.stringify(dates.map((x) => x.text))).toBeDefined();
+    expect(d!.start).toBe(start);
+    expect(messages.some((m) => m.code === 'extract/date-repaired' && m.span?.[0] === d!.span[0])).toBe(true);
+  });
+  test('2024927日至126日 ends on 2024-12-06, the first reading after its start [dev d39]', () => {
+    const d = findDates('2024927日至126日,市委第一巡察组', { documentDate: '2025-06-24' }).dates[0]!;
+    expect([d.start, d.end]).toEqual(['2024-09-27', '2024-12-06']);
   });
 });
