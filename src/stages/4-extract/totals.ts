@@ -84,11 +84,13 @@ function countsOf(sentences: Sentences, numbers: FoundNumber[]): Count[] {
     const before = text.slice(a, s), after = text.slice(e, b);
     counts.push({ mention, before, after, sentence, clauseStart: a, clauseEnd: b, rest: text.slice(e, e + 40), counted: countedBy({ before, after, unit: mention.unit }) });
   }
-  // 3个方面、9类问题,进一步细化为18个具体问题 (dev d120): kinds refined into problems later in their sentence are one level of the breakdown.
+  // Kinds of problems that are not the finest level of their breakdown count categories: after a count
+  // of 方面 ("中管企业5个方面21类问题", dev d29), or refined later in their sentence into problems
+  // ("3个方面、9类问题,进一步细化为18个具体问题", dev d120). "4类主要问题:一、…" alone stays a total (dev d53).
   for (const c of counts) {
     if (c.mention.unit !== '类' || c.counted !== 'problem') continue;
     const end = sentences.endOf(c.mention.span[1], SENTENCE_REACH);
-    if (between(counts, c.mention.span[1], end).some((d) => d.counted === 'problem' && d.mention.unit !== '类')) c.counted = 'category';
+    if (/\d\s*个?方面[、，,和及]?\s*$/.test(c.before) || between(counts, c.mention.span[1], end).some((d) => d.counted === 'problem' && d.mention.unit !== '类')) c.counted = 'category';
   }
   return counts;
 }
@@ -140,10 +142,16 @@ function statesTotal(c: Count): boolean {
   );
 }
 
+/** Counts of things that run beside the problems, each with its own parts: petitions, clues, cases, 立行立改 items. */
+const OTHER_STREAMS = new Set<Counted>(['petition', 'clue', 'case', 'immediate']);
+/** The words that name petitions: 信访件, 群众举报, 投诉. */
+const PETITION_WORDS = /信访|举报|投诉/;
 /** The problem part of a totals sentence ends where another thing is counted: "…未完成1个;巡视移交的1390件信访件…". */
 const OTHER_THING = /信访|线索|立行立改|工作节点|事项|制度|资金|人次/;
 /** 整改完成率88% / 整改率91.29% / 完成率达99% / 总体完成率达到95% / 问题整改率为94.93.% (a stray dot); 占整改问题总数的96.18% right after the completed count. */
 const RATE = new RegExp(`(?:${RATE_NAMES.map((r) => r.name).join('|')})[^%,，;；。\\d]{0,6}?(\\d+(?:\\.\\d+)?)\\.?\\s*%`);
+/** A rate said only roughly states none: "完成率近60%" (dev d21, wild w007), "整改率达90%以上". */
+const ROUGH_RATE = /[近约逾]|超过|接近|%\s*(?:以上|左右|多)/;
 const SHARE = /^\s*占[^,，;；。\d]{0,12}?(\d+(?:\.\d+)?)\s*%/;
 
 /**
@@ -256,7 +264,7 @@ function readParts(text: string, from: number, to: number, counts: Count[], summ
     const aboutOther = !afterTotal && !ownedByProblems(counts, from, clause[0]);
     const rate = RATE.exec(words) ?? (last === 'completed' ? SHARE.exec(words) : null);
     // 完成率达到100%的51个 counts units that reached a rate, not problems.
-    if (rate && !/%的/.test(words) && !aboutOther) {
+    if (rate && !/%的/.test(words) && !aboutOther && !ROUGH_RATE.test(words.slice(rate.index, rate.index + rate[0].length + 4))) {
       if (summary.completionRate === null) {
         summary.completionRate = Number((Number(rate[1]) / 100).toFixed(6));
         evidence.completionRate = { text: rate[0], span: [clause[0] + rate.index, clause[0] + rate.index + rate[0].length] };
@@ -276,6 +284,8 @@ function readParts(text: string, from: number, to: number, counts: Count[], summ
     // The clause's last count is the one its status speaks of: "村级反馈的289个问题已完成整改259个".
     const inClause = between(counts, clause[0], clause[1]);
     const count = inClause.pop();
+    // After a total, a count of another stream ends its parts: "30项整改任务,…,交办的160件群众投诉举报案件,已办结154件" (dev d47).
+    if (afterTotal && count && OTHER_STREAMS.has(count.counted)) break;
     // After a total, a clause that counts problems anew starts a subgroup ("51项问题中,2020年应完成整改的32项问题已完成整改29项",
     // dev d108) or a parallel total ("第二轮反馈问题22个"): the parts after it are not the total's.
     if (afterTotal && count && [...inClause, count].some((c) => (c.counted === unit || c.counted === 'problem') && (c !== count || statesTotal(c)))) break;
@@ -284,6 +294,8 @@ function readParts(text: string, from: number, to: number, counts: Count[], summ
     if (counted !== unit && counted !== 'other' && counted !== 'problem') continue;
     // A count of something else named right after it: "…未整改完成的15个被巡察党组织" counts organisations.
     if (counted === 'other' && /^\s*[\p{Script=Han}]/u.test(count.after) && statusOf(count.after) === null) continue;
+    // Petitions named before a count in 件 are what it counts: "督察组交办的群众举报生态环境问题,地方已办结28076件" (dev d84).
+    if (!afterTotal && counted === 'other' && count.mention.unit === '件' && PETITION_WORDS.test(text.slice(from, clause[0]))) continue;
     // Parts belong to the count before them in the sentence: "我省66项整改任务已完成37项" are tasks, not problems;
     // a count that names problems itself is theirs ("…群众举报件已办结1468件,督察反馈问题已完成整改304项", dev d118).
     if (!afterTotal && counted !== 'problem' && !ownedByProblems(counts, from, count.mention.span[0])) continue;
@@ -391,7 +403,7 @@ function readPetitions(sentences: Sentences, counts: Count[], summary: Summary, 
     return;
   }
   // Only the resolved count: "督察组交办的群众举报生态环境问题,地方已办结28076件".
-  const alone = counts.find((c) => c.mention.unit === '件' && RESOLVED.test(c.before) && /信访|举报|投诉/.test(text.slice(c.sentence, c.mention.span[0])));
+  const alone = counts.find((c) => c.mention.unit === '件' && RESOLVED.test(c.before) && PETITION_WORDS.test(text.slice(c.sentence, c.mention.span[0])));
   if (alone) setResolved(text, alone, summary, evidence);
 }
 
@@ -416,7 +428,8 @@ export const EXTRAS: { field: 'immediateItems' | 'immediateResolved' | 'rulesMad
   { field: 'immediateItems', before: /立行立改(?:事项|问题)?\s*$/, units: /^[件个项条]$/, example: '巡视交办的立行立改事项12件' },
   { field: 'immediateResolved', before: /立行立改(?:事项|问题)?\s*\d+\s*[件个项条][,，]\s*(?:已)?(?:办结|完成|整改)\s*$/, units: /^[件个项条]$/, example: '立行立改事项12件,已办结12件' },
   { field: 'rulesMade', before: /(?:制定|完善|建立|修订|出台|健全|起草)[、和]?(?:完善|修订|健全)?(?:相关|规章)?制度\s*$/, units: /^[个项件条]$/, example: '建立完善规章制度768个 / 制定、完善制度1407项' },
-  { field: 'moneyRecovered', before: /(?:追缴|挽回|清退|清收|补收|收缴|退还|退赔|追回)[^,，;；。\d]{0,8}?$/, units: /^元$/, example: '挽回经济损失172.74万元 / 清退清收资金23471.60万元' },
+  // Not party dues: "4名党员半年党费收缴共计60元" (wild w158) describes a problem.
+  { field: 'moneyRecovered', before: /(?<!党费)(?:追缴|挽回|清退|清收|补收|收缴|退还|退赔|追回)(?:(?!党费)[^,，;；。\d]){0,8}?$/, units: /^元$/, example: '挽回经济损失172.74万元 / 清退清收资金23471.60万元' },
   { field: 'peopleHeldAccountable', before: /(?:问责|处分|追责)\s*$/, units: /^[人名]$/, example: '追责问责552人 / 问责8人' },
 ];
 

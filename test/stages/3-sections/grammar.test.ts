@@ -157,6 +157,11 @@ describe('totals', () => {
     ['another level\'s running total is not the area\'s (w032)', '其中,交办我县信访件3件。截至5月2日,共收到督察组交办信访件1500件,已全部交办到各县区。', { petitionsReceived: 3 }],
     ['the funnel: received before accepted before passed on (w116)', '截至12月31日,各督察组共收到群众举报9800件,受理有效举报8700件,累计向相关省转办7600件。', { petitionsReceived: 9800 }],
     ['a share of completion (w142)', '完成问题整改56个,完成整改占比96.5%。', { completed: 56, completionRate: 0.965 }],
+    ['kinds after a count of aspects are a level of the breakdown (d29)', '对照巡视发现的4个方面15类问题,制定整改方案。', { totalProblems: null }],
+    ['kinds that are the finest level stay the total (d53)', '巡察组反馈了该村存在的3类主要问题:一、组织生活不规范;二、财务管理混乱;三、村务公开不及时。', { totalProblems: 3 }],
+    ['a count of another stream ends the parts of a total (d47)', '省级督察反馈的24项整改任务,已完成或基本完成20项,交办的90件群众投诉举报案件,已办结85件。', { totalProblems: 24, completed: null, petitionsReceived: 90, petitionsResolved: 85 }],
+    ['petitions named before a count in 件 are what it counts (d84)', '督察组交办的群众信访问题,各地已办结1200件。', { completed: null, petitionsResolved: 1200 }],
+    ['a rate said roughly states none (d21)', '整改方案共明确整改任务300项,已完成160项,完成率近55%。', { totalProblems: 300, completed: 160, completionRate: null }],
     ['办结率 is a petition rate, not the completion rate (d108)', '累计受理群众信访举报320件,已办结300件,办结率93.8%。', { petitionsReceived: 320, petitionsResolved: 300, completionRate: null }],
   ];
   test.each(paraphrases2)('%s: %s', (_, text, want) => expect(summaryOf(text)).toMatchObject(want));
@@ -171,6 +176,11 @@ describe('totals', () => {
     ['not-completed', '因资金原因申请延期整改'],
     ['not-completed', '该项工作正在整改中'],
   ])('status %s: %s', (status, words) => expect(statusOf(words)).toBe(status));
+
+  test('party dues collected are no money recovered (w158)', () => {
+    expect(summaryOf('三是党费收缴不规范。某卫生院3名党员半年党费收缴共计45元。').moneyRecovered).toBeNull();
+    expect(summaryOf('通过整改,追缴违规资金45万元。').moneyRecovered).toBe(450000);
+  });
 
   test.each(EXTRAS.map((e) => [e.field, e] as const))('%s: read from its example', (field, e) => {
     const p = parts(e.example)[0]!;
