@@ -3,7 +3,7 @@ import { CUES } from '../stages/3-sections/enumerations.js';
 import { ANNOUNCEMENT_PHRASES, NEWS_MARKERS, NOTICE_PHRASES, OTHER_COPIES, OTHER_PHRASES } from '../stages/4-extract/kind.js';
 import { MARKER_FAMILIES } from '../stages/3-sections/markers.js';
 import { STATUS_PHRASES } from '../vocab/status.js';
-import { COUNTED, EXTRAS } from '../stages/4-extract/totals.js';
+import { COUNTED, EXTRAS, PART_ORDERS, PETITION_SCOPES, TOTAL_SHAPES } from '../stages/4-extract/totals.js';
 
 /**
  * The sections stage's grammar as tables for docs/reading-notices.md, made from the very rows the
@@ -21,6 +21,15 @@ export function grammarBlocks(): Record<string, string> {
     ),
     'grammar:cues': table(['the list is', 'cue', 'real example'], CUES.map((c) => [c.enumerates, code(c.pattern), cell(c.example)])),
     'grammar:counted': table(['counts', 'noun after the count', 'noun before it', 'real example'], COUNTED.map((c) => [c.counts, code(c.after), code(c.before), cell(c.example)])),
+    'grammar:total-shapes': table(
+      ['a count states a total when', 'words before it', 'words after it', 'the 40 characters after it', 'no status word in', 'real example'],
+      TOTAL_SHAPES.map((t) => [t.shape, code(t.before), code(t.after), code(t.rest), t.free === 'clause' ? 'its clause' : 'the words before it', cell(t.example)]),
+    ),
+    'grammar:part-orders': table(['order', 'words between the status and the count', 'real example'], PART_ORDERS.map((o) => [o.order, code(o.between), cell(o.example)])),
+    'grammar:petition-scopes': table(
+      ['scope', 'its sentence opens', 'its clause holds', 'real example'],
+      PETITION_SCOPES.map((r) => [r.scope, code(r.sentence), code(r.clause), cell(r.example)]),
+    ),
     'grammar:status': table(['status', 'words', 'real example'], STATUS_PHRASES.map((s) => [s.status, code(s.pattern), cell(s.example)])),
     'grammar:extras': table(['field', 'words before the number', 'real example'], EXTRAS.map((e) => [`\`${e.field}\``, code(e.before), cell(e.example)])),
     'grammar:labels': table(['label', 'field', 'real example'], LABELS.map((l) => [l.label, l.field, cell(l.example)])),

@@ -50,9 +50,25 @@ export const STATUS_WORDS: StatusWords[] = [
 /** The rows that say how an item or a count stands, as patterns, in order: what `statusOf` reads. */
 export const STATUS_PHRASES: { status: Status; pattern: RegExp; example: string }[] = STATUS_WORDS.filter((r) => r.words !== null).map((r) => ({ status: r.status, pattern: new RegExp(r.words!), example: r.example }));
 
+const STATUS_AT_END = new RegExp(`(?:${STATUS_PHRASES.map((r) => `(?:${r.pattern.source})`).join('|')})\\s*$`);
+
+/** `words` without the status words they end in, or null when they end in none: "督察反馈问题已完成整改" → "督察反馈问题". */
+export function withoutStatus(words: string): string | null {
+  const m = STATUS_AT_END.exec(words);
+  return m ? words.slice(0, m.index) : null;
+}
+
 /** How `words` say an item or a count stands, or null: "已完成整改" → completed, "阶段性完成整改" → partial. */
 export function statusOf(words: string): Status | null {
-  for (const row of STATUS_PHRASES) if (row.pattern.test(words)) return row.status;
+  return statusAt(words)?.status ?? null;
+}
+
+/** The status `words` say and where they say it (the first row that holds), or null: "有39个已完成整改" → completed at 有39个. */
+export function statusAt(words: string): { status: Status; index: number; length: number } | null {
+  for (const row of STATUS_PHRASES) {
+    const m = row.pattern.exec(words);
+    if (m) return { status: row.status, index: m.index, length: m[0].length };
+  }
   return null;
 }
 
@@ -69,6 +85,7 @@ export const RATE_NAMES: { name: string; dictionary?: [string, 'n'][]; example: 
   { name: '完成率', dictionary: [['整改完成率', 'n']], example: '整改完成率88% / 总体完成率达到95%' },
   { name: '整改率', example: '整改率91.29% / 问题整改率为94.93.%' },
   { name: '销号率', example: '问题销号率100%' },
+  { name: '整改占比', example: '完成问题整改122个,完成整改占比98.7% (wild w142)' },
 ];
 
 /** The segmenter's user dictionary rows for the status words and rate names: `已完成整改 100 v`. */

@@ -6,8 +6,8 @@ import { segment } from '../../../src/stages/2-segment/index.js';
 import { CUES, readCue, readEnumerations } from '../../../src/stages/3-sections/enumerations.js';
 import { ANNOUNCEMENT_PHRASES, NEWS_MARKERS, NOTICE_PHRASES, OTHER_COPIES, OTHER_PHRASES } from '../../../src/stages/4-extract/kind.js';
 import { MARKER_FAMILIES, findMarkers } from '../../../src/stages/3-sections/markers.js';
-import { STATUS_PHRASES, statusOf } from '../../../src/vocab/status.js';
-import { COUNTED, EXTRAS, countedBy, readSummary } from '../../../src/stages/4-extract/totals.js';
+import { STATUS_PHRASES, STATUS_WORDS, statusOf } from '../../../src/vocab/status.js';
+import { COUNTED, EXTRAS, PART_ORDERS, PETITION_SCOPES, TOTAL_SHAPES, countedBy, readSummary } from '../../../src/stages/4-extract/totals.js';
 import { LABELS, readLabels } from '../../../src/vocab/labels.js';
 
 /**
@@ -88,7 +88,7 @@ describe('totals', () => {
   test.each(COUNTED.map((c) => [c.counts, c] as const))('%s: a count of its example is typed so', (counts, c) => {
     const found = parts(c.example).some((p) => {
       const numbers = findNumbers(p, { exclude: [] });
-      return numbers.some((n) => countedBy({ before: p.slice(0, n.span[0]).split(/[,，;；。:：]/).pop() ?? '', after: p.slice(n.span[1]).split(/[,，;；。:：、]/)[0] ?? '' }) === counts);
+      return numbers.some((n) => countedBy({ before: p.slice(0, n.span[0]).split(/[,，;；。:：]/).pop() ?? '', after: p.slice(n.span[1]).split(/[,，;；。:：、]/)[0] ?? '', unit: n.unit }) === counts);
     });
     expect(found).toBe(true);
   });
@@ -113,6 +113,59 @@ describe('totals', () => {
     expect(summary).toMatchObject(want);
   });
 
+  const summaryOf = (text: string) => readSummary(Sentences.of(text), findNumbers(text, { exclude: [] })).summary;
+
+  test.each(TOTAL_SHAPES.map((t) => [t.shape, t] as const))('total shape "%s": each example states a total', (_, t) => {
+    for (const p of parts(t.example)) expect(summaryOf(p).totalProblems, p).not.toBeNull();
+  });
+
+  test.each(PART_ORDERS.map((o) => [o.order, o] as const))('part order "%s": each example states a part', (_, o) => {
+    for (const p of parts(o.example)) {
+      const s = summaryOf(`巡察反馈问题500个,${p}。`);
+      expect([s.completed, s.partial, s.notCompleted].some((v) => v !== null), p).toBe(true);
+    }
+  });
+
+  // Every status word of the one vocabulary, in both orders, after a total of our own: "已销号7个" and "其中7个已销号".
+  const FIELD = { completed: 'completed', partial: 'partial', 'not-completed': 'notCompleted' } as const;
+  const statusWords = STATUS_WORDS.flatMap((r) => (r.words ? r.words.split('|').filter((w) => /^[\p{Script=Han}]{2,}$/u.test(w)).map((w) => [w, FIELD[r.status]] as const) : []));
+  test.each(statusWords.flatMap(([w, field]) => [[`${w}7个`, field], [`其中7个${w}`, field], [`${w}0个`, field]] as const))('after a total, %s gives %s', (part, field) => {
+    const count = /0个/.test(part) ? 0 : 7;
+    expect(summaryOf(`巡察组共反馈问题20个,${part}。`)).toMatchObject({ totalProblems: 20, [field]: count });
+  });
+
+  test.each(PETITION_SCOPES.map((r, i) => [i, r.scope, r] as const))('petition scope row %i (%s): its example is read as received', (_, __, r) => {
+    for (const p of parts(r.example)) {
+      const n = findNumbers(p, { exclude: [] }).filter((m) => m.unit === '件').pop()!;
+      expect(summaryOf(p).petitionsReceived, p).toBe(n.value);
+    }
+  });
+
+  // Each rule of the totals grammar on its real phrasing's shape, in words of our own.
+  const paraphrases2: [string, string, Partial<ReturnType<typeof readSummary>['summary']>][] = [
+    ['a status verb after the noun (d118)', '本轮督察共受理群众举报820件,已办结790件,督察反馈问题已完成整改56项;移交生态环境损害责任追究问题9个,已办结4个。', { totalProblems: null, completed: 56, petitionsReceived: 820, petitionsResolved: 790 }],
+    ['件 of 交办 problems are petitions, a subgroup ends the parts (d108)', '全省已办结1200件督察交办问题。截至目前,督察反馈的40项问题中,今年应完成整改的25项问题已完成整改20项。', { totalProblems: 40, completed: null }],
+    ['kinds refined into problems are a level of the breakdown (d120)', '通报指出的4个方面、11类问题,进一步细化为25个具体问题。', { totalProblems: null }],
+    ['a count of bodies is not of problems (w003)', '向巡察涉及的12个单位交办整改问题清单。', { totalProblems: null }],
+    ['all done in a later sentence of its own (d51)', '对照反馈的28个具体问题制定了60条整改措施。\n截至目前,已全部完成整改。', { totalProblems: 28, completed: 28 }],
+    ['the first level stated wins (d15)', '至目前,完成镇级问题整改20个,整改完成率90%。村级反馈的150个问题已完成整改140个。', { totalProblems: null, completed: 20, completionRate: 0.9 }],
+    ['a total after parts is one more thing found (w127)', '检查企业40家,已整改完成25个,未整改到位5个,新发现安全隐患问题2个。', { totalProblems: null, completed: 25, notCompleted: 5 }],
+    ['a parallel total ends the parts of the first', '第一轮巡察反馈问题20个,第二轮反馈问题22个,已完成整改40个。', { totalProblems: 20, completed: null }],
+    ['a total for several inspections together (d13)', '截至今年6月底,市委先后开展3轮巡察,共要求被巡察的30家单位对存在的260个问题进行整改,已整改销号问题250个。', { totalProblems: 260, completed: 250 }],
+    ['two inspections in one total (w104)', '本轮被巡视党组织陆续公开整改情况,共完成整改问题310个,出台和修订制度120个。', { completed: 310, rulesMade: 120 }],
+    ['the running total over the batch (d114)', '6月3日,督察组向我县转办信访件12件。截至6月3日,督察组累计向我县转办信访件96件,已办结80件。', { petitionsReceived: 96, petitionsResolved: 80 }],
+    ['another level\'s running total is not the area\'s (w032)', '其中,交办我县信访件3件。截至5月2日,共收到督察组交办信访件1500件,已全部交办到各县区。', { petitionsReceived: 3 }],
+    ['the funnel: received before accepted before passed on (w116)', '截至12月31日,各督察组共收到群众举报9800件,受理有效举报8700件,累计向相关省转办7600件。', { petitionsReceived: 9800 }],
+    ['a share of completion (w142)', '完成问题整改56个,完成整改占比96.5%。', { completed: 56, completionRate: 0.965 }],
+    ['kinds after a count of aspects are a level of the breakdown (d29)', '对照巡视发现的4个方面15类问题,制定整改方案。', { totalProblems: null }],
+    ['kinds that are the finest level stay the total (d53)', '巡察组反馈了该村存在的3类主要问题:一、组织生活不规范;二、财务管理混乱;三、村务公开不及时。', { totalProblems: 3 }],
+    ['a count of another stream ends the parts of a total (d47)', '省级督察反馈的24项整改任务,已完成或基本完成20项,交办的90件群众投诉举报案件,已办结85件。', { totalProblems: 24, completed: null, petitionsReceived: 90, petitionsResolved: 85 }],
+    ['petitions named before a count in 件 are what it counts (d84)', '督察组交办的群众信访问题,各地已办结1200件。', { completed: null, petitionsResolved: 1200 }],
+    ['a rate said roughly states none (d21)', '整改方案共明确整改任务300项,已完成160项,完成率近55%。', { totalProblems: 300, completed: 160, completionRate: null }],
+    ['办结率 is a petition rate, not the completion rate (d108)', '累计受理群众信访举报320件,已办结300件,办结率93.8%。', { petitionsReceived: 320, petitionsResolved: 300, completionRate: null }],
+  ];
+  test.each(paraphrases2)('%s: %s', (_, text, want) => expect(summaryOf(text)).toMatchObject(want));
+
   test.each(STATUS_PHRASES.map((s, i) => [i, s.status, s] as const))('status row %i (%s): each example reads so', (_, status, s) => {
     // Each example's last clause, its count taken out, as the totals reader reads a clause.
     for (const p of parts(s.example)) expect(statusOf(p.split(/[,，]/).pop()!.replace(/\d+[个项件]/g, '')), p).toBe(status);
@@ -123,6 +176,11 @@ describe('totals', () => {
     ['not-completed', '因资金原因申请延期整改'],
     ['not-completed', '该项工作正在整改中'],
   ])('status %s: %s', (status, words) => expect(statusOf(words)).toBe(status));
+
+  test('party dues collected are no money recovered (w158)', () => {
+    expect(summaryOf('三是党费收缴不规范。某卫生院3名党员半年党费收缴共计45元。').moneyRecovered).toBeNull();
+    expect(summaryOf('通过整改,追缴违规资金45万元。').moneyRecovered).toBe(450000);
+  });
 
   test.each(EXTRAS.map((e) => [e.field, e] as const))('%s: read from its example', (field, e) => {
     const p = parts(e.example)[0]!;
