@@ -4,7 +4,7 @@ import type { Sentences } from '../2-segment/sentences.js';
 import { HEADER_LINES, INSPECTION_WORD, findMasthead, findSignature } from '../3-sections/metadata.js';
 import { LABELS, type Label, readLabels } from '../../vocab/labels.js';
 import { parseDate } from './dates.js';
-import { parseNumeral } from '../../vocab/numerals.js';
+import { CHINESE_DIGITS, COUNTING_NUMERALS, YEAR_DIGITS, parseNumeral } from '../../vocab/numerals.js';
 
 /**
  * The notice's dates: its own date (the signature's, the masthead's, a page field, a timestamp or
@@ -23,17 +23,19 @@ function isoOf(m: RegExpExecArray): string | null {
   return `${y}-${pad(mo)}-${pad(d)}`;
 }
 
-/** The digits of a year written one by one, with the zeros pages print among Chinese digits: 二〇一九 / 二0一九 / 二○一九 / 二零一九. */
-const YEAR_DIGIT: Readonly<Record<string, number>> = { 〇: 0, 零: 0, '○': 0, Ｏ: 0, O: 0, 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
+/** A digit of a year written one by one, with the zeros pages print among Chinese digits: 二〇一九 / 二0一九 / 二○一九 / 二零一九. */
+const yearDigit = (c: string): number => (/\d/.test(c) ? Number(c) : /[○ＯO]/.test(c) ? 0 : CHINESE_DIGITS[c]!);
+
+const WRITTEN_DATE = new RegExp(`^([\\d${YEAR_DIGITS}○ＯO]{4})\\s*年\\s*([\\d${COUNTING_NUMERALS}]{1,3})\\s*月\\s*([\\d${COUNTING_NUMERALS}]{1,3})\\s*日$`);
 
 /**
  * A date whose year is written in Chinese digits, as signatures print it: "二〇一九年九月十六日", "二0一九年十二月三十一日".
  * The general reader takes 二〇一九 but not a year that mixes in an Arabic or a round zero.
  */
 export function readWrittenDate(s: string): string | null {
-  const m = /^([\d〇零○ＯO一二三四五六七八九]{4})\s*年\s*([\d一二三四五六七八九十]{1,3})\s*月\s*([\d一二三四五六七八九十]{1,3})\s*日$/.exec(s.trim());
+  const m = WRITTEN_DATE.exec(s.trim());
   if (!m) return null;
-  const year = [...m[1]!].reduce((v, c) => v * 10 + (/\d/.test(c) ? Number(c) : YEAR_DIGIT[c]!), 0);
+  const year = [...m[1]!].reduce((v, c) => v * 10 + yearDigit(c), 0);
   const month = parseNumeral(m[2]!), day = parseNumeral(m[3]!);
   return month === null || day === null ? null : isoOf(Object.assign([m[0], String(year), String(month), String(day)], { index: 0, input: '' }) as unknown as RegExpExecArray);
 }
@@ -60,7 +62,7 @@ const TIMESTAMP = /(\d{4})\s*(?:年|[-/.])\s*(\d{1,2})\s*(?:月|[-/.])\s*(\d{1,2
  * too ("【中新社北京十二月三日電】", "新华社北京三月五日电"). It names no year; the year is the one the text names
  * (2018年兩批…), if it names only one.
  */
-const DATELINE_DATE = /(?:^|[^\d一二三四五六七八九十])([\d]{1,2}|[一二三四五六七八九十]{1,3})月([\d]{1,2}|[一二三四五六七八九十]{1,3})日(?:电|讯|消息|電|訊)/;
+const DATELINE_DATE = new RegExp(`(?:^|[^\\d${COUNTING_NUMERALS}])(\\d{1,2}|[${COUNTING_NUMERALS}]{1,3})月(\\d{1,2}|[${COUNTING_NUMERALS}]{1,3})日(?:电|讯|消息|電|訊)`);
 
 /**
  * A page's date on a header line of its own that the labels and the timestamp do not read, each row with the line it

@@ -152,4 +152,19 @@ describe('kind', () => {
   test.each(rows.map((r, i) => [i, r] as const))('row %i: its words are in its example', (_, r) => {
     expect(parts(r.example).some((p) => new RegExp(r.pattern.source, r.pattern.flags.replace('g', '')).test(p.replace(/\\n/g, '\n')))).toBe(true);
   });
+
+  // Paraphrases of our own for the notice phrases of a body's report: other bodies, other years, other words.
+  test.each([
+    ['a report to the congress', '受县人民政府委托,我向县人大常委会报告2022年度县级预算执行审计查出问题的整改情况,请予审议。'],
+    ['a report titled without 关于', '某某区落实省生态环境保护督察反馈意见整改情况的报告'],
+    ['a report titled without 的', '某某市2022年度审计查出问题整改情况报告'],
+  ])('%s is a notice phrase', (_, text) => {
+    expect(NOTICE_PHRASES.some((r) => r.pattern.test(text))).toBe(true);
+  });
+  test.each([
+    ['a news report of the report', '会议听取了市审计局关于审计查出问题整改情况的报告,要求各单位抓好落实。'],
+    ['a report on audit results, not rectification (wild w090)', '我受区人民政府的委托,向区人大常委会报告2022年度区本级预算执行和其他财政收支审计情况,请予审议。'],
+  ])('%s is none', (_, text) => {
+    expect(NOTICE_PHRASES.slice(3).some((r) => r.pattern.test(text))).toBe(false);
+  });
 });
