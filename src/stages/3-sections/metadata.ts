@@ -108,7 +108,8 @@ export function readTitle(lines: Line[], pageMeta: Record<string, string>): Foun
     return { value, span: [start, tail ? tail.end : start + value.length] };
   }
   const whole = (l: Line): Found<string> => {
-    const words = withoutDate(l.text).trim();
+    // Without what the page put around it: "…转办第九批群众信访举报件132件 |", "巡视纪委整改工作方案_第1页", "(原标题:…)".
+    const words = withoutDate(l.text).trim().replace(/[ \t\u3000]*[|｜]$|_第\d+页$/, '').replace(/^[(（]原标题[:：]\s*(.+?)\s*[)）]$/, '$1');
     const at = l.start + l.text.indexOf(words);
     return { value: words, span: [at, at + words.length] };
   };

@@ -198,7 +198,8 @@ const INSPECTED = /(?:对|进驻).{1,200}?(?:进行|开展|实施)了?.{0,12}?(?
  * "…召开巡察情况反馈会" / "…向佘家镇党委反馈村级全覆盖巡察情况" / "并于2018年1月完成督察反馈" /
  * "2022年11月,太湖县委第三巡察组向弥陀镇党委…巡察反馈问题227个".
  */
-const FED_BACK = /反馈[^。]{0,16}?(?:意见|问题|情况)|反馈会|完成[^。]{0,6}反馈/;
+// 反馈强烈 is the public's complaint ("群众反馈强烈的突出生态环境问题"), no inspection's feedback.
+const FED_BACK = /反馈(?!强烈)[^。]{0,16}?(?:意见|问题|情况)|反馈会|完成[^。]{0,6}反馈/;
 
 /**
  * The inspection's period and its feedback date, from the sentences about the inspection:

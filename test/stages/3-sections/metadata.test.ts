@@ -81,6 +81,9 @@ describe('titles', () => {
     ['the headline above the page fields (wild w120)', '新闻资讯\n第三轮第二批中央生态环境保护督察下沉任务全面推进\n发布时间:2024-06-19 08:48:06\n据生态环境部消息,…', '第三轮第二批中央生态环境保护督察下沉任务全面推进'],
     ['a title broken inside (a paraphrase)', '中共某某县财政局党组关于巡察整改\n进展情况的通报\n根据县委统一部署,…', '中共某某县财政局党组关于巡察整改进展情况的通报'],
     ['a paraphrase: a 2023年度 report with its date', '某某县2023年度县级预算执行审计查出问题整改情况的报告　2024年12月1日\n正文。', '某某县2023年度县级预算执行审计查出问题整改情况的报告'],
+    ['without the bar after it (wild w034)', '中央第二生态环境保护督察组向浙江省转办第九批群众信访举报件132件 |\n5月16日,中央生态环境保护督察组…', '中央第二生态环境保护督察组向浙江省转办第九批群众信访举报件132件'],
+    ['without the page number (wild w103)', '巡视纪委整改工作方案_第1页\n一、…', '巡视纪委整改工作方案'],
+    ['out of its 原标题 note (dev d30)', '(原标题:省委巡视工作领导小组听取今年第一轮专项巡视工作汇报 )\n正文。', '省委巡视工作领导小组听取今年第一轮专项巡视工作汇报'],
     ['a year opens a title (wild w143)', '政府信息公开\n2017年度脱贫攻坚成效考核反馈问题整改实施方案\n发布机构: 广元市昭化区射箭乡人民政府 发布时间: 2018-09-05', '2017年度脱贫攻坚成效考核反馈问题整改实施方案'],
   ])('%s', (_, text, title) => {
     expect(titleOf(text)).toBe(title);
@@ -107,6 +110,11 @@ describe('signatures', () => {
   ])('%s', (_, text, issuer) => {
     expect(findSignature(splitLines(text)).issuer?.value).toBe(issuer);
   });
+});
+
+test('反馈强烈 is no feedback of the inspection (tune d118)', () => {
+  const text = '截至2023年年底,省生态环境保护督察有效推动解决了一批群众反馈强烈的突出生态环境问题。';
+  expect(readInspectionDates(Sentences.of(text), findDates(text, { documentDate: null }).dates).feedback).toBeNull();
 });
 
 describe('the notice date in the header', () => {
