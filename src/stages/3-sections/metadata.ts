@@ -16,8 +16,8 @@ import { BREADCRUMB_START, CHROME_LINES } from '../../vocab/chrome-lines.js';
 const YEAR = `(?:\\d{4}|[${YEAR_DIGITS}0○Ｏ]{4})`;
 /** A masthead's date: "2021年1月13日". */
 const DATE_LINE = `${YEAR}年\\d{1,2}月\\d{1,2}日`;
-/** A signature's date line, without its brackets: "2024年8月26日" / "二〇一九年九月十六日". */
-const SIGNATURE_DATE = new RegExp(`^${YEAR}年[\\d${YEAR_DIGITS}十]{1,3}月[\\d${YEAR_DIGITS}十]{1,3}日$`);
+/** A signature's date line, without its brackets: "2024年8月26日" / "二〇一九年九月十六日" / "20221130日" (年 and 月 stripped by the page). */
+const SIGNATURE_DATE = new RegExp(`^(?:${YEAR}年[\\d${YEAR_DIGITS}十]{1,3}月[\\d${YEAR_DIGITS}十]{1,3}日|(?:19|20)\\d{4,6}日)$`);
 
 /**
  * Lines that are never a title: the site chrome the clean stage knows (src/vocab/chrome-lines.ts), a

@@ -40,15 +40,16 @@ export function readWrittenDate(s: string): string | null {
   return month === null || day === null ? null : isoOf(Object.assign([m[0], String(year), String(month), String(day)], { index: 0, input: '' }) as unknown as RegExpExecArray);
 }
 
-/** The date the sections stage found printed in a signature or a masthead, read. */
-function printedDate(found: Found<string> | null | undefined): Found<string> | null {
-  const parsed = found ? parseDate(found.value)?.start ?? readWrittenDate(found.value) : null;
+/** The date the sections stage found printed in a signature or a masthead, read: "2024年8月26日", "二0一九年九月十六日", "2025117日". */
+function printedDate(found: Found<string> | null | undefined, text: string): Found<string> | null {
+  const stripped = found ? /^((?:19|20)\d\d)(\d{2,4})日$/.exec(found.value) : null;
+  const parsed = found ? parseDate(found.value)?.start ?? readWrittenDate(found.value) ?? (stripped ? readStrippedDate(stripped[1]!, stripped[2]!, text) : null) : null;
   return parsed ? { value: parsed, span: found!.span } : null;
 }
 
 /** The notice's own date: its signature's, its masthead's, else one in its header (`readHeaderDate`). */
 export function readNoticeDate(lines: Line[], pageMeta: Record<string, string>, text: string): Found<string> | null {
-  return printedDate(findSignature(lines).date) ?? printedDate(findMasthead(lines)?.date) ?? readHeaderDate(lines, pageMeta, text);
+  return printedDate(findSignature(lines).date, text) ?? printedDate(findMasthead(lines)?.date, text) ?? readHeaderDate(lines, pageMeta, text);
 }
 
 /** Labels naming the notice's own date, most specific first (成文日期 before 发布时间 before 时间), from the labels table; 现在时间 (the page clock) is not one. */
@@ -78,11 +79,11 @@ export const HEADER_DATES: { name: string; pattern: RegExp; order: 'ymd' | 'dmy'
 ];
 
 /**
- * A report's dateline whose 年 and 月 the page stripped: "——20221130日在…会议上". Eight digits read one way; seven or
- * six may read two ways (2025117日: 1月17日 or 11月7日), and then the notice's date is the one reading not before the latest
- * date the text writes in full, the notice being later than what it reports.
+ * A report's dateline, or a date line, whose 年 and 月 the page stripped: "——20221130日在…会议上", "2025117日". Eight digits
+ * read one way; seven or six may read two ways (2025117日: 1月17日 or 11月7日), and then the notice's date is the one reading
+ * not before the latest date the text writes in full, the notice being later than what it reports.
  */
-const STRIPPED_DATELINE = /^\s*(?:——|--)\s*((?:19|20)\d\d)(\d{2,4})日(?=[^\n]{0,40}?(?:会议|大会)上)/;
+const STRIPPED_DATELINE = /^\s*(?:——|--)?\s*((?:19|20)\d\d)(\d{2,4})日(?=\s*$|[^\n]{0,40}?(?:会议|大会)上)/;
 
 function strippedReadings(year: string, rest: string): string[] {
   const out: string[] = [];
@@ -95,21 +96,29 @@ function strippedReadings(year: string, rest: string): string[] {
   return out;
 }
 
+/**
+ * A date the page stripped of 年 and 月, read for the notice: the one reading ("20221130日"), else the one not before the latest
+ * date the text writes in full ("2025117日" after 2025年3月5日 → 2025-11-07), else none.
+ */
+export function readStrippedDate(year: string, rest: string, text: string): string | null {
+  const readings = strippedReadings(year, rest);
+  if (readings.length === 1) return readings[0]!;
+  const written = [...text.matchAll(/((?:19|20)\d\d)年(\d{1,2})月(\d{1,2})日/g)].map((d) => isoOf(d as unknown as RegExpExecArray)).filter((d): d is string => !!d).sort();
+  const latest = written[written.length - 1];
+  const fits = readings.filter((r) => latest && r >= latest);
+  return fits.length === 1 ? fits[0]! : null;
+}
+
 function readStrippedDateline(head: Line[], text: string): Found<string> | null {
   for (const l of head) {
     const m = STRIPPED_DATELINE.exec(l.text);
-    if (!m) continue;
-    const readings = strippedReadings(m[1]!, m[2]!);
-    const written = [...text.matchAll(/((?:19|20)\d\d)年(\d{1,2})月(\d{1,2})日/g)].map((d) => isoOf(d as unknown as RegExpExecArray)).filter((d): d is string => !!d).sort();
-    const latest = written[written.length - 1];
-    const fits = readings.length === 1 ? readings : readings.filter((r) => latest && r >= latest);
-    if (fits.length !== 1) return null;
+    const iso = m ? readStrippedDate(m[1]!, m[2]!, text) : null;
+    if (!m || !iso) continue;
     const start = l.start + m[0].indexOf(m[1]!);
-    return { value: fits[0]!, span: [start, start + m[1]!.length + m[2]!.length + 1] };
+    return { value: iso, span: [start, start + m[1]!.length + m[2]!.length + 1] };
   }
   return null;
 }
-
 
 /**
  * The notice's own date when no signature gives it, in this order: a page field (成文日期 before

@@ -3,7 +3,7 @@ import { Sentences } from '../../../src/stages/2-segment/sentences.js';
 import { findDates } from '../../../src/stages/4-extract/dates.js';
 import { splitLines } from '../../../src/stages/3-sections/lines.js';
 import { INSPECTED_BODY, NOT_A_TITLE, REPORT_TITLE, SELF_PUBLISHES, findSignature, issuerFromBody, issuerFromLabels, readTeam, readTitle } from '../../../src/stages/3-sections/metadata.js';
-import { HEADER_DATES, readHeaderDate, readInspectionDates, readWrittenDate } from '../../../src/stages/4-extract/notice-dates.js';
+import { HEADER_DATES, readHeaderDate, readInspectionDates, readNoticeDate, readWrittenDate } from '../../../src/stages/4-extract/notice-dates.js';
 
 test('reads an inspection period whose sentence names the inspected units at length (dev d04)', () => {
   const sentence = '根据市委巡察工作统一部署,2022年4月上旬至6月中旬,市委第一巡察组、第六巡察组分别对武汉产业投资发展集团有限公司(以下简称“产投集团”)、武汉商贸集团有限公司(以下简称“商贸集团”)(2家企业已于2022年12月重组整合为武汉产业投资控股集团有限公司,以下简称“武投控集团”)开展了政治巡察,并于2022年8月分别反馈了巡察意见。';
@@ -140,6 +140,12 @@ describe('the notice date in the header', () => {
     ['a stripped dateline read two ways with nothing to choose', '某某报告\n——2025117日在某某区人大常委会会议上\n正文。'],
   ])('none from %s', (_, text) => {
     expect(dateOf(text)).toBeNull();
+  });
+  test.each([
+    ['eight digits', '…整改工作取得阶段性成效。\n中共某某县委\n20221130日', '2022-11-30'],
+    ['seven digits after what the notice reports', '2025年3月5日至6月30日,县委巡察组开展了巡察。\n中共某某镇委员会\n2025117日', '2025-11-07'],
+  ])('a signature dated with 年 and 月 stripped: %s', (_, text, iso) => {
+    expect(readNoticeDate(splitLines(text), {}, text)?.value).toBe(iso);
   });
   test.each([
     ['二〇一九年九月十六日', '2019-09-16'], ['二0一九年九月十六日', '2019-09-16'], ['二○二四年十二月三十一日', '2024-12-31'], ['二零二三年8月1日', '2023-08-01'],
