@@ -176,15 +176,28 @@ export function readHeaderDate(lines: Line[], pageMeta: Record<string, string>, 
   return readStrippedDateline(head, text) ?? readDateline(head, text);
 }
 
-/** "中新網客戶端北京12月28日電 (冷昊陽)28日,生態環境部透露,2018年兩批…" → 2018-12-28: the dateline's day and the text's only year. */
+/**
+ * A wire dateline's date: "中新網客戶端北京12月28日電 (冷昊陽)28日,生態環境部透露,2018年兩批…" → 2018-12-28. Its year is the page's:
+ * a full date printed on a header line above it ("来源:未知 2018-09-29 我要评论" over "新华社北京9月28日电" → 2018-09-28; the year
+ * before when the dateline's day falls after the page's), else the only year the text names.
+ */
 function readDateline(head: Line[], text: string): Found<string> | null {
-  for (const l of head.slice(0, 5)) {
+  for (const [i, l] of head.slice(0, 5).entries()) {
     const m = DATELINE_DATE.exec(l.text);
     if (!m) continue;
-    const years = new Set([...text.matchAll(/(?<!\d)((?:19|20)\d\d)\s*年/g)].map((y) => y[1]));
-    if (years.size !== 1) return null;
-    const [year] = years;
-    const iso = isoOf(Object.assign([m[0], year, String(parseNumeral(m[1]!)), String(parseNumeral(m[2]!))], { index: 0, input: '' }) as unknown as RegExpExecArray);
+    const month = parseNumeral(m[1]!), day = parseNumeral(m[2]!);
+    if (month === null || day === null) return null;
+    const page = head.slice(0, i).map((h) => (h.text.length <= 80 ? FULL_DATE.exec(h.text) : null)).find((d) => d && isoOf(d));
+    let year: number;
+    if (page) {
+      const [py, pm, pd] = [Number(page[1]), Number(page[2]), Number(page[3])];
+      year = month * 100 + day > pm * 100 + pd ? py - 1 : py;
+    } else {
+      const years = new Set([...text.matchAll(/(?<!\d)((?:19|20)\d\d)\s*年/g)].map((y) => y[1]));
+      if (years.size !== 1) return null;
+      year = Number([...years][0]);
+    }
+    const iso = isoOf(Object.assign([m[0], String(year), String(month), String(day)], { index: 0, input: '' }) as unknown as RegExpExecArray);
     if (!iso) return null;
     const start = l.start + m.index + m[0].indexOf(m[1]!);
     return { value: iso, span: [start, start + `${m[1]}月${m[2]}日`.length] };

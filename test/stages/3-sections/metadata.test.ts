@@ -131,6 +131,8 @@ describe('the notice date in the header', () => {
     ['a paraphrase: a paper and its date', '某某新闻标题\n某某日报 2021-7-5\n正文。', '2021-07-05'],
     ['a stripped dateline, one reading', '某某报告\n——20221130日在某某县第十八届人大常委会第六次会议上\n正文。', '2022-11-30'],
     ['a stripped dateline, the reading after what it reports', '某某报告\n——2025117日在某某区人大常委会会议上\n2025年3月5日至6月30日,区审计局开展了审计。', '2025-11-07'],
+    ['a wire dateline with the year of the page date above it (wild w048)', '天津等7省市中央环保督察整改任务已完成近六成\n字号+ 作者:生活头条 来源:未知 2018-09-29 我要评论\n新华社北京9月28日电 生态环境部28日公布,…督察组于2017年4月至5月组织对天津等7省市开展环境保护督察。', '2018-09-28'],
+    ['a paraphrase: a Chinese-numeral dateline and a page date of the new year', '某某新闻\n来源:某某网 2020-01-02 评论\n新华社北京十二月三十一日电 2019年…\n正文。', '2019-12-31'],
     ['a wire dateline in Chinese numerals and the text\'s only year', '【中新社北京十二月三日电】2018年中央巡视…\n正文。', '2018-12-03'],
   ])('%s', (_, text, iso) => {
     expect(dateOf(text)?.value).toBe(iso);
