@@ -30,6 +30,8 @@ describe('issuer from the opening formula', () => {
     ['the recipient naming the object with its 党组 (dev d45)', '市委第四巡察组对安庆市交通运输局开展了巡察。9月11日,市委第四巡察组向安庆市交通运输局党组反馈了巡察意见。现将巡察整改进展情况予以公布:', '安庆市交通运输局党组'],
     ['a paraphrase: a bureau, 实施了专项巡察', '按照县委部署,县委第二巡察组于2023年5月对县水利局党组实施了专项巡察,6月向县水利局党组反馈了巡察意见。现将巡察整改情况公布如下。', '县水利局党组'],
     ['a paraphrase: a place and its 县委', '省委第六巡视组对某某县开展了巡视,并向中共某某县委反馈了巡视意见。现将巡视整改进展情况予以公布。', '中共某某县委'],
+    ['the full name in the title of its own 整改 notice (dev d02)', '市委第二巡察组对民和镇党委开展了巡察。2022年10月25日,市委第二巡察组向民和镇党委反馈了巡察意见。现将巡察整改阶段进展情况予以公布。\n印发了《中共进贤县民和镇党委关于认真做好市委第二巡察组巡察反馈意见整改工作的通知》(民发〔2022〕100号)', '中共进贤县民和镇党委'],
+    ['a paraphrase: a superior\'s notice names another body', '县委巡察组对县林业局党组开展了巡察。现将巡察整改情况予以公布。\n局党组学习了《中共某某市委关于做好巡察整改工作的通知》。', '县林业局党组'],
     ['a paraphrase: 我局 and the plan that names it', '区委第三巡察组对我局党组开展了巡察。现将整改进展情况报告如下。\n局党组印发了《中共某某区财政局党组落实巡察反馈意见整改方案》。', '中共某某区财政局党组'],
   ])('%s', (_, text, issuer) => {
     const got = issuerFromBody(text);
