@@ -74,7 +74,7 @@ export type InspectionType = z.infer<typeof InspectionType>;
 
 export const Meta = z.object({
   title: z.string().nullable().describe('The notice’s title as written, or null when the text has none: `中共湖北省委关于十九届中央第六轮巡视整改进展情况的通报` (dev d22).'),
-  issuer: z.string().nullable().describe('Who issued the notice, from the signature block, the title or a speaker line: `中共汨罗市委` (corpus 003).'),
+  issuer: z.string().nullable().describe('Who issued the notice, from the signature block, the title, a speaker line, the body a self-published notice names as inspected, or a 发布机构/来源 field naming a body: `中共汨罗市委` (corpus 003).'),
   documentDate: IsoDate.nullable().describe('The notice’s own date (signature or dateline), ISO: `2024-08-26` (corpus 003).'),
   inspectionPeriod: Period.nullable().describe('When the inspection team was on site: 2023年9月7日至11月10日 → 2023-09-07..2023-11-10 (corpus 003).'),
   feedbackDate: IsoDate.nullable().describe('When the inspection team gave its feedback, ISO: 2023年12月21日 → `2023-12-21` (corpus 003).'),

@@ -15,6 +15,9 @@ export const LABELS: { label: string; field: LabelField; example: string }[] = [
   { label: '发布机构', field: 'issuer', example: '| 发布机构 | 中共XX县委 | 成文日期 | 2025-10-15 |' },
   { label: '发文机关', field: 'issuer', example: '发文机关:中共长沙市委' },
   { label: '成文日期', field: 'documentDate', example: '成文日期:2024-08-26' },
+  { label: '成文时间', field: 'documentDate', example: '(a paraphrase) 成文时间:2024年8月26日' },
+  { label: '发文日期', field: 'documentDate', example: '(a paraphrase) 发文日期 2023-03-15' },
+  { label: '发文时间', field: 'documentDate', example: '(a paraphrase) 【发文时间】2022-11-30' },
   { label: '发布时间', field: 'documentDate', example: '来源:博兴县纪委监委网站 发布时间:2025-05-12 浏览量:0 次' },
   { label: '发布日期', field: 'documentDate', example: '信息来源:古镇镇人民政府 发布日期:2025-09-12 分享:' },
   { label: '公开日期', field: 'documentDate', example: '公开日期:2022-08-26' },
@@ -54,8 +57,13 @@ const LABEL_ALT = LABELS.map((l) => spaced(l.label)).join('|');
 const long = (label: string) => label.length >= 3 && /^\p{Script=Han}+$/u.test(label);
 const LONG = LABELS.filter((l) => long(l.label)).map((l) => spaced(l.label)).join('|');
 const SHORT = LABELS.filter((l) => !long(l.label)).map((l) => spaced(l.label)).join('|');
+/**
+ * What parts a label from its value: a colon or a bar; a closing bracket ("【发文时间】2022-11-30"); a slash or a dash before a
+ * number ("发布时间/2025-01-01", "发布时间——2025-01-01"); or nothing but spaces before a date ("发布时间 2025年01月01日").
+ */
+const SEPARATOR = `(?:[:：|]|(?<=[】\\]])|[/／]|[-—–]{1,2}(?=${SPACE}*\\d)|(?=${SPACE}*\\d{4}\\s*[-年/.]\\s*\\d))`;
 const FIELD = new RegExp(
-  `(${LONG}|(?<![\\p{Script=Han}A-Za-z])(?:${SHORT}))(?:[^:：\\s|]{0,2})${SPACE}*(?:[:：|]|(?=${SPACE}+\\d{4}-))${SPACE}*(.*?)(?=${SPACE}{2,}|${SPACE}*\\|\\s*(?:${LABEL_ALT})|${SPACE}*(?:${LABEL_ALT})(?:[^:：\\s|]{0,2})${SPACE}*[:：]|${SPACE}*[|】]|$)`,
+  `(${LONG}|(?<![\\p{Script=Han}A-Za-z])(?:${SHORT}))(?:[^:：\\s|]{0,2})${SPACE}*${SEPARATOR}${SPACE}*(.*?)(?=${SPACE}{2,}|${SPACE}*\\|\\s*(?:${LABEL_ALT})|${SPACE}*(?:${LABEL_ALT})(?:[^:：\\s|]{0,2})${SPACE}*[:：]|${SPACE}*[|】]|$)`,
   'gmu',
 );
 const canonical = new Map(LABELS.map((l) => [l.label, l]));

@@ -54,7 +54,7 @@ test('the Chinese numerals are spelled in src/vocab/numerals.ts only', () => {
 
 test('the notice-date labels are the labels table\'s documentDate rows, most specific first', () => {
   expect(DATE_LABELS).toEqual(LABELS.filter((l) => l.field === 'documentDate').map((l) => l.label));
-  expect(DATE_LABELS.slice(0, 2)).toEqual(['成文日期', '发布时间']);
+  expect(DATE_LABELS.slice(0, 5)).toEqual(['成文日期', '成文时间', '发文日期', '发文时间', '发布时间']);
   expect(spelledOutside('vocab/labels.ts', ['成文日期', '发布日期', '公开日期'])).toEqual([]);
 });
 

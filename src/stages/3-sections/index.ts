@@ -5,7 +5,7 @@ import { Heading, ItemStyle, readStructure } from './items.js';
 import { readEnumerations } from './enumerations.js';
 import { findMarkers } from './markers.js';
 import { splitLines } from './lines.js';
-import { findMasthead, findSignature, issuerAboveTitle, issuerFromTitle, readSpeaker, readTeam, readTitle } from './metadata.js';
+import { findMasthead, findSignature, issuerAboveTitle, issuerFromBody, issuerFromLabels, issuerFromTitle, readSpeaker, readTeam, readTitle } from './metadata.js';
 import type { Stage } from '../stage.js';
 import { Sentences } from '../2-segment/sentences.js';
 
@@ -52,7 +52,7 @@ export function detectSections(doc: SegmentedDocument): SectionedDocument {
     if (problems.length) itemStyle = 'inline';
   }
   const title = readTitle(lines, pageMeta);
-  const issuer = findSignature(lines).issuer ?? findMasthead(lines)?.issuer ?? issuerFromTitle(title) ?? issuerAboveTitle(lines, title) ?? readSpeaker(lines);
+  const issuer = findSignature(lines).issuer ?? findMasthead(lines)?.issuer ?? issuerFromTitle(title) ?? issuerAboveTitle(lines, title) ?? readSpeaker(lines) ?? issuerFromBody(text) ?? issuerFromLabels(lines, text, pageMeta);
   const { team, type } = readTeam(new Sentences(text, doc.segment.sentences));
   const sections: SectionsOutput = {
     id: doc.clean.id,

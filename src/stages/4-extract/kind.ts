@@ -9,6 +9,10 @@ export const NOTICE_PHRASES: { pattern: RegExp; example: string }[] = [
   { pattern: /现将[^。《》]{0,30}?(?:整改|情况)[^。《》]{0,20}?(?:予以公布|予以公开|公布如下|通报如下|报告如下|予以通报)/, example: '现将巡视整改进展情况予以公布。 / 现将有关情况报告如下:' },
   { pattern: /(?<!《[^》]{0,80})关于[^。《》\n]{0,80}?整改[^。《》\n]{0,20}?情况的(?:通报|报告)(?![^《]{0,80}》)/, example: '中共湖北省委关于十九届中央第六轮巡视整改进展情况的通报' },
   { pattern: /(?:整改情况|整改进展情况)报告如下|报告的主要内容如下/, example: '就我市2021年度市本级审计工作报告反映问题的整改情况报告如下' },
+  // A government's report to its congress on the rectification of what its audit found is the body's own report.
+  { pattern: /向[^。\n]{0,12}人大常委会(?:会议)?报告[^。\n]{0,80}?整改(?:情况|结果)/, example: '受区政府委托,现向区人大常委会报告罗湖区2023年度本级预算执行和其他财政收支审计查出问题整改情况,请予审议。' },
+  // A report titled without 关于, a line of its own: an audit or an environmental inspection's rectification, reported by the body.
+  { pattern: /^[ \t\u3000]*[^。，,;；:：《》\n]{0,60}整改[^。，,;；:：《》\n]{0,30}情况的?(?:通报|报告)[ \t\u3000]*$/m, example: '罗湖区2023年度本级预算执行和其他财政收支审计查出问题整改情况的报告 / 昆明市整改落实云南省环境保护督察反馈意见问题情况报告' },
 ];
 
 /** A notice that announces an inspection or a review and its schedule, not rectification: 其他. */
@@ -53,15 +57,23 @@ export const NEWS_MARKERS: { pattern: RegExp; example: string }[] = [
   { pattern: /(?:^|。)\s*会上[,，]|(?:主持|出席)(?:会议|活动)/m, example: '会上,区委村居第一巡察组反馈了新华社区存在的4类主要问题' },
 ];
 
-/** The first line of content is a headline: short, no sentence punctuation, not a notice title. */
+/** A line that is only a date or a page stamp: "2024-05-29", "2019年05月01日 21:46". */
+const DATE_ONLY = /^\s*\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?(?:\s+\d{1,2}[:：]\d{2}(?::\d{2})?)?\s*$/;
+
+/**
+ * The headline: the title the sections stage read, unless it is a notice's (关于…的通报), else the first line of content when
+ * it is short and no sentence; a line that is only a date is none ("2024-05-29" above a petition bulletin).
+ */
 function headline(lines: Line[], title: string | null): Line | null {
+  if (title && /关于.+的(?:通报|报告|通知)$/.test(title)) return null;
+  const titled = title ? lines.find((l) => l.text.includes(title)) : undefined;
+  if (titled) return titled;
   const first = lines.find((l) => {
     const t = l.text.trim();
     return t && !BREADCRUMB_START.test(t) && !/^(?:来源|发布|时间|国内统一刊号|>|.*->)/.test(t);
   });
   const t = first?.text.trim();
-  if (!first || !t || t.length > 45 || /[。;；]$/.test(t) || /[。]/.test(t)) return null;
-  if (title && /关于.+的(?:通报|报告|通知)$/.test(title)) return null;
+  if (!first || !t || t.length > 45 || /[。;；]$/.test(t) || /[。]/.test(t) || DATE_ONLY.test(t)) return null;
   return first;
 }
 
@@ -110,17 +122,19 @@ export function decideKind(sentences: Sentences, lines: Line[], problems: Proble
       if (m) return { kind: 'summary-notice', evidence: [saw('disclosure', m, l.start)] };
     }
   }
+  // Findings set out under categories, in a text no news marker signs, are the findings the inspected body discloses, whatever its headline.
+  if (categories > 0) return { kind: 'formal-notice', evidence: [{ rule: 'categorised-findings', text: `${problems.length} problems under ${categories} categories`, span: null }] };
   const head = headline(lines, title);
   if (head) {
     const lead = head.text.length - head.text.trimStart().length;
     const words = head.text.trim();
     return { kind: 'news', evidence: [{ rule: 'headline', text: words, span: [head.start + lead, head.start + lead + words.length] }] };
   }
-  // Findings set out under categories are the inspection's published findings; a bare list is a self-assessment.
-  if (categories > 0) return { kind: 'formal-notice', evidence: [{ rule: 'categorised-findings', text: `${problems.length} problems under ${categories} categories`, span: null }] };
+  // A bare list is a self-assessment.
   if (problems.length > 0) return { kind: 'other', evidence: [{ rule: 'self-assessment', text: `${problems.length} problems stated without rectification`, span: null }] };
   // A bulletin is mostly figures: "已办结151件、阶段性办结209件、未办结35件,责令整改88家…"
-  const said = sentences.texts().filter((s) => s.replace(/[。！？!?]+$/, '').length > 6);
+  // A date line (a page stamp, a signature's date) says nothing.
+  const said = sentences.texts().filter((s) => s.replace(/[。！？!?]+$/, '').length > 6 && !DATE_ONLY.test(s));
   const counted = said.filter((s) => /\d\s*(?:万|亿)?(?:件|个|项|条|家|人|元|%)/.test(s)).length;
   if (figures && said.length && counted / said.length >= 0.5) {
     return { kind: 'summary-notice', evidence: [{ rule: 'totals-bulletin', text: `${counted} of ${said.length} sentences are counts`, span: null }] };

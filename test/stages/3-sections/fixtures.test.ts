@@ -28,6 +28,8 @@ const CASES: [string, string][] = [
   ['audit-arithmetic-fails', 'audits parts against the total, the rate, petitions and numbering'],
   ['audit-statuses-contradict-totals', 'flags per-item statuses that contradict the stated totals'],
   ['inspection-schedule-is-other', 'calls an inspection schedule with a hotline other, not news'],
+  ['bulletin-signed-by-a-team', 'calls a petition bulletin under a bare page date a summary notice, signed by its 协调联络组 and dated by its signature'],
+  ['self-published-notice-issuer', 'reads the issuer of a notice that publishes its own rectification from 对X开展了巡察, in the full name of its 整改方案, and takes no page button as its title'],
   ['rectification-missing-in-notice', 'warns of the one problem of a notice left without the 整改情况 its other problems have'],
 ];
 

@@ -200,6 +200,13 @@ describe('labels', () => {
     ['成文日期', '成 文 日 期 : 2023年5月6日', '2023年5月6日'],
     ['发布时间', '来源:某某区纪委监委    发布时间:2024-01-09 08:30    浏览次数:12', '2024-01-09 08:30'],
     ['来源', '| 来源 | 某县人民政府办公室 | 发布日期 | 2022-03-01 |', '某县人民政府办公室'],
+    ['发布时间', '发布时间 2021年3月9日', '2021年3月9日'],
+    ['发布时间', '【发布时间】2021-03-09', '2021-03-09'],
+    ['发布时间', '发布时间/2021-03-09 浏览:5', '2021-03-09'],
+    ['发布时间', '发布时间——2021-03-09', '2021-03-09'],
+    ['成文时间', '成文时间：2019年12月2日', '2019年12月2日'],
+    ['发布机构', '• 发布机构: 某某市审计局', '某某市审计局'],
+    ['信息来源', '- 信息来源: 某某区政府办', '某某区政府办'],
   ])('%s in a paraphrase', (label, line, value) => {
     expect(readLabels(line).find((l) => l.label === label)?.value).toBe(value);
   });
@@ -209,5 +216,20 @@ describe('kind', () => {
   const rows = [...OTHER_COPIES, ...NOTICE_PHRASES, ...ANNOUNCEMENT_PHRASES, ...OTHER_PHRASES, ...NEWS_MARKERS];
   test.each(rows.map((r, i) => [i, r] as const))('row %i: its words are in its example', (_, r) => {
     expect(parts(r.example).some((p) => new RegExp(r.pattern.source, r.pattern.flags.replace('g', '')).test(p.replace(/\\n/g, '\n')))).toBe(true);
+  });
+
+  // Paraphrases of our own for the notice phrases of a body's report: other bodies, other years, other words.
+  test.each([
+    ['a report to the congress', '受县人民政府委托,我向县人大常委会报告2022年度县级预算执行审计查出问题的整改情况,请予审议。'],
+    ['a report titled without 关于', '某某区落实省生态环境保护督察反馈意见整改情况的报告'],
+    ['a report titled without 的', '某某市2022年度审计查出问题整改情况报告'],
+  ])('%s is a notice phrase', (_, text) => {
+    expect(NOTICE_PHRASES.some((r) => r.pattern.test(text))).toBe(true);
+  });
+  test.each([
+    ['a news report of the report', '会议听取了市审计局关于审计查出问题整改情况的报告,要求各单位抓好落实。'],
+    ['a report on audit results, not rectification (wild w090)', '我受区人民政府的委托,向区人大常委会报告2022年度区本级预算执行和其他财政收支审计情况,请予审议。'],
+  ])('%s is none', (_, text) => {
+    expect(NOTICE_PHRASES.slice(3).some((r) => r.pattern.test(text))).toBe(false);
   });
 });
