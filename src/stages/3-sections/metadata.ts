@@ -323,6 +323,14 @@ export function readTeam(sentences: Sentences): { team: Found<string> | null; ty
     const t = TEAM.exec(sentence);
     if (t) return { team: { value: t[0], span: [start + t.index, start + t.index + t[0].length] }, type: t[1] as InspectionType };
   }
-  const counts = (['巡视', '巡察', '审计', '督察'] as const).map((w) => [w, text.split(w).length - 1] as const).sort((a, b) => b[1] - a[1]);
+  const counts = INSPECTION_TYPES.map((w) => [w, (text.match(typeWord(w)) ?? []).length] as const).sort((a, b) => b[1] - a[1]);
   return { team: null, type: counts[0]![1] > 0 ? counts[0]![0] : null };
 }
+
+const INSPECTION_TYPES = ['巡视', '巡察', '审计', '督察'] as const;
+/**
+ * A word that names an inspection, not a job title: 巡视员 and 督察员 are ranks and posts
+ * ("二级巡视员张某某出席会议", "省审计厅一级巡视员"; a paraphrase: "副巡视员王某某介绍情况"), so 员
+ * after the word takes it out of the count.
+ */
+const typeWord = (w: string) => new RegExp(`${w}(?!员)`, 'g');

@@ -157,3 +157,11 @@ describe('the notice date in the header', () => {
     expect(readWrittenDate(s)).toBe(iso);
   });
 });
+
+test('a job title names no inspection: 二级巡视员 in an audit report leaves its type 审计', () => {
+  // The real shape: a report read by an official whose rank is 巡视员 ("省审计厅二级巡视员 张某某"); a paraphrase with 副巡视员.
+  const report = '审计发现的问题已整改。审计查出的问题均已建立台账。省审计厅二级巡视员张某某作说明,一级巡视员李某某、副巡视员王某某出席。';
+  expect(readTeam(Sentences.of(report)).type).toBe('审计');
+  expect(readTeam(Sentences.of('副巡视员王某某介绍了审计整改情况。')).type).toBe('审计');
+  expect(readTeam(Sentences.of('巡视反馈的问题已整改,巡视整改工作取得成效。')).type).toBe('巡视');
+});
