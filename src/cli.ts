@@ -4,7 +4,7 @@ import os from 'node:os';
 import { csvFromJsonl } from './batch/csv-from-jsonl.js';
 import { runJsonl } from './batch/jsonl.js';
 import { createProgress } from './batch/progress.js';
-import { UsageError, describeIgnored, run } from './batch/run.js';
+import { UsageError, describeIgnored, describeLinksOutside, run } from './batch/run.js';
 import { DEFAULT_LIMITS, MAX_INPUT_BYTES } from './batch/pool.js';
 import { describeError, internalError } from './batch/errors.js';
 import { lockOutDir } from './batch/lock.js';
@@ -152,6 +152,8 @@ async function runCommand(args: string[]): Promise<number> {
   }
   const ignored = describeIgnored(report.ignored);
   if (ignored) console.error(`zhenggai: ${ignored}`);
+  const links = describeLinksOutside(report.linksOutside);
+  if (links) console.error(`zhenggai: ${links}`);
   return failed > 0 && !allowFailures ? 1 : 0;
 }
 
@@ -168,8 +170,16 @@ async function reportCommand(args: string[]): Promise<number> {
   // Not while a run writes in the folder.
   const unlock = await lockOutDir(dir);
   try {
-    console.error(`zhenggai: wrote ${await writeReport(dir)}`);
-    return 0;
+    // A document whose files changed since the run (edited by hand) is left out of the page, and named.
+    let leftOut = 0;
+    const file = await writeReport(dir, undefined, {
+      leftOut: (why) => {
+        leftOut++;
+        console.error(`zhenggai: ${why}: left out of the page (run zhenggai run again to redo it)`);
+      },
+    });
+    console.error(`zhenggai: wrote ${file}`);
+    return leftOut ? 1 : 0;
   } catch (error) {
     console.error(`zhenggai: cannot build the report from ${dir}: ${describeError(error)}`);
     return 1;

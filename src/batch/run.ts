@@ -1,4 +1,4 @@
-import { closeSync, fstatSync, ftruncateSync, openSync, promises as fs, readFileSync, readSync, writeSync } from 'node:fs';
+import { closeSync, fstatSync, ftruncateSync, promises as fs, readFileSync, readSync, writeSync } from 'node:fs';
 import path from 'node:path';
 import { CsvFiles } from '../output/csv-files.js';
 import { toJsonFile } from '../output/json.js';
@@ -11,9 +11,9 @@ import type { Progress } from './progress.js';
 import { DONE_FILE, type Outcome, type Task } from './worker.js';
 
 type FileTask = Extract<Task, { kind: 'file' }>;
-import { documentFolder, isTemporaryOf, removeOutputs, writeAtomic, writeAtomicSync } from './atomic.js';
+import { documentFolder, isTemporaryOf, openOwnFile, removeFile, removeOutputs, writeAtomic, writeAtomicSync } from './atomic.js';
 import { UsageError, describeError } from './errors.js';
-import { type Ignored, INPUT_EXTENSIONS, type InputFile, checkInputs, listInputs, scanInputs } from './inputs.js';
+import { type Ignored, INPUT_EXTENSIONS, type InputFile, type LinkOutside, checkInputs, listInputs, scanInputs } from './inputs.js';
 import { RESERVED_NAMES } from './ids.js';
 import { LOCK_FILE, lockOutDir } from './lock.js';
 
@@ -55,9 +55,14 @@ export interface RunReport {
   renamed: { source: string; id: string; plainId: string; why: string }[];
   /** What the input folders held that was not read, and why. */
   ignored: Ignored[];
+  /** Links in the input folders that lead to a file outside all of them: followed, and listed here. */
+  linksOutside: LinkOutside[];
+  /** Documents an earlier run had finished, redone because one of their files changed since (src/batch/done.ts). */
+  redone: { source: string; id: string; why: string }[];
   /**
    * Folders of the output folder that hold documents of an earlier run whose input this run did
-   * not name (a notice removed from the input folder): in neither the CSV files nor report.html.
+   * not name (a notice removed from the input folder, before the run or during it): in neither the
+   * CSV files nor report.html.
    */
   stale: string[];
   /** Why the run stopped before its end (the disk is full), when it did. */
@@ -96,7 +101,7 @@ const TOP_FILES = RESERVED_NAMES.filter((name) => name !== LOCK_FILE);
 /** Temporary files a killed run left at the top of the output folder: only those this program names. */
 async function removeLeftovers(outDir: string): Promise<void> {
   for (const name of await fs.readdir(outDir)) {
-    if (isTemporaryOf(name, TOP_FILES) || /^\.zhenggai\.lock\.\d+\.tmp$/.test(name)) await fs.rm(path.join(outDir, name), { force: true });
+    if (isTemporaryOf(name, TOP_FILES) || /^\.zhenggai\.lock\.\d+\.tmp$/.test(name)) removeFile(path.join(outDir, name));
   }
 }
 
@@ -143,7 +148,7 @@ function patchRepost(file: string, before: Repost | null, now: Repost | null): b
   const old = repostTail(before);
   const next = repostTail(now);
   if (next.length < old.length) return false;
-  const fd = openSync(file, 'r+');
+  const fd = openOwnFile(file);
   try {
     const size = fstatSync(fd).size;
     if (size < old.length) return false;
@@ -169,6 +174,14 @@ async function makeOutDir(outDir: string): Promise<void> {
   await fs.mkdir(outDir, { recursive: true }).catch((error: unknown) => {
     throw new UsageError(`cannot make the output folder ${outDir}: ${describeError(error)}`);
   });
+}
+
+/** `1 link leads outside the input folders and was followed (…): in/a.txt → /home/x/a.txt, …` for the summary line, or ''. */
+export function describeLinksOutside(links: readonly LinkOutside[]): string {
+  if (!links.length) return '';
+  const one = links.length === 1;
+  const names = links.slice(0, 3).map((l) => `${l.path} → ${l.target}`).join(', ');
+  return `${links.length} link${one ? ' leads' : 's lead'} outside the input folders and ${one ? 'was' : 'were'} followed (run.json "linksOutside"): ${names}${links.length > 3 ? ', …' : ''}`;
 }
 
 /** `12 files ignored (9 not .txt, .html, .htm, …): a.docx, b.pdf, …` for the summary line, or ''. */
@@ -211,7 +224,7 @@ async function runLocked(
   options: RunOptions,
   { startedAt, t0, outDir, maxBytes, limits }: { startedAt: string; t0: number; outDir: string; maxBytes: number; limits: Limits },
 ): Promise<RunReport> {
-  const { files, ignored } = await scanInputs(options.inputs, outDir);
+  const { files, ignored, linksOutside } = await scanInputs(options.inputs, outDir);
   await removeLeftovers(outDir);
   const jobs = Math.max(1, options.jobs ?? 1);
   const progress = options.progress?.(files.length);
@@ -220,6 +233,9 @@ async function runLocked(
   const failures: Failure[] = [];
   const counts = { documents: files.length, processed: 0, skipped: 0, failed: 0, notRun: 0 };
   const renamed = files.filter((f) => f.renamed).map((f) => ({ source: f.path, id: f.id, ...f.renamed! }));
+  const redone: RunReport['redone'] = [];
+  // Inputs removed since they were listed: their folders keep an earlier run's outputs, stale.
+  const vanished = new Set<string>();
   // What could not be written (the repost links, the CSV files, report.html, run.json), in the words of `stopped`.
   const problems: string[] = [];
   let repostsBroken = false;
@@ -254,6 +270,11 @@ async function runLocked(
       counts[outcome.status]++;
       inputBytes += outcome.bytes ?? 0;
       for (const [stage, ms] of Object.entries(outcome.timings ?? {})) timings[stage as keyof Timings] = (timings[stage as keyof Timings] ?? 0) + ms;
+      if (outcome.redone) {
+        redone.push({ source: outcome.source, id: outcome.id, why: outcome.redone });
+        log(`zhenggai: ${outcome.source}: redone: ${outcome.redone}`);
+      }
+      if (outcome.vanished) vanished.add(outcome.id);
       // A thread stopped mid-document (a limit) may have left some of its files: they go.
       if (outcome.abandoned) removeOutputs(documentFolder(outDir, outcome.id), [...STAGES.map((s) => s.file), DONE_FILE]);
       if (outcome.row && outcome.csv) {
@@ -284,6 +305,10 @@ async function runLocked(
       }
       progress?.tick();
     }
+  } catch (error) {
+    // A bug that ends the run takes its unfinished tables with it: no temporary file is left in out/.
+    await csv?.discard();
+    throw error;
   } finally {
     await pool.close();
     progress?.end();
@@ -302,7 +327,7 @@ async function runLocked(
   };
   const plainIds = new Map(files.filter((f) => f.renamed).map((f) => [f.id, f.renamed!.plainId]));
   if (csv) await attempt('the CSV files', () => csv!.close({ xlsx: options.xlsx && !stopped, log, plainIds }));
-  const stale = await staleFolders(outDir, new Set(files.map((f) => f.id)));
+  const stale = await staleFolders(outDir, new Set(files.filter((f) => !vanished.has(f.id)).map((f) => f.id)));
   if (stale.length) {
     log(`zhenggai: ${stale.length} document folder${stale.length === 1 ? '' : 's'} in ${options.outDir} not among this run's inputs (${stale.slice(0, 3).join(', ')}${stale.length > 3 ? ' …' : ''}): left out of the CSV files and report.html, listed as stale in run.json`);
   }
@@ -322,6 +347,8 @@ async function runLocked(
     failures,
     renamed,
     ignored,
+    linksOutside,
+    redone,
     stale,
     ...(ended() ? { stopped: ended() } : {}),
     timings: { ...timings, total: performance.now() - t0 },

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { closeSync, existsSync, openSync, promises as fs, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { closeSync, existsSync, promises as fs, readFileSync, readdirSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { decodeInput } from '../stages/1-clean/index.js';
 import { fromAnchors } from '../stages/1-clean/text-map.js';
@@ -7,7 +7,8 @@ import { ARITHMETIC_CODES } from '../output/csv.js';
 import type { FinalDocument } from '../schema.js';
 import { FINAL_FILE, stageFile } from '../pipeline.js';
 import { PAGE_END, docBlock, pageStart } from './page.js';
-import { temporary } from '../batch/atomic.js';
+import { createTemporary, removeFile, temporary } from '../batch/atomic.js';
+import { changedFile, readDone, readOwnFile } from '../batch/done.js';
 
 /**
  * The review page: `out/report.html`, one self-contained file (inline CSS and JavaScript, no
@@ -239,8 +240,15 @@ export async function notAnOutputFolder(dir: string): Promise<string | null> {
 /**
  * Walks every `<docId>/` of an out folder with a final document, in id order, but the stale
  * ones, then the run's failures: `visit` gets each readable document with its number in the page.
+ * A document whose files differ from what its resume record says (edited since the run wrote
+ * them: src/batch/done.ts) is left out, a failed row saying why, and `leftOut` is told.
  */
-async function eachDocument(outDir: string, run: RunFacts, visit: (dir: string, final: FinalDocument, n: number) => Promise<void>): Promise<IndexRow[]> {
+async function eachDocument(
+  outDir: string,
+  run: RunFacts,
+  visit: (dir: string, final: FinalDocument, n: number) => Promise<void>,
+  leftOut?: (why: string) => void,
+): Promise<IndexRow[]> {
   const rows: IndexRow[] = [];
   let n = 0;
   const stale = new Set(run.stale);
@@ -250,7 +258,16 @@ async function eachDocument(outDir: string, run: RunFacts, visit: (dir: string, 
     const finalFile = path.join(dir, FINAL_FILE);
     if (!existsSync(finalFile)) continue;
     try {
-      const final = (await readJson(finalFile)) as FinalDocument;
+      const bytes = readOwnFile(finalFile).bytes;
+      const listing = readdirSync(dir, { withFileTypes: true });
+      const record = readDone(dir, listing);
+      const changed = !record ? null : 'problem' in record ? record.problem : changedFile(dir, listing, record, bytes);
+      if (changed) {
+        leftOut?.(changed);
+        rows.push(failedRow(id, `${changed}: left out of the page (run zhenggai run again to redo it)`));
+        continue;
+      }
+      const final = JSON.parse(bytes.toString('utf8')) as FinalDocument;
       await visit(dir, final, n);
       rows.push(indexRow(n++, final));
     } catch (error) {
@@ -278,14 +295,15 @@ export async function loadBatch(outDir: string, run?: RunFacts): Promise<Batch> 
  * `run` is what this run found (run.json is written after the report); without it, run.json says.
  * Two passes, so memory holds one document at a time whatever the batch: the final documents
  * make the overview's index, written first; then each document's data is appended in turn.
+ * `leftOut` is told of each document left out because its files changed since the run.
  */
-export async function writeReport(outDir: string, run?: RunFacts): Promise<string> {
+export async function writeReport(outDir: string, run?: RunFacts, options: { leftOut?: (why: string) => void } = {}): Promise<string> {
   const file = path.join(outDir, 'report.html');
   const tmp = temporary(file);
   const facts = run ?? (await runFacts(outDir));
-  const rows = await eachDocument(outDir, facts, async () => {});
+  const rows = await eachDocument(outDir, facts, async () => {}, options.leftOut);
   // writeFileSync on a descriptor writes all it is given at the file's end, or throws.
-  const out = openSync(tmp, 'w');
+  const out = createTemporary(tmp);
   try {
     try {
       writeFileSync(out, pageStart(outDir, rows, new Date().toISOString()));
@@ -297,7 +315,7 @@ export async function writeReport(outDir: string, run?: RunFacts): Promise<strin
     renameSync(tmp, file);
   } catch (error) {
     // A page cut short (a full disk) is not put in place.
-    rmSync(tmp, { force: true });
+    removeFile(tmp);
     throw error;
   }
   return file;
