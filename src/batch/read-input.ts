@@ -19,7 +19,7 @@ const FIRST_READ = 64 * 1024;
  * the limit whatever the file reported, since a file of /proc reports 0 bytes and some never end
  * (/proc/self/pagemap: 8 bytes for each page of the reader's address space, read at some 90 MB/s).
  */
-export function readInput(file: string, maxBytes: number): { bytes: Uint8Array } | { reason: string; gone?: boolean } {
+export function readInput(file: string, maxBytes = Infinity): { bytes: Uint8Array } | { reason: string; gone?: boolean } {
   let fd: number | undefined;
   try {
     // O_NONBLOCK: a named pipe among the inputs is opened without waiting for a writer, then refused as not a file.
