@@ -158,12 +158,6 @@ function keepInode(file: string, tmp: string): boolean {
   return true;
 }
 
-/** What `writeAtomicSync` wrote: the file's size and the time it was written (`mtimeMs`, as `stat` reads it). */
-export interface Written {
-  size: number;
-  mtimeMs: number;
-}
-
 /**
  * Writes `file` whole or not at all. Pool threads call it: a thread has one document at a time
  * and nothing else to do while its files are written, and synchronous calls spare a round trip
@@ -172,7 +166,7 @@ export interface Written {
  * written over (`keepInode`); the temporary file may hold the old copy already (the resume file
  * is set aside first).
  */
-export function writeAtomicSync(file: string, data: string | Uint8Array, replacing = false): Written {
+export function writeAtomicSync(file: string, data: string | Uint8Array, replacing = false): void {
   const tmp = temporary(file);
   const bytes = typeof data === 'string' ? Buffer.from(data, 'utf8') : data;
   let fd: number | undefined;
@@ -185,12 +179,10 @@ export function writeAtomicSync(file: string, data: string | Uint8Array, replaci
       fd = createTemporary(tmp);
       writeAllSync(fd, bytes);
     }
-    const { mtimeMs } = fstatSync(fd);
     closeSync(fd);
     fd = undefined;
     // A folder at `file` makes this fail (EISDIR), and stays; a link there is replaced.
     renameSync(tmp, file);
-    return { size: bytes.length, mtimeMs };
   } catch (error) {
     if (fd !== undefined) closeSync(fd);
     if (!(error instanceof InTheWay && error.file === tmp)) removeFile(tmp);

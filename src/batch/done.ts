@@ -35,7 +35,7 @@ const sha256 = (bytes: Uint8Array | string) => createHash('sha256').update(bytes
 const REPOST_MEMBER = Buffer.from('\n "duplicateOf": ');
 
 /** A final document's bytes before its repost link, or null when it has none where it should be. */
-function finalBody(bytes: Uint8Array): Uint8Array | null {
+export function finalBody(bytes: Uint8Array): Uint8Array | null {
   const at = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length).lastIndexOf(REPOST_MEMBER);
   return at < 0 ? null : bytes.subarray(0, at);
 }

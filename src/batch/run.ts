@@ -1,4 +1,4 @@
-import { closeSync, fstatSync, ftruncateSync, promises as fs, readFileSync, readSync, writeSync } from 'node:fs';
+import { closeSync, fstatSync, ftruncateSync, promises as fs, readSync, writeSync } from 'node:fs';
 import path from 'node:path';
 import { CsvFiles } from '../output/csv-files.js';
 import { toJsonFile } from '../output/json.js';
@@ -12,6 +12,7 @@ import { DONE_FILE, type Outcome, type Task } from './worker.js';
 
 type FileTask = Extract<Task, { kind: 'file' }>;
 import { documentFolder, isTemporaryOf, openOwnFile, removeFile, removeOutputs, writeAtomic, writeAtomicSync } from './atomic.js';
+import { finalBody, readOwnFile } from './done.js';
 import { UsageError, describeError } from './errors.js';
 import { type Ignored, INPUT_EXTENSIONS, type InputFile, type LinkOutside, checkInputs, listInputs, scanInputs } from './inputs.js';
 import { RESERVED_NAMES } from './ids.js';
@@ -129,8 +130,11 @@ function writeRepost(outDir: string, id: string, before: Repost | null, found: D
   if (now?.id === before?.id && now?.similarity === before?.similarity) return;
   const file = path.join(documentFolder(outDir, id), FINAL_FILE);
   if (patchRepost(file, before, now)) return;
-  const final = JSON.parse(readFileSync(file, 'utf8')) as FinalDocument;
-  writeAtomicSync(file, toJsonFile({ ...final, duplicateOf: now }));
+  // The document's bytes before its link stay as they are, so that they still match its resume record.
+  const bytes = readOwnFile(file).bytes;
+  const body = finalBody(bytes);
+  if (body) writeAtomicSync(file, Buffer.concat([body, repostTail(now)]));
+  else writeAtomicSync(file, toJsonFile({ ...(JSON.parse(bytes.toString('utf8')) as FinalDocument), duplicateOf: now }));
 }
 
 /** A final document's last lines when `link` is its `duplicateOf`, the last field of its schema. */

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { closeSync, existsSync, promises as fs, readFileSync, readdirSync, renameSync, writeFileSync } from 'node:fs';
+import { closeSync, existsSync, promises as fs, readdirSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { decodeInput } from '../stages/1-clean/index.js';
 import { fromAnchors } from '../stages/1-clean/text-map.js';
@@ -9,6 +9,7 @@ import { FINAL_FILE, stageFile } from '../pipeline.js';
 import { PAGE_END, docBlock, pageStart } from './page.js';
 import { createTemporary, removeFile, temporary } from '../batch/atomic.js';
 import { changedFile, readDone, readOwnFile } from '../batch/done.js';
+import { readInput } from '../batch/read-input.js';
 
 /**
  * The review page: `out/report.html`, one self-contained file (inline CSS and JavaScript, no
@@ -92,17 +93,22 @@ export interface Batch {
  * time waiting on those trips.
  */
 async function readJson(file: string): Promise<unknown> {
-  return JSON.parse(readFileSync(file, 'utf8'));
+  // Never through a link a hand put in out/: the page shows what the run wrote.
+  return JSON.parse(readOwnFile(file).bytes.toString('utf8'));
 }
+
+/**
+ * The most of a raw input the page reads back, in bytes: far over what a run takes by default
+ * (`--max-mb`, 10 MB), and a bound on an input that changed into an endless file since (a link
+ * to /proc/self/pagemap, src/batch/read-input.ts).
+ */
+const RAW_MAX_BYTES = 100e6;
 
 /** The raw input as `clean` decoded it, if the file is still there and unchanged. */
 async function readRaw(source: string, sha256: string): Promise<{ raw: string | null; rawNote: string | null }> {
-  let bytes: Buffer;
-  try {
-    bytes = readFileSync(path.resolve(source));
-  } catch (error) {
-    return { raw: null, rawNote: `the raw input ${source} is unavailable: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}` };
-  }
+  const input = readInput(path.resolve(source), RAW_MAX_BYTES);
+  if ('reason' in input) return { raw: null, rawNote: `the raw input ${source} is unavailable: ${input.reason}` };
+  const bytes = input.bytes;
   if (createHash('sha256').update(bytes).digest('hex') !== sha256) {
     return { raw: null, rawNote: `the raw input ${source} has changed since the run (sha256 differs); rerun to see it` };
   }
