@@ -1,6 +1,6 @@
 import { type SpawnSyncOptions, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { chmodSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { chmodSync, copyFileSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parse } from 'csv-parse/sync';
@@ -13,6 +13,14 @@ import { CLI, CORPUS } from '../helpers.js';
 export const NOTICE = path.join(CORPUS, '003_7004f69c1b986a66.txt');
 export const OTHER = path.join(CORPUS, '002_96900efc544a01e9.txt');
 export const STAGE_FILES = STAGES.map((s) => s.file);
+
+/** A folder (made) holding two corpus notices, a.txt and b.txt; its path. */
+export function twoNotices(folder: string): string {
+  mkdirSync(folder, { recursive: true });
+  copyFileSync(NOTICE, path.join(folder, 'a.txt'));
+  copyFileSync(OTHER, path.join(folder, 'b.txt'));
+  return folder;
+}
 
 export const zhenggai = (args: string[], options: SpawnSyncOptions = {}) => {
   const r = spawnSync(process.execPath, [CLI, ...args], { encoding: 'utf8', ...options });

@@ -10,7 +10,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { CLI, CORPUS } from '../helpers.js';
-import { NOTICE, OTHER, complete, oneLineEach, readCsv, readRun, scratch, tree, zhenggai } from './cli.js';
+import { NOTICE, OTHER, complete, oneLineEach, readCsv, readRun, scratch, tree, twoNotices, zhenggai } from './cli.js';
 
 const place = scratch('zhenggai-hostile-');
 
@@ -325,10 +325,7 @@ describe('12. a notice with its line breaks removed', () => {
 describe('13. out/ inside the corpus; report on a folder that is not an output', () => {
   test('a second run does not read out/report.html, and names out/ as not read', () => {
     const dir = place();
-    const input = path.join(dir, 'corpus');
-    mkdirSync(input);
-    copyFileSync(NOTICE, path.join(input, 'a.txt'));
-    copyFileSync(OTHER, path.join(input, 'b.txt'));
+    const input = twoNotices(path.join(dir, 'corpus'));
     const out = path.join(input, 'out');
     expect(zhenggai(['run', input, '--out', out, '--quiet']).status).toBe(0);
     const again = zhenggai(['run', input, '--out', out, '--quiet']);

@@ -7,7 +7,7 @@
  */
 import { spawn, spawnSync } from 'node:child_process';
 import {
-  copyFileSync, existsSync, lstatSync, mkdirSync, readFileSync, readdirSync, realpathSync, renameSync, rmSync, statSync, symlinkSync, unlinkSync, utimesSync, writeFileSync,
+  copyFileSync, existsSync, lstatSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, statSync, symlinkSync, unlinkSync, utimesSync, writeFileSync,
 } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -15,18 +15,15 @@ import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { check, documentArbitrary } from '../../src/bench/fuzz.js';
 import { fromAnchors } from '../../src/stages/1-clean/text-map.js';
-import { CORPUS, ROOT } from '../helpers.js';
-import { NOTICE, OTHER, STAGE_FILES, complete, oneLineEach, readCsv, readRun, scratch, tree, zhenggai } from './cli.js';
+import { ROOT } from '../helpers.js';
+import { NOTICE, OTHER, complete, oneLineEach, readCsv, readRun, scratch, tree, twoNotices, zhenggai } from './cli.js';
 
 const place = scratch('zhenggai-hostile2-');
 
 /** A folder `in/` with a.txt and b.txt (two corpus notices), run once into `out/`. */
 function twoDone(): { dir: string; input: string; out: string; a: string; b: string } {
   const dir = place();
-  const input = path.join(dir, 'in');
-  mkdirSync(input);
-  copyFileSync(NOTICE, path.join(input, 'a.txt'));
-  copyFileSync(OTHER, path.join(input, 'b.txt'));
+  const input = twoNotices(path.join(dir, 'in'));
   const out = path.join(dir, 'out');
   expect(zhenggai(['run', input, '--out', out, '--quiet']).status).toBe(0);
   return { dir, input, out, a: path.join(input, 'a.txt'), b: path.join(input, 'b.txt') };
@@ -120,10 +117,8 @@ describe('2. nothing is ever written through a link inside out/', () => {
 describe('3. the output folder is known by its real path', () => {
   test('--out, a link to a folder inside the input folder: a second run does not read its own output', () => {
     const dir = place();
-    const input = path.join(dir, 'corpus');
-    mkdirSync(path.join(input, 'out'), { recursive: true });
-    copyFileSync(NOTICE, path.join(input, 'a.txt'));
-    copyFileSync(OTHER, path.join(input, 'b.txt'));
+    const input = twoNotices(path.join(dir, 'corpus'));
+    mkdirSync(path.join(input, 'out'));
     const link = path.join(dir, 'out-link');
     symlinkSync(path.join(input, 'out'), link);
     expect(zhenggai(['run', input, '--out', link, '--quiet']).status).toBe(0);
