@@ -244,17 +244,19 @@ export async function notAnOutputFolder(dir: string): Promise<string | null> {
 }
 
 /**
+ * How `eachDocument` checks each document against its resume record (src/batch/done.ts): not at
+ * all (`false`), or each one, the documents left out then named to `leftOut` and kept in
+ * `ids` (`check`), or those already left out by an earlier walk (`skip`).
+ */
+type Verify = false | { check: true; ids: Set<string>; leftOut?: (why: string) => void } | { check: false; ids: ReadonlySet<string> };
+
+/**
  * Walks every `<docId>/` of an out folder with a final document, in id order, but the stale
  * ones, then the run's failures: `visit` gets each readable document with its number in the page.
  * A document whose files differ from what its resume record says (edited since the run wrote
- * them: src/batch/done.ts) is left out, a failed row saying why, and `leftOut` is told.
+ * them) is left out, a failed row saying why.
  */
-async function eachDocument(
-  outDir: string,
-  run: RunFacts,
-  visit: (dir: string, final: FinalDocument, n: number) => Promise<void>,
-  leftOut?: (why: string) => void,
-): Promise<IndexRow[]> {
+async function eachDocument(outDir: string, run: RunFacts, visit: (dir: string, final: FinalDocument, n: number) => Promise<void>, verify: Verify = false): Promise<IndexRow[]> {
   const rows: IndexRow[] = [];
   let n = 0;
   const stale = new Set(run.stale);
@@ -262,16 +264,19 @@ async function eachDocument(
   for (const id of entries) {
     const dir = path.join(outDir, id);
     const finalFile = path.join(dir, FINAL_FILE);
-    if (!existsSync(finalFile)) continue;
+    if (!existsSync(finalFile) || (verify && !verify.check && verify.ids.has(id))) continue;
     try {
       const bytes = readOwnFile(finalFile).bytes;
-      const listing = readdirSync(dir, { withFileTypes: true });
-      const record = readDone(dir, listing);
-      const changed = !record ? null : 'problem' in record ? record.problem : changedFile(dir, listing, record, bytes);
-      if (changed) {
-        leftOut?.(changed);
-        rows.push(failedRow(id, `${changed}: left out of the page (run zhenggai run again to redo it)`));
-        continue;
+      if (verify && verify.check) {
+        const listing = readdirSync(dir, { withFileTypes: true });
+        const record = readDone(dir, listing);
+        const changed = !record ? null : 'problem' in record ? record.problem : changedFile(dir, listing, record, bytes);
+        if (changed) {
+          verify.ids.add(id);
+          verify.leftOut?.(changed);
+          rows.push(failedRow(id, `${changed}: left out of the page (run zhenggai run again to redo it)`));
+          continue;
+        }
       }
       const final = JSON.parse(bytes.toString('utf8')) as FinalDocument;
       await visit(dir, final, n);
@@ -289,10 +294,10 @@ async function eachDocument(
   return rows;
 }
 
-/** Reads every document of an out folder into one batch in memory (small batches, tests). */
+/** Reads every document of an out folder into one batch in memory (small batches, tests), as `writeReport` checks them. */
 export async function loadBatch(outDir: string, run?: RunFacts): Promise<Batch> {
   const docs: DocData[] = [];
-  const rows = await eachDocument(outDir, run ?? (await runFacts(outDir)), async (dir, final) => void docs.push(await readDocData(dir, final)));
+  const rows = await eachDocument(outDir, run ?? (await runFacts(outDir)), async (dir, final) => void docs.push(await readDocData(dir, final)), { check: true, ids: new Set() });
   return { outDir, rows, docs };
 }
 
@@ -301,19 +306,23 @@ export async function loadBatch(outDir: string, run?: RunFacts): Promise<Batch> 
  * `run` is what this run found (run.json is written after the report); without it, run.json says.
  * Two passes, so memory holds one document at a time whatever the batch: the final documents
  * make the overview's index, written first; then each document's data is appended in turn.
- * `leftOut` is told of each document left out because its files changed since the run.
+ * Each document is checked against its resume record first, and one whose files changed since
+ * the run (edited by hand) is left out and named to `leftOut`; `verify: false` spares the check
+ * (a run's own page, written once it has checked or written every document).
  */
-export async function writeReport(outDir: string, run?: RunFacts, options: { leftOut?: (why: string) => void } = {}): Promise<string> {
+export async function writeReport(outDir: string, run?: RunFacts, options: { verify?: boolean; leftOut?: (why: string) => void } = {}): Promise<string> {
   const file = path.join(outDir, 'report.html');
   const tmp = temporary(file);
   const facts = run ?? (await runFacts(outDir));
-  const rows = await eachDocument(outDir, facts, async () => {}, options.leftOut);
+  const leftOut = new Set<string>();
+  const verify = options.verify ?? true;
+  const rows = await eachDocument(outDir, facts, async () => {}, verify && { check: true, ids: leftOut, ...(options.leftOut ? { leftOut: options.leftOut } : {}) });
   // writeFileSync on a descriptor writes all it is given at the file's end, or throws.
   const out = createTemporary(tmp);
   try {
     try {
       writeFileSync(out, pageStart(outDir, rows, new Date().toISOString()));
-      await eachDocument(outDir, { failures: [], stale: facts.stale }, async (dir, final, n) => writeFileSync(out, docBlock(await readDocData(dir, final), n)));
+      await eachDocument(outDir, { failures: [], stale: facts.stale }, async (dir, final, n) => writeFileSync(out, docBlock(await readDocData(dir, final), n)), verify && { check: false, ids: leftOut });
       writeFileSync(out, PAGE_END);
     } finally {
       closeSync(out);
