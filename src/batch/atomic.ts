@@ -41,9 +41,9 @@ export function kindOf(entry: Stats | Dirent): string | null {
 export class InTheWay extends Error {
   constructor(readonly file: string, readonly kind: string, wanted: 'file' | 'folder') {
     super(
-      wanted === 'file'
-        ? `${file} is ${kind}, not a file (move it away, then run again)`
-        : `${file} is ${kind}, not a folder: a run never writes through a link (remove it, then run again)`,
+      kind.startsWith('a link')
+        ? `${file} is ${kind}, not a ${wanted}: a run never writes through a link (remove it, then run again)`
+        : `${file} is ${kind}, not a ${wanted} (move it away, then run again)`,
     );
   }
 }
@@ -64,8 +64,9 @@ export function removeFile(file: string): void {
     unlinkSync(file);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    // EISDIR on Linux, EPERM elsewhere: a folder, which is not this program's to remove.
-    if (code !== 'ENOENT' && code !== 'EISDIR' && code !== 'EPERM') throw error;
+    // A folder (EISDIR on Linux, EPERM on macOS) is not this program's to remove.
+    if (code === 'ENOENT' || code === 'EISDIR' || (code === 'EPERM' && lstatOrNull(file)?.isDirectory())) return;
+    throw error;
   }
 }
 
@@ -185,7 +186,11 @@ export function writeAtomicSync(file: string, data: string | Uint8Array, replaci
     renameSync(tmp, file);
   } catch (error) {
     if (fd !== undefined) closeSync(fd);
-    if (!(error instanceof InTheWay && error.file === tmp)) removeFile(tmp);
+    try {
+      if (!(error instanceof InTheWay && error.file === tmp)) removeFile(tmp);
+    } catch {
+      // The error that matters is the write's; the next run removes what is left.
+    }
     throw error;
   }
 }
@@ -217,7 +222,7 @@ export function readFolder(dir: string): Dirent[] | null {
     }
     throw new InTheWay(dir, `a link${to}`, 'folder');
   }
-  if (!there.isDirectory()) throw new InTheWay(dir, kindOf(there)!, 'folder');
+  if (!there.isDirectory()) throw new InTheWay(dir, kindOf(there) ?? 'a file', 'folder');
   return readdirSync(dir, { withFileTypes: true });
 }
 
