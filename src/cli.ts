@@ -54,8 +54,9 @@ options of eval:
   zhenggai --version   the version
 
 exit status: 0 all documents processed, 1 some failed or the run stopped (csv: a line it could
-             not read; eval: the score below --min), 2 bad usage (also: an output folder that is
-             a file, cannot be written or is in use by another run)`;
+             not read; eval: the score below --min; report: a document left out, its files
+             changed since the run), 2 bad usage (also: an output folder that is a file, cannot
+             be written or is in use by another run)`;
 
 const RUN_OPTIONS = {
   out: { type: 'string' },
