@@ -2,8 +2,8 @@
  * The findings of the second hardening round (issue 26), one `describe` a row: nothing is
  * written outside out/, through a link or over what is not a regular file; nothing one
  * document's input or output folder holds stops the batch. Each runs the built command line,
- * as a user would, but row 4, which races the lock of three processes directly.
- * (The first round: hostile.test.ts.)
+ * as a user would, but row 4, which races three processes for the lock itself, and row 12's
+ * fuzz check. How each case is handled: docs/troubleshooting.md. (The first round: hostile.test.ts.)
  */
 import { spawn, spawnSync } from 'node:child_process';
 import {
