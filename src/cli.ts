@@ -5,7 +5,7 @@ import path from 'node:path';
 import { csvFromJsonl } from './batch/csv-from-jsonl.js';
 import { runJsonl } from './batch/jsonl.js';
 import { type Progress, createProgress } from './batch/progress.js';
-import { UsageError, describeIgnored, run } from './batch/run.js';
+import { UsageError, describeIgnored, describeLinksOutside, run } from './batch/run.js';
 import { DEFAULT_LIMITS, MAX_INPUT_BYTES } from './batch/pool.js';
 import { describeError, internalError } from './batch/errors.js';
 import { lockOutDir, releaseOwnLockSync } from './batch/lock.js';
@@ -56,8 +56,9 @@ options of eval:
   zhenggai --version   the version (also -v)
 
 exit status: 0 all documents processed, 1 some failed or the run stopped (csv: a line it could
-             not read; eval: the score below --min), 2 bad usage (also: an output folder that is
-             a file, cannot be written or is in use by another run)`;
+             not read; eval: the score below --min; report: a document left out, its files
+             changed since the run), 2 bad usage (also: an output folder that is a file, cannot
+             be written or is in use by another run)`;
 
 const RUN_OPTIONS = {
   out: { type: 'string' },
@@ -184,6 +185,8 @@ async function runCommand(args: string[]): Promise<number> {
   }
   const ignored = describeIgnored(report.ignored);
   if (ignored) console.error(`zhenggai: ${ignored}`);
+  const links = describeLinksOutside(report.linksOutside);
+  if (links) console.error(`zhenggai: ${links}`);
   if (!quiet) {
     const renamed = report.renamed.length ? `; ${report.renamed.length} ids differ from the file names' (see run.json "renamed")` : '';
     console.error(
@@ -208,8 +211,16 @@ async function reportCommand(args: string[]): Promise<number> {
   // Not while a run writes in the folder.
   const unlock = await lockOutDir(dir);
   try {
-    console.error(`zhenggai: wrote ${await writeReport(dir)}`);
-    return 0;
+    // A document whose files changed since the run (edited by hand) is left out of the page, and named.
+    let leftOut = 0;
+    const file = await writeReport(dir, undefined, {
+      leftOut: (why) => {
+        leftOut++;
+        console.error(`zhenggai: ${why}: left out of the page (run zhenggai run again to redo it)`);
+      },
+    });
+    console.error(`zhenggai: wrote ${file}`);
+    return leftOut ? 1 : 0;
   } catch (error) {
     console.error(`zhenggai: cannot build the report from ${dir}: ${describeError(error)}`);
     return 1;

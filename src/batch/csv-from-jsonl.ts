@@ -1,10 +1,10 @@
 import { createReadStream, promises as fs } from 'node:fs';
 import path from 'node:path';
-import readline from 'node:readline';
 import type { Readable } from 'node:stream';
 import { CsvFiles } from '../output/csv-files.js';
 import { documentCells, itemCsv } from '../output/csv.js';
 import { ErrorRecord, FinalDocument } from '../schema.js';
+import { lines } from './lines.js';
 import { UsageError } from './run.js';
 
 /**
@@ -73,12 +73,9 @@ export async function csvFromJsonl(options: CsvFromJsonlOptions): Promise<CsvFro
   for (const file of files) {
     const input = file === '-' ? (options.stdin ?? process.stdin) : createReadStream(file);
     const name = file === '-' ? 'stdin' : file;
-    let n = 0;
-    for await (const raw of readline.createInterface({ input, crlfDelay: Infinity })) {
-      n++;
+    for await (const [raw, n] of lines(input)) {
       // Hadoop Streaming ends a line without a tab with one: JSON reads it as whitespace.
       const line = raw.trim();
-      if (!line) continue;
       const where = `${name}:${n}`;
       let value: unknown;
       try {

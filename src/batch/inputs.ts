@@ -21,26 +21,44 @@ export interface Ignored {
   reason: string;
 }
 
+/** A link in an input folder to a file outside every input folder: read, and listed. */
+export interface LinkOutside {
+  path: string;
+  /** Where it leads, as a real path (every link on the way followed). */
+  target: string;
+}
+
 export interface Listing {
   /** Sorted by id; those `unreadable` are failed inputs of the run. */
   files: InputFile[];
   ignored: Ignored[];
+  /** Sorted by path. */
+  linksOutside: LinkOutside[];
 }
 
 /** Whether `inner` is `outer` or inside it (both resolved). */
 export const within = (inner: string, outer: string) => inner === outer || inner.startsWith(outer.endsWith(path.sep) ? outer : outer + path.sep);
 
 /**
- * Each input exists and is a file or a folder outside the output folder, or a `UsageError`
- * says which one is not.
+ * A path as the system knows it, every link on the way followed (`--out` may be a link into the
+ * input folder, an input a link to out/); as given, resolved, when it is not there yet.
+ */
+async function realPath(file: string): Promise<string> {
+  return fs.realpath(file).catch(() => path.resolve(file));
+}
+
+/**
+ * Each input exists and is a file or a folder outside the output folder (by their real paths), or
+ * a `UsageError` says which one is not.
  */
 export async function checkInputs(inputs: readonly string[], outDir?: string): Promise<void> {
-  const out = outDir === undefined ? null : path.resolve(outDir);
+  const out = outDir === undefined ? null : await realPath(outDir);
   for (const input of inputs) {
     const stat = await fs.stat(input).catch((error: NodeJS.ErrnoException) => {
+      if (error.code === 'ELOOP') throw new UsageError(`${input} is a link loop (following it leads back to itself, never to a file)`);
       throw new UsageError(error.code === 'ENOENT' ? `no such file or folder: ${input}` : `cannot read ${input}: ${describeError(error)}`);
     });
-    if (out && within(path.resolve(input), out)) throw new UsageError(`${input} is inside the output folder ${outDir}: name another --out`);
+    if (out && within(await realPath(input), out)) throw new UsageError(`${input} is inside the output folder ${outDir}: name another --out`);
     if (!stat.isFile() && !stat.isDirectory()) throw new UsageError(`${input} is neither a file nor a folder`);
   }
 }
@@ -48,15 +66,18 @@ export async function checkInputs(inputs: readonly string[], outDir?: string): P
 /**
  * Files and folders to input files, each with a safe, unique document id (src/batch/ids.ts),
  * sorted by id. Folders are read recursively, one at a time: a folder that cannot be read is a
- * failed input and the others go on. Links to files are followed; links to folders are not
- * (a link can lead back up the tree) and are listed as ignored, as are files of other types,
- * things that are not files, and the output folder when it lies inside an input folder.
- * A name given twice is read once.
+ * failed input and the others go on. Links to files are followed, and those that lead outside
+ * every input folder are listed (`linksOutside`); links to folders are not (a link can lead back
+ * up the tree) and are listed as ignored, as are files of other types, things that are not files,
+ * and the output folder when it lies inside an input folder, known by its real path (`--out` may
+ * be a link to it), as is a link into it. A link loop, or one to nothing, is a failed input. A
+ * name given twice is read once.
  */
 export async function scanInputs(inputs: readonly string[], outDir?: string): Promise<Listing> {
-  const out = outDir === undefined ? null : path.resolve(outDir);
+  const out = outDir === undefined ? null : await realPath(outDir);
   const found: { source: string; relative: string; reason?: string }[] = [];
   const ignored: Ignored[] = [];
+  const links: { path: string; target: string }[] = [];
   const seen = new Set<string>();
   const add = (source: string, relative: string, reason?: string) => {
     const key = path.resolve(source);
@@ -65,14 +86,18 @@ export async function scanInputs(inputs: readonly string[], outDir?: string): Pr
     found.push({ source, relative, ...(reason ? { reason } : {}) });
   };
   await checkInputs(inputs, outDir);
+  const roots: string[] = [];
   for (const input of inputs) {
     if ((await fs.stat(input)).isFile()) {
       add(input, path.basename(input));
       continue;
     }
-    const folders = [input];
+    // Each folder with its real path: only real folders are entered, so a subfolder's is its parent's and its name.
+    const top = await realPath(input);
+    roots.push(top);
+    const folders: [string, string][] = [[input, top]];
     while (folders.length) {
-      const folder = folders.pop()!;
+      const [folder, real] = folders.pop()!;
       let entries;
       try {
         entries = await fs.readdir(folder, { withFileTypes: true });
@@ -80,28 +105,40 @@ export async function scanInputs(inputs: readonly string[], outDir?: string): Pr
         add(folder, path.relative(input, folder) || path.basename(folder), `cannot read this folder: ${describeError(error)}`);
         continue;
       }
-      const sub: string[] = [];
+      const sub: [string, string][] = [];
       for (const e of entries) {
         const full = path.join(folder, e.name);
         if (e.isDirectory()) {
-          if (out && path.resolve(full) === out) ignored.push({ path: full, reason: 'the output folder' });
-          else sub.push(full);
+          if (out && path.join(real, e.name) === out) ignored.push({ path: full, reason: 'the output folder' });
+          else sub.push([full, path.join(real, e.name)]);
           continue;
         }
         const wanted = INPUT_EXTENSIONS.includes(path.extname(e.name).toLowerCase());
         if (e.isSymbolicLink()) {
-          const target = await fs.stat(full).catch(() => null);
-          if (target?.isDirectory()) ignored.push({ path: full, reason: 'a link to a folder (not followed)' });
+          let target: string | null = null;
+          let loop = false;
+          try {
+            target = await fs.realpath(full);
+          } catch (error) {
+            loop = (error as NodeJS.ErrnoException).code === 'ELOOP';
+          }
+          const stat = target === null ? null : await fs.stat(target).catch(() => null);
+          if (stat?.isDirectory()) ignored.push({ path: full, reason: 'a link to a folder (not followed)' });
           else if (!wanted) ignored.push({ path: full, reason: `not ${INPUT_EXTENSIONS.join(', ')}` });
-          else if (!target) add(full, path.relative(input, full), 'a link to nothing (its target is missing)');
-          else if (!target.isFile()) ignored.push({ path: full, reason: 'a link to something that is not a file' });
-          else add(full, path.relative(input, full));
+          else if (loop) add(full, path.relative(input, full), 'a link loop (following it leads back to itself, never to a file)');
+          else if (!stat) add(full, path.relative(input, full), 'a link to nothing (its target is missing)');
+          else if (!stat.isFile()) ignored.push({ path: full, reason: 'a link to something that is not a file' });
+          else if (out && within(target!, out)) ignored.push({ path: full, reason: 'a link into the output folder' });
+          else {
+            add(full, path.relative(input, full));
+            links.push({ path: full, target: target! });
+          }
         } else if (!e.isFile()) ignored.push({ path: full, reason: 'not a file (a pipe, socket or device)' });
         else if (!wanted) ignored.push({ path: full, reason: `not ${INPUT_EXTENSIONS.join(', ')}` });
         else add(full, path.relative(input, full));
       }
       // Depth first, in name order, like `readdir(…, { recursive: true })`; the order only matters to error messages.
-      folders.push(...sub.sort().reverse());
+      folders.push(...sub.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).reverse());
     }
   }
   const named: Identified[] = assignIds(found);
@@ -109,7 +146,12 @@ export async function scanInputs(inputs: readonly string[], outDir?: string): Pr
     const reason = found[i]!.reason;
     return { path: n.source, id: n.id, ...(n.renamed ? { renamed: n.renamed } : {}), ...(reason ? { unreadable: reason } : {}) };
   });
-  return { files: files.sort((a, b) => a.id.localeCompare(b.id)), ignored: ignored.sort((a, b) => (a.path < b.path ? -1 : 1)) };
+  const byPath = (a: { path: string }, b: { path: string }) => (a.path < b.path ? -1 : 1);
+  return {
+    files: files.sort((a, b) => a.id.localeCompare(b.id)),
+    ignored: ignored.sort(byPath),
+    linksOutside: links.filter((l) => !roots.some((root) => within(l.target, root))).sort(byPath),
+  };
 }
 
 /** The readable input files alone (the library's view of a command line's inputs). */

@@ -1,9 +1,9 @@
 import { createReadStream, promises as fs } from 'node:fs';
-import readline from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
 import { once } from 'node:events';
 import { AHEAD_PER_JOB, DEFAULT_LIMITS, type Limits, MAX_INPUT_BYTES, createPool, ordered } from './pool.js';
 import { UsageError, describeError } from './errors.js';
+import { lines } from './lines.js';
 import type { Progress } from './progress.js';
 import type { Outcome, Task } from './worker.js';
 import { failureCode } from '../codes.js';
@@ -48,14 +48,6 @@ export function parseLine(line: string, maxBytes = MAX_INPUT_BYTES): Task | { re
   if (typeof o.text === 'string') return { kind: 'line', id: o.id, text: o.text, maxBytes };
   if (typeof o.path === 'string') return { kind: 'line', id: o.id, path: o.path, maxBytes };
   return { id: o.id, reason: 'needs a string "text" or "path"' };
-}
-
-async function* lines(input: Readable): AsyncGenerator<[string, number]> {
-  let n = 0;
-  for await (const line of readline.createInterface({ input, crlfDelay: Infinity })) {
-    n++;
-    if (line.trim()) yield [line, n];
-  }
 }
 
 /** The input stream of a JSONL run, or a `UsageError` when the file named cannot be read. */

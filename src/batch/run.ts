@@ -1,4 +1,4 @@
-import { closeSync, fstatSync, ftruncateSync, openSync, promises as fs, readFileSync, readSync, writeSync } from 'node:fs';
+import { closeSync, fstatSync, ftruncateSync, promises as fs, readSync, writeSync } from 'node:fs';
 import path from 'node:path';
 import { CsvFiles } from '../output/csv-files.js';
 import { toJsonFile } from '../output/json.js';
@@ -12,9 +12,10 @@ import { Findings, type RunFindings } from './findings.js';
 import { DONE_FILE, type Outcome, type Task } from './worker.js';
 
 type FileTask = Extract<Task, { kind: 'file' }>;
-import { documentFolder, isTemporaryOf, removeOutputs, writeAtomic, writeAtomicSync } from './atomic.js';
+import { documentFolder, isTemporaryOf, openOwnFile, removeFile, removeOutputs, writeAtomic, writeAtomicSync } from './atomic.js';
+import { finalBody, readOwnFile } from './done.js';
 import { UsageError, describeError } from './errors.js';
-import { type Ignored, INPUT_EXTENSIONS, type InputFile, checkInputs, listInputs, scanInputs } from './inputs.js';
+import { type Ignored, INPUT_EXTENSIONS, type InputFile, type LinkOutside, checkInputs, listInputs, scanInputs } from './inputs.js';
 import { RESERVED_NAMES } from './ids.js';
 import { LOCK_FILE, lockOutDir } from './lock.js';
 
@@ -56,9 +57,14 @@ export interface RunReport {
   renamed: { source: string; id: string; plainId: string; why: string }[];
   /** What the input folders held that was not read, and why. */
   ignored: Ignored[];
+  /** Links in the input folders that lead to a file outside all of them: followed, and listed here. */
+  linksOutside: LinkOutside[];
+  /** Documents an earlier run had finished, redone because one of their files changed since (src/batch/done.ts). */
+  redone: { source: string; id: string; why: string }[];
   /**
    * Folders of the output folder that hold documents of an earlier run whose input this run did
-   * not name (a notice removed from the input folder): in neither the CSV files nor report.html.
+   * not name (a notice removed from the input folder, before the run or during it): in neither the
+   * CSV files nor report.html.
    */
   stale: string[];
   /** Why the run stopped before its end (the disk is full), when it did. */
@@ -98,10 +104,10 @@ async function* flatten<T>(batches: AsyncIterable<T[]>): AsyncGenerator<T> {
 /** The files a run writes at the top of out/, each through a temporary file. */
 const TOP_FILES = RESERVED_NAMES.filter((name) => name !== LOCK_FILE);
 
-/** Temporary files a killed run left at the top of the output folder: only those this program names. */
+/** Temporary files a killed run left at the top of the output folder (a lock's take-over claim too: src/batch/lock.ts): only those this program names, files or links, never a folder. */
 async function removeLeftovers(outDir: string): Promise<void> {
   for (const name of await fs.readdir(outDir)) {
-    if (isTemporaryOf(name, TOP_FILES) || /^\.zhenggai\.lock\.\d+\.tmp$/.test(name)) await fs.rm(path.join(outDir, name), { force: true });
+    if (isTemporaryOf(name, TOP_FILES) || /^\.zhenggai\.lock\.\d+\.(?:tmp|takeover)$/.test(name)) removeFile(path.join(outDir, name));
   }
 }
 
@@ -129,8 +135,11 @@ function writeRepost(outDir: string, id: string, before: Repost | null, found: D
   if (now?.id === before?.id && now?.similarity === before?.similarity) return;
   const file = path.join(documentFolder(outDir, id), FINAL_FILE);
   if (patchRepost(file, before, now)) return;
-  const final = JSON.parse(readFileSync(file, 'utf8')) as FinalDocument;
-  writeAtomicSync(file, toJsonFile({ ...final, duplicateOf: now }));
+  // The document's bytes before its link stay as they are, so that they still match its resume record.
+  const bytes = readOwnFile(file).bytes;
+  const body = finalBody(bytes);
+  if (body) writeAtomicSync(file, Buffer.concat([body, repostTail(now)]));
+  else writeAtomicSync(file, toJsonFile({ ...(JSON.parse(bytes.toString('utf8')) as FinalDocument), duplicateOf: now }));
 }
 
 /** A final document's last lines when `link` is its `duplicateOf`, the last field of its schema. */
@@ -148,7 +157,7 @@ function patchRepost(file: string, before: Repost | null, now: Repost | null): b
   const old = repostTail(before);
   const next = repostTail(now);
   if (next.length < old.length) return false;
-  const fd = openSync(file, 'r+');
+  const fd = openOwnFile(file);
   try {
     const size = fstatSync(fd).size;
     if (size < old.length) return false;
@@ -174,6 +183,14 @@ async function makeOutDir(outDir: string): Promise<void> {
   await fs.mkdir(outDir, { recursive: true }).catch((error: unknown) => {
     throw new UsageError(`cannot make the output folder ${outDir}: ${describeError(error)}`);
   });
+}
+
+/** `1 link leads outside the input folders and was followed (…): in/a.txt → /home/x/a.txt, …` for the summary line, or ''. */
+export function describeLinksOutside(links: readonly LinkOutside[]): string {
+  if (!links.length) return '';
+  const one = links.length === 1;
+  const names = links.slice(0, 3).map((l) => `${l.path} → ${l.target}`).join(', ');
+  return `${links.length} link${one ? ' leads' : 's lead'} outside the input folders and ${one ? 'was' : 'were'} followed (run.json "linksOutside"): ${names}${links.length > 3 ? ', …' : ''}`;
 }
 
 /** `12 files ignored (9 not .txt, .html, .htm, …): a.docx, b.pdf, …` for the summary line, or ''. */
@@ -216,7 +233,7 @@ async function runLocked(
   options: RunOptions,
   { startedAt, t0, outDir, maxBytes, limits }: { startedAt: string; t0: number; outDir: string; maxBytes: number; limits: Limits },
 ): Promise<RunReport> {
-  const { files, ignored } = await scanInputs(options.inputs, outDir);
+  const { files, ignored, linksOutside } = await scanInputs(options.inputs, outDir);
   await removeLeftovers(outDir);
   const jobs = Math.max(1, options.jobs ?? 1);
   const progress = options.progress?.(files.length);
@@ -225,6 +242,9 @@ async function runLocked(
   const failures: Failure[] = [];
   const counts = { documents: files.length, processed: 0, skipped: 0, failed: 0, notRun: 0 };
   const renamed = files.filter((f) => f.renamed).map((f) => ({ source: f.path, id: f.id, ...f.renamed! }));
+  const redone: RunReport['redone'] = [];
+  // Inputs removed since they were listed: their folders keep an earlier run's outputs, stale.
+  const vanished = new Set<string>();
   // What could not be written (the repost links, the CSV files, report.html, run.json), in the words of `stopped`.
   const problems: string[] = [];
   let repostsBroken = false;
@@ -261,6 +281,11 @@ async function runLocked(
       counts[outcome.status]++;
       inputBytes += outcome.bytes ?? 0;
       for (const [stage, ms] of Object.entries(outcome.timings ?? {})) timings[stage as keyof Timings] = (timings[stage as keyof Timings] ?? 0) + ms;
+      if (outcome.redone) {
+        redone.push({ source: outcome.source, id: outcome.id, why: outcome.redone });
+        log(`zhenggai: ${outcome.source}: redone: ${outcome.redone}`);
+      }
+      if (outcome.vanished) vanished.add(outcome.id);
       // A thread stopped mid-document (a limit) may have left some of its files: they go.
       if (outcome.abandoned) removeOutputs(documentFolder(outDir, outcome.id), [...STAGES.map((s) => s.file), DONE_FILE]);
       if (outcome.row && outcome.csv) {
@@ -292,6 +317,10 @@ async function runLocked(
       }
       progress?.tick();
     }
+  } catch (error) {
+    // A bug that ends the run takes its unfinished tables with it: no temporary file is left in out/.
+    await csv?.discard();
+    throw error;
   } finally {
     await pool.close();
     progress?.end();
@@ -316,13 +345,13 @@ async function runLocked(
     await attempt('the CSV files', async () => (tables = await csv!.close({ xlsx: options.xlsx && !stopped, log, plainIds })));
     if (tables) wrote.push(...tables.files, ...(tables.xlsx ? [path.basename(tables.xlsx.file)] : []));
   }
-  const stale = await staleFolders(outDir, new Set(files.map((f) => f.id)));
+  const stale = await staleFolders(outDir, new Set(files.filter((f) => !vanished.has(f.id)).map((f) => f.id)));
   if (stale.length) {
     log(`zhenggai: ${stale.length} document folder${stale.length === 1 ? '' : 's'} in ${options.outDir} not among this run's inputs (${stale.slice(0, 3).join(', ')}${stale.length > 3 ? ' …' : ''}): left out of the CSV files and report.html, listed as stale in run.json`);
   }
   // A stopped run writes no report (its summary line says why); the next run does.
   if (!stopped && inputBytes <= REPORT_MAX_BYTES) {
-    if (await attempt('report.html', () => writeReport(outDir, { failures, stale }))) wrote.push('report.html');
+    if (await attempt('report.html', () => writeReport(outDir, { failures, stale }, { verify: false }))) wrote.push('report.html');
   } else if (!stopped) log(`zhenggai: no report.html for ${(inputBytes / 1e6).toFixed(0)} MB of input (more than ${REPORT_MAX_BYTES / 1e6} MB); the CSVs hold the batch`);
   const ended = () => {
     const unwritten = problems.length ? `could not write ${problems.join('; ')}` : '';
@@ -337,6 +366,8 @@ async function runLocked(
     failures,
     renamed,
     ignored,
+    linksOutside,
+    redone,
     stale,
     ...(ended() ? { stopped: ended() } : {}),
     findings: findings.result(),

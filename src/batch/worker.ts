@@ -1,7 +1,9 @@
 import { createHash } from 'node:crypto';
-import { closeSync, constants, fstatSync, mkdirSync, openSync, readFileSync, readdirSync, renameSync, rmSync } from 'node:fs';
-import { documentFolder, isTemporaryOf, removeOutputs, temporary, writeAtomicSync } from './atomic.js';
+import { type Dirent, mkdirSync, readFileSync, readdirSync, renameSync } from 'node:fs';
+import { InTheWay, documentFolder, isTemporaryOf, kindOf, readFolder, removeFile, removeOutputs, temporary, writeAtomicSync } from './atomic.js';
+import { DONE_FILE, type Done, changedFile, differs, doneJson, fileRecord, readDone, readOwnFile } from './done.js';
 import { STOP_CODES, describeError, internalError } from './errors.js';
+import { readInput, tooLarge } from './read-input.js';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { CleanError } from '../stages/1-clean/index.js';
@@ -59,10 +61,13 @@ export interface Outcome {
   abandoned?: boolean;
   /** The repost link the final document on disk holds (an earlier run's, for a skipped one). */
   duplicateOf?: Repost | null;
+  /** Why an earlier run's files, which would have been kept, were redone: one of them changed since (src/batch/done.ts). */
+  redone?: string;
+  /** Set when the input is gone (removed during the run) and the folder keeps an earlier run's outputs: a stale folder. */
+  vanished?: boolean;
 }
 
-/** Written last in `out/<docId>/`: what the outputs there were made from and by which code. */
-export const DONE_FILE = '.done.json';
+export { DONE_FILE };
 
 /** The compiled code's root (`dist/`, or `src/` under vitest): every stage and its parts. */
 const here = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
@@ -87,73 +92,41 @@ export const PIPELINE_VERSION = (() => {
   return hash.digest('hex').slice(0, 16);
 })();
 
-const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
-
 /** A document's failure in one line: the reason its content gives, or a bug's message and place. */
 const failureReason = (error: unknown) => (error instanceof CleanError ? error.message : internalError(error));
 
 /** Every file a document's folder holds, the resume file last. */
 const OUTPUT_FILES = [...STAGES.map((s) => s.file), DONE_FILE];
 
-interface Done {
-  sha256: string;
-  version: string;
-  minhash: number[] | null;
-  /** The input's path as given: the outputs name it (`source`), so another path is another document. */
-  source?: string;
-}
-
-/** A size as a user reads it: `12.4 MB`, `14 KB`. */
-const megabytes = (bytes: number) => (bytes >= 1e6 ? `${(bytes / 1e6).toFixed(1)} MB` : `${Math.ceil(bytes / 1e3)} KB`);
-
-/**
- * An input's bytes, or why they cannot be read: not a file, over the size limit (checked before
- * anything is read, so a 2 GB dump fails at once), or a system error.
- */
-function readInput(file: string, maxBytes: number): { bytes: Uint8Array } | { reason: string } {
-  let fd: number | undefined;
-  try {
-    // One open, one fstat, the reads: the same calls as readFileSync(file), with the size checked between.
-    // O_NONBLOCK: a named pipe among the inputs is opened without waiting for a writer, then refused as not a file.
-    fd = openSync(file, constants.O_RDONLY | constants.O_NONBLOCK);
-    const stat = fstatSync(fd);
-    if (!stat.isFile()) return { reason: 'not a file' };
-    if (stat.size > maxBytes) return { reason: `${megabytes(stat.size)}, over the limit of ${megabytes(maxBytes)} for one document (--max-mb)` };
-    return { bytes: readFileSync(fd) };
-  } catch (error) {
-    return { reason: `cannot read it: ${describeError(error)}` };
-  } finally {
-    if (fd !== undefined) closeSync(fd);
-  }
-}
-
 /** What the CSVs need of a document, from its final document and its signature. */
 const summary = (final: FinalDocument, minhash: number[] | null) => ({ row: documentCells(final), csv: itemCsv(final), minhash, codes: notableCodes(final) });
 
 /**
  * The final document of an earlier run and its signature, if made from these bytes at this path
- * by this code, and only if every file of the document is in place (`listing`, the folder's).
+ * by this code, and its files are all as that run wrote them; otherwise why not, when that run
+ * finished (`redo`: a file changed since), or null (it did not finish, or its input or the code
+ * changed since).
  */
-function earlier(dir: string, listing: readonly string[], bytes: Uint8Array, source: string): { final: FinalDocument; done: Done } | null {
-  if (!OUTPUT_FILES.every((f) => listing.includes(f))) return null;
+function earlier(dir: string, entries: readonly Dirent[], bytes: Uint8Array, source: string): { final: FinalDocument; done: Done } | { redo: string } | null {
+  const record = readDone(dir, entries);
+  if (!record || 'problem' in record) return record && { redo: record.problem };
+  const { done } = record;
+  if (done.version !== PIPELINE_VERSION || done.sha256 !== createHash('sha256').update(bytes).digest('hex') || done.source !== source) return null;
+  let final: Buffer;
   try {
-    const done = JSON.parse(readFileSync(path.join(dir, DONE_FILE), 'utf8')) as Done;
-    if (done.version !== PIPELINE_VERSION || done.sha256 !== sha256(bytes) || (done.source !== undefined && done.source !== source)) return null;
-    const final = FinalDocument.safeParse(JSON.parse(readFileSync(path.join(dir, FINAL_FILE), 'utf8')));
-    return final.success ? { final: final.data, done } : null;
+    final = readOwnFile(path.join(dir, FINAL_FILE)).bytes;
   } catch {
-    return null;
+    final = Buffer.alloc(0);
   }
-}
-
-/** A folder's names, or none when it is not there. */
-function list(dir: string): string[] | null {
+  const changed = changedFile(dir, entries, record, final);
+  if (changed) return { redo: changed };
   try {
-    return readdirSync(dir);
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
-    throw error;
+    const parsed = FinalDocument.safeParse(JSON.parse(final.toString('utf8')));
+    if (parsed.success) return { final: parsed.data, done };
+  } catch {
+    // Not JSON: said below.
   }
+  return { redo: differs(path.join(dir, FINAL_FILE)) };
 }
 
 type FileTask = Extract<Task, { kind: 'file' }>;
@@ -162,8 +135,10 @@ type FileTask = Extract<Task, { kind: 'file' }>;
 interface Prepared {
   task: FileTask;
   dir: string;
-  listing: string[] | null;
+  listing: Dirent[] | null;
   bytes: Uint8Array;
+  /** Why an earlier run's files are redone, when they changed since. */
+  redone?: string;
 }
 
 const failedFile = (task: FileTask, reason: string, stop = false): Outcome => ({ status: 'failed', id: task.id, source: task.path, reason, ...(stop ? { stop } : {}) });
@@ -172,29 +147,38 @@ const failedFile = (task: FileTask, reason: string, stop = false): Outcome => ({
 function prepare(task: FileTask): Outcome | Prepared {
   const { id, path: source } = task;
   let dir: string;
-  let listing: string[] | null;
+  let listing: Dirent[] | null;
   try {
     dir = documentFolder(task.outDir, id);
-    listing = list(dir);
+    listing = readFolder(dir);
   } catch (error) {
-    return failedFile(task, `cannot use its output folder: ${describeError(error)}`);
+    return failedFile(task, error instanceof InTheWay ? `cannot write its output: ${error.message}` : `cannot use its output folder: ${describeError(error)}`);
   }
+  // A folder or a pipe where a file goes (out/x/5-validate.json made a folder by hand) is left as it is, and named.
+  const blocked = listing?.find((e) => (OUTPUT_FILES.includes(e.name) || isTemporaryOf(e.name, OUTPUT_FILES)) && !e.isFile() && !e.isSymbolicLink());
+  if (blocked) return failedFile(task, `cannot write its output: ${new InTheWay(path.join(dir, blocked.name), kindOf(blocked)!, 'file').message}`);
   const input = readInput(source, task.maxBytes);
   if ('reason' in input) {
+    // An input removed since the run listed it, as one removed before: its folder stays, stale.
+    if (input.gone && listing?.some((e) => e.name === DONE_FILE)) {
+      return { ...failedFile(task, 'its input is gone (removed during the run): its earlier outputs are kept, listed as stale'), vanished: true };
+    }
     // Outputs of an earlier input would no longer match this one.
     removeOutputs(dir, OUTPUT_FILES, listing ?? []);
     return failedFile(task, input.reason);
   }
   const { bytes } = input;
+  let redone: string | undefined;
   if (!task.force && listing) {
     const prior = earlier(dir, listing, bytes, source);
-    if (prior) return { status: 'skipped', id, source, bytes: bytes.length, ...summary(prior.final, prior.done.minhash ?? null), duplicateOf: prior.final.duplicateOf };
+    if (prior && 'final' in prior) return { status: 'skipped', id, source, bytes: bytes.length, ...summary(prior.final, prior.done.minhash ?? null), duplicateOf: prior.final.duplicateOf };
+    redone = prior?.redo;
   }
-  return { task, dir, listing, bytes };
+  return { task, dir, listing, bytes, ...(redone ? { redone } : {}) };
 }
 
 /** Writes a document's files, its resume file last, and makes its CSV rows; or says why it failed. */
-function finish({ task, dir, listing, bytes }: Prepared, result: Result, timings: Partial<Timings>): Outcome {
+function finish({ task, dir, listing, bytes, redone }: Prepared, result: Result, timings: Partial<Timings>): Outcome {
   const { id, path: source } = task;
   let files: ReturnType<typeof stageFiles>;
   let doc: PipelineDocument;
@@ -209,25 +193,34 @@ function finish({ task, dir, listing, bytes }: Prepared, result: Result, timings
   const written = performance.now();
   let file = dir;
   try {
+    const has = (name: string) => listing?.some((e) => e.name === name) ?? false;
     if (listing) {
       // A killed run's temporary files, and the resume file first: from here until the new one
       // is written the folder describes no finished document, whatever a kill leaves.
-      for (const name of listing) if (isTemporaryOf(name, OUTPUT_FILES)) rmSync(path.join(dir, name), { force: true });
-      // (Set aside under its temporary name rather than removed: its blocks are written over at the end; see keepInode.)
-      if (listing.includes(DONE_FILE)) renameSync(path.join(dir, DONE_FILE), temporary(path.join(dir, DONE_FILE)));
+      for (const e of listing) if (isTemporaryOf(e.name, OUTPUT_FILES)) removeFile(path.join(dir, e.name));
+      // (Set aside under its temporary name rather than removed: its blocks are written over at the end; see keepInode. A link there goes.)
+      const done = listing.find((e) => e.name === DONE_FILE);
+      if (done?.isFile()) renameSync(path.join(dir, DONE_FILE), temporary(path.join(dir, DONE_FILE)));
+      else if (done) removeFile(path.join(dir, DONE_FILE));
     } else mkdirSync(dir);
-    for (const f of files) writeAtomicSync((file = path.join(dir, f.file)), f.json, listing?.includes(f.file));
-    const done: Done = { sha256: doc.final.sha256, version: PIPELINE_VERSION, minhash: doc.clean.minhash, source };
-    writeAtomicSync((file = path.join(dir, DONE_FILE)), JSON.stringify(done) + '\n', listing?.includes(DONE_FILE));
+    const records: Done['files'] = {};
+    for (const f of files) {
+      const json = typeof f.json === 'string' ? Buffer.from(f.json, 'utf8') : f.json;
+      writeAtomicSync((file = path.join(dir, f.file)), json, has(f.file));
+      records[f.file] = fileRecord(f.file, json);
+    }
+    const done = doneJson({ sha256: doc.final.sha256, version: PIPELINE_VERSION, minhash: doc.clean.minhash, source, files: records });
+    writeAtomicSync((file = path.join(dir, DONE_FILE)), done, has(DONE_FILE));
   } catch (error) {
     // No half-written document stays: its files go, and the next run writes it whole.
     removeOutputs(dir, OUTPUT_FILES);
     const code = (error as NodeJS.ErrnoException).code ?? '';
+    if (error instanceof InTheWay) return failedFile(task, `cannot write its output: ${error.message}`);
     return failedFile(task, `cannot write ${file}: ${describeError(error)}`, STOP_CODES.has(code));
   }
   const rows = summary(doc.final, doc.clean.minhash);
   timings.write = performance.now() - written;
-  return { status: 'processed', id, source, bytes: bytes.length, timings, ...rows };
+  return { status: 'processed', id, source, bytes: bytes.length, timings, ...rows, ...(redone ? { redone } : {}) };
 }
 
 /**
@@ -285,7 +278,7 @@ async function runLine(task: Extract<Task, { kind: 'line' }>): Promise<Outcome> 
   let bytes: Uint8Array;
   if (task.text !== undefined) {
     bytes = Buffer.from(task.text, 'utf8');
-    if (bytes.length > task.maxBytes) return failed(`${megabytes(bytes.length)}, over the limit of ${megabytes(task.maxBytes)} for one document (--max-mb)`);
+    if (bytes.length > task.maxBytes) return failed(tooLarge(bytes.length, task.maxBytes));
   } else {
     const input = readInput(task.path!, task.maxBytes);
     if ('reason' in input) return failed(input.reason);

@@ -1,6 +1,6 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import { temporary, writeAll, writeAtomic } from '../batch/atomic.js';
+import { openTemporary, removeFile, temporary, writeAll, writeAtomic } from '../batch/atomic.js';
 import { type Duplicate, RepostLinker } from '../stages/1-clean/near-duplicates.js';
 import { type Cell, type RowStatus, documentsCsv, itemCsvHeads, unwrittenCells } from './csv.js';
 import type { XlsxReport } from './xlsx.js';
@@ -56,7 +56,7 @@ export class CsvFiles {
       for (const [name, head] of Object.entries(itemCsvHeads())) {
         const file = path.join(outDir, name);
         const tmp = temporary(file);
-        const handle = await fs.open(tmp, 'w');
+        const handle = await openTemporary(tmp);
         files.handles.set(name, { file, tmp, handle });
         await writeAll(handle, head);
       }
@@ -107,7 +107,11 @@ export class CsvFiles {
   async discard(): Promise<void> {
     for (const { tmp, handle } of this.handles.values()) {
       await handle.close().catch(() => {});
-      await fs.rm(tmp, { force: true }).catch(() => {});
+      try {
+        removeFile(tmp);
+      } catch {
+        // Left for the next run, which removes it.
+      }
     }
     this.handles.clear();
     this.pending.clear();

@@ -1,9 +1,9 @@
-import { createReadStream } from 'node:fs';
-import { rename, rm } from 'node:fs/promises';
+import { createReadStream, createWriteStream } from 'node:fs';
+import { rename } from 'node:fs/promises';
 import path from 'node:path';
 import { parse } from 'csv-parse';
 import ExcelJS from 'exceljs';
-import { temporary } from '../batch/atomic.js';
+import { createTemporary, removeFile, temporary } from '../batch/atomic.js';
 import { type Column, TABLES } from './csv.js';
 
 /**
@@ -65,8 +65,10 @@ export interface XlsxReport {
 export async function writeXlsx(outDir: string, csvFiles: readonly string[]): Promise<XlsxReport> {
   const file = path.join(outDir, XLSX_FILE);
   const tmp = temporary(file);
-  // Styles for the date cells' number format: without one a date is a bare serial number (45530).
-  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: tmp, useSharedStrings: false, useStyles: true });
+  // A new file, never one through a link at the temporary name (src/batch/atomic.ts); styles for the
+  // date cells' number format: without one a date is a bare serial number (45530).
+  const stream = createWriteStream('', { fd: createTemporary(tmp) });
+  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream, useSharedStrings: false, useStyles: true });
   const cut: XlsxReport['cut'] = [];
   try {
     for (const name of csvFiles) {
@@ -98,7 +100,8 @@ export async function writeXlsx(outDir: string, csvFiles: readonly string[]): Pr
     }
     await workbook.commit();
   } catch (error) {
-    await rm(tmp, { force: true });
+    stream.destroy();
+    removeFile(tmp);
     throw error;
   }
   await rename(tmp, file);

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { closeSync, existsSync, openSync, promises as fs, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { closeSync, existsSync, promises as fs, readdirSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { z } from 'zod';
 import { CleanOutput, decodeInput } from '../stages/1-clean/index.js';
@@ -9,7 +9,9 @@ import { ARITHMETIC_CODES } from '../output/csv.js';
 import { FinalDocument } from '../schema.js';
 import { FINAL_FILE, stageFile } from '../pipeline.js';
 import { PAGE_END, docBlock, pageStart } from './page.js';
-import { temporary } from '../batch/atomic.js';
+import { createTemporary, removeFile, temporary } from '../batch/atomic.js';
+import { changedFile, readDone, readOwnFile } from '../batch/done.js';
+import { readInput } from '../batch/read-input.js';
 
 /**
  * The review page: `out/report.html`, one self-contained file (inline CSS and JavaScript, no
@@ -97,17 +99,22 @@ export interface Batch {
  * time waiting on those trips.
  */
 async function readJson(file: string): Promise<unknown> {
-  return JSON.parse(readFileSync(file, 'utf8'));
+  // Never through a link a hand put in out/: the page shows what the run wrote.
+  return JSON.parse(readOwnFile(file).bytes.toString('utf8'));
 }
+
+/**
+ * The most of a raw input the page reads back, in bytes: far over what a run takes by default
+ * (`--max-mb`, 10 MB), and a bound on an input that changed into an endless file since (a link
+ * to /proc/self/pagemap, src/batch/read-input.ts).
+ */
+const RAW_MAX_BYTES = 100e6;
 
 /** The raw input as `clean` decoded it, if the file is still there and unchanged. */
 async function readRaw(source: string, sha256: string): Promise<{ raw: string | null; rawNote: string | null }> {
-  let bytes: Buffer;
-  try {
-    bytes = readFileSync(path.resolve(source));
-  } catch (error) {
-    return { raw: null, rawNote: `the raw input ${source} is unavailable: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}` };
-  }
+  const input = readInput(path.resolve(source), RAW_MAX_BYTES);
+  if ('reason' in input) return { raw: null, rawNote: `the raw input ${source} is unavailable: ${input.reason}` };
+  const bytes = input.bytes;
   if (createHash('sha256').update(bytes).digest('hex') !== sha256) {
     return { raw: null, rawNote: `the raw input ${source} has changed since the run (sha256 differs); rerun to see it` };
   }
@@ -195,7 +202,7 @@ const META_FIELDS = ['title', 'issuer', 'documentDate', 'inspectionPeriod', 'fee
 /** A stage file read through its schema: null when it is missing or does not follow it (the page then opens without it). */
 function readLayer<T>(file: string, schema: z.ZodType<T>): T | null {
   try {
-    const parsed = schema.safeParse(JSON.parse(readFileSync(file, 'utf8')));
+    const parsed = schema.safeParse(JSON.parse(readOwnFile(file).bytes.toString('utf8')));
     return parsed.success ? parsed.data : null;
   } catch {
     return null;
@@ -251,10 +258,19 @@ export async function notAnOutputFolder(dir: string): Promise<string | null> {
 }
 
 /**
+ * How `eachDocument` checks each document against its resume record (src/batch/done.ts): not at
+ * all (`false`), or each one, the documents left out then named to `leftOut` and kept in
+ * `ids` (`check`), or those already left out by an earlier walk (`skip`).
+ */
+type Verify = false | { check: true; ids: Set<string>; leftOut?: (why: string) => void } | { check: false; ids: ReadonlySet<string> };
+
+/**
  * Walks every `<docId>/` of an out folder with a final document, in id order, but the stale
  * ones, then the run's failures: `visit` gets each readable document with its number in the page.
+ * A document whose files differ from what its resume record says (edited since the run wrote
+ * them) is left out, a failed row saying why.
  */
-async function eachDocument(outDir: string, run: RunFacts, visit: (dir: string, final: FinalDocument, n: number) => Promise<void>): Promise<IndexRow[]> {
+async function eachDocument(outDir: string, run: RunFacts, visit: (dir: string, final: FinalDocument, n: number) => Promise<void>, verify: Verify = false): Promise<IndexRow[]> {
   const rows: IndexRow[] = [];
   let n = 0;
   const stale = new Set(run.stale);
@@ -262,9 +278,21 @@ async function eachDocument(outDir: string, run: RunFacts, visit: (dir: string, 
   for (const id of entries) {
     const dir = path.join(outDir, id);
     const finalFile = path.join(dir, FINAL_FILE);
-    if (!existsSync(finalFile)) continue;
+    if (!existsSync(finalFile) || (verify && !verify.check && verify.ids.has(id))) continue;
     try {
-      const final = FinalDocument.parse(await readJson(finalFile));
+      const bytes = readOwnFile(finalFile).bytes;
+      if (verify && verify.check) {
+        const listing = readdirSync(dir, { withFileTypes: true });
+        const record = readDone(dir, listing);
+        const changed = !record ? null : 'problem' in record ? record.problem : changedFile(dir, listing, record, bytes);
+        if (changed) {
+          verify.ids.add(id);
+          verify.leftOut?.(changed);
+          rows.push(failedRow(id, `${changed}: left out of the page (run zhenggai run again to redo it)`));
+          continue;
+        }
+      }
+      const final = FinalDocument.parse(JSON.parse(bytes.toString('utf8')));
       await visit(dir, final, n);
       rows.push(indexRow(n++, final));
     } catch (error) {
@@ -280,10 +308,10 @@ async function eachDocument(outDir: string, run: RunFacts, visit: (dir: string, 
   return rows;
 }
 
-/** Reads every document of an out folder into one batch in memory (small batches, tests). */
+/** Reads every document of an out folder into one batch in memory (small batches, tests), as `writeReport` checks them. */
 export async function loadBatch(outDir: string, run?: RunFacts): Promise<Batch> {
   const docs: DocData[] = [];
-  const rows = await eachDocument(outDir, run ?? (await runFacts(outDir)), async (dir, final) => void docs.push(await readDocData(dir, final)));
+  const rows = await eachDocument(outDir, run ?? (await runFacts(outDir)), async (dir, final) => void docs.push(await readDocData(dir, final)), { check: true, ids: new Set() });
   return { outDir, rows, docs };
 }
 
@@ -292,18 +320,23 @@ export async function loadBatch(outDir: string, run?: RunFacts): Promise<Batch> 
  * `run` is what this run found (run.json is written after the report); without it, run.json says.
  * Two passes, so memory holds one document at a time whatever the batch: the final documents
  * make the overview's index, written first; then each document's data is appended in turn.
+ * Each document is checked against its resume record first, and one whose files changed since
+ * the run (edited by hand) is left out and named to `leftOut`; `verify: false` spares the check
+ * (a run's own page, written once it has checked or written every document).
  */
-export async function writeReport(outDir: string, run?: RunFacts): Promise<string> {
+export async function writeReport(outDir: string, run?: RunFacts, options: { verify?: boolean; leftOut?: (why: string) => void } = {}): Promise<string> {
   const file = path.join(outDir, 'report.html');
   const tmp = temporary(file);
   const facts = run ?? (await runFacts(outDir));
-  const rows = await eachDocument(outDir, facts, async () => {});
+  const leftOut = new Set<string>();
+  const verify = options.verify ?? true;
+  const rows = await eachDocument(outDir, facts, async () => {}, verify && { check: true, ids: leftOut, ...(options.leftOut ? { leftOut: options.leftOut } : {}) });
   // writeFileSync on a descriptor writes all it is given at the file's end, or throws.
-  const out = openSync(tmp, 'w');
+  const out = createTemporary(tmp);
   try {
     try {
       writeFileSync(out, pageStart(outDir, rows, new Date().toISOString()));
-      await eachDocument(outDir, { failures: [], stale: facts.stale }, async (dir, final, n) => writeFileSync(out, docBlock(await readDocData(dir, final), n)));
+      await eachDocument(outDir, { failures: [], stale: facts.stale }, async (dir, final, n) => writeFileSync(out, docBlock(await readDocData(dir, final), n)), verify && { check: false, ids: leftOut });
       writeFileSync(out, PAGE_END);
     } finally {
       closeSync(out);
@@ -311,7 +344,7 @@ export async function writeReport(outDir: string, run?: RunFacts): Promise<strin
     renameSync(tmp, file);
   } catch (error) {
     // A page cut short (a full disk) is not put in place.
-    rmSync(tmp, { force: true });
+    removeFile(tmp);
     throw error;
   }
   return file;

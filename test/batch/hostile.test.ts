@@ -5,66 +5,14 @@
  * superlinear time: `npm run bench:doubling`.)
  */
 import { type SpawnSyncOptions, spawn, spawnSync } from 'node:child_process';
-import { createHash } from 'node:crypto';
-import {
-  chmodSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, symlinkSync, truncateSync, writeFileSync,
-} from 'node:fs';
+import { chmodSync, copyFileSync, existsSync, mkdirSync, readFileSync, readdirSync, statSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { parse } from 'csv-parse/sync';
-import { afterAll, describe, expect, test } from 'vitest';
-import { STAGES } from '../../src/pipeline.js';
+import { describe, expect, test } from 'vitest';
 import { CLI, CORPUS } from '../helpers.js';
+import { NOTICE, OTHER, complete, oneLineEach, readCsv, readRun, scratch, tree, twoNotices, zhenggai } from './cli.js';
 
-const NOTICE = path.join(CORPUS, '003_7004f69c1b986a66.txt');
-const OTHER = path.join(CORPUS, '002_96900efc544a01e9.txt');
-const STAGE_FILES = STAGES.map((s) => s.file);
-
-const root = mkdtempSync(path.join(os.tmpdir(), 'zhenggai-hostile-'));
-// World-writable, so that a run as an unprivileged user (below) can write in it.
-chmodSync(root, 0o777);
-afterAll(() => rmSync(root, { recursive: true, force: true }));
-
-let n = 0;
-/** A fresh folder for one test. */
-function place(): string {
-  const dir = path.join(root, String(n++));
-  mkdirSync(dir, { recursive: true, mode: 0o777 });
-  chmodSync(dir, 0o777);
-  return dir;
-}
-
-const zhenggai = (args: string[], options: SpawnSyncOptions = {}) => {
-  const r = spawnSync(process.execPath, [CLI, ...args], { encoding: 'utf8', ...options });
-  return { status: r.status, stderr: String(r.stderr), stdout: String(r.stdout) };
-};
-
-/** Every file under `dir`, relative, with a hash of its bytes. */
-function tree(dir: string): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const f of readdirSync(dir, { recursive: true }) as string[]) {
-    const full = path.join(dir, f);
-    if (statSync(full).isFile()) out[f] = createHash('sha256').update(readFileSync(full)).digest('hex');
-  }
-  return out;
-}
-
-const readRun = (out: string) => JSON.parse(readFileSync(path.join(out, 'run.json'), 'utf8'));
-const readCsv = (file: string): Record<string, string>[] => parse(readFileSync(file, 'utf8').replace(/^\uFEFF/, ''), { columns: true });
-
-/** Stderr is one line per message, none of them a stack frame. */
-function oneLineEach(stderr: string): void {
-  for (const line of stderr.trim().split('\n')) {
-    expect(line, stderr).toMatch(/^zhenggai: /);
-    expect(line, stderr).not.toMatch(/^\s+at /);
-  }
-  expect(stderr).not.toMatch(/\n\s+at .*:\d+:\d+/);
-}
-
-/** A document folder holds its five stage files and its resume file, nothing else. */
-function complete(dir: string): void {
-  expect(readdirSync(dir).sort()).toEqual([...STAGE_FILES, '.done.json'].sort());
-}
+const place = scratch('zhenggai-hostile-');
 
 /** Running as root, tests of permissions run the command as `nobody`, for whom they hold. */
 const root0 = process.getuid?.() === 0;
@@ -377,10 +325,7 @@ describe('12. a notice with its line breaks removed', () => {
 describe('13. out/ inside the corpus; report on a folder that is not an output', () => {
   test('a second run does not read out/report.html, and names out/ as not read', () => {
     const dir = place();
-    const input = path.join(dir, 'corpus');
-    mkdirSync(input);
-    copyFileSync(NOTICE, path.join(input, 'a.txt'));
-    copyFileSync(OTHER, path.join(input, 'b.txt'));
+    const input = twoNotices(path.join(dir, 'corpus'));
     const out = path.join(input, 'out');
     expect(zhenggai(['run', input, '--out', out, '--quiet']).status).toBe(0);
     const again = zhenggai(['run', input, '--out', out, '--quiet']);
@@ -424,7 +369,8 @@ describe('14. nothing skipped without a word', () => {
     const r = zhenggai(['run', input, '--out', path.join(dir, 'out'), '--quiet']);
     expect(r.status).toBe(0);
     expect(r.stderr).toBe(
-      `zhenggai: 3 entries not read (1 a link to a folder (not followed); 2 not .txt, .html, .htm): ${path.join(input, 'folder-link')}, ${path.join(input, 'notice.docx')}, ${path.join(input, 'notice.pdf')}\n`,
+      `zhenggai: 3 entries not read (1 a link to a folder (not followed); 2 not .txt, .html, .htm): ${path.join(input, 'folder-link')}, ${path.join(input, 'notice.docx')}, ${path.join(input, 'notice.pdf')}\n` +
+        `zhenggai: 1 link leads outside the input folders and was followed (run.json "linksOutside"): ${path.join(input, 'linked.txt')} → ${OTHER}\n`,
     );
     const run = readRun(path.join(dir, 'out'));
     expect(run.counts.processed).toBe(2);

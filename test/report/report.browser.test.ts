@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -61,6 +61,8 @@ describe.skipIf(!haveChromium)('review page (report.html) in Chromium', { timeou
     const broken = final(DERIVED);
     broken.numbers.push({ text: '99个', value: 99, unit: '个', approx: null, span: [900000, 900003] });
     writeFileSync(path.join(out, DERIVED, '5-validate.json'), JSON.stringify(broken));
+    // Without its resume record, which would no longer match it: a page shows a document no run vouches for as it is.
+    rmSync(path.join(out, DERIVED, '.done.json'));
     await writeReport(out);
 
     mkdirSync(ARTIFACTS, { recursive: true });

@@ -268,9 +268,25 @@ export function htmlToText(raw: string): HtmlText {
   const elements = elementsOf(document);
   const root = contentRoot(document, body ?? document, elements);
   const b = new TextMapBuilder(raw);
+  // The map never goes back, whatever order the tree puts the page's pieces in (parse5 moves text
+  // a <table> holds outside its cells before the table, whose line break is at its start tag):
+  // a piece that would map before what was written last maps there instead (`last`), and a
+  // character of the page is kept (mapped to itself) once at most (`kept`: the offset after it).
+  let last = 0;
+  let kept = 0;
+  const put = (at: number, value: string, keep: boolean) => {
+    if (keep && at >= kept) {
+      b.keep(at, at + 1);
+      last = at;
+      kept = at + 1;
+    } else {
+      last = Math.max(last, at);
+      b.replace(last, last, value);
+    }
+  };
   let lineOpen = false;
   const breakLine = (at: number) => {
-    if (lineOpen) b.insert(at, '\n');
+    if (lineOpen) put(at, '\n', false);
     lineOpen = false;
   };
   const location = (node: AnyNode) => (node as AnyNode & { sourceCodeLocation?: { startOffset: number; endOffset: number } }).sourceCodeLocation;
@@ -287,15 +303,14 @@ export function htmlToText(raw: string): HtmlText {
           const offsets = loc ? textNodeOffsets(raw, loc.startOffset, loc.endOffset, data) : null;
           for (let i = 0; i < data.length; i++) {
             const at = offsets ? offsets[i]! : (loc?.startOffset ?? 0);
-            if (offsets && data[i] === raw[at]) b.keep(at, at + 1);
-            else b.replace(at, at, data[i]!);
+            put(at, data[i]!, offsets !== null && data[i] === raw[at]);
           }
           if (data.trim()) lineOpen = true;
         } else if (node.type === 'tag') {
           const name = (node as Element).name;
           const at = loc?.startOffset ?? 0;
           if (BLOCK.has(name)) breakLine(at);
-          else if ((name === 'td' || name === 'th') && lineOpen) b.insert(at, '\t');
+          else if ((name === 'td' || name === 'th') && lineOpen) put(at, '\t', false);
         }
       },
       (node) => {
@@ -306,11 +321,23 @@ export function htmlToText(raw: string): HtmlText {
       },
       isTag,
     );
-  // A title the content block does not hold (an <h1> above it) opens the text, as on the page.
-  const h1s = elements.filter((el) => el.name === 'h1');
-  if (h1s.length) {
+  // A title the content block does not hold (an <h1> above it) opens the text, as on the page;
+  // but not one the content block is inside (<h1><p>5 个小故事… with no tag ever closed: the text
+  // held the title twice, and the offset map went back), nor one after it in the page (the map
+  // would go back).
+  const h1 = elements.find((el) => el.name === 'h1');
+  if (h1 && h1 !== root) {
     const inRoot = new Set(elementsOf(root));
-    if (h1s[0] !== root && !inRoot.has(h1s[0]!) && !h1s.some((h) => inRoot.has(h))) walk(h1s[0]!);
+    const aroundRoot = (() => {
+      for (let p = root.parent; p; p = p.parent) if (p === h1) return true;
+      return false;
+    })();
+    const before = (location(h1)?.endOffset ?? Infinity) <= (location(root)?.startOffset ?? -Infinity);
+    if (!aroundRoot && before && !elements.some((el) => el.name === 'h1' && inRoot.has(el))) {
+      walk(h1);
+      // A line of its own: the walk enters what is inside an element, not the element.
+      breakLine(location(h1)!.endOffset);
+    }
   }
   walk(root);
   return { text: b.build(), pageMeta, title };

@@ -418,7 +418,8 @@ const inside = (run: Run, it: RunItem) => run.items[0]!.start >= it.start && run
  */
 export function readEnumerations(text: string, markers: Marker[]): { problems: Problem[]; categories: Category[] } {
   const numbered = groupRuns(text, markers);
-  const runs = [...numbered, ...bulletRuns(text), ...clauseRuns(text, markers), ...quotedRuns(text)].filter((r) => r.items.every((it) => it.end > it.start));
+  // A run has items, each with words: after the cue of "问题12：；" there are no clauses at all.
+  const runs = [...numbered, ...bulletRuns(text), ...clauseRuns(text, markers), ...quotedRuns(text)].filter((r) => r.items.length > 0 && r.items.every((it) => it.end > it.start));
   endBeforeNextList(text, runs, markers);
   for (const run of runs) run.enumerates = readRun(text, run);
   // Runs of problems by where they begin, so that the lists inside an item are a binary search away.

@@ -82,6 +82,10 @@ describe('cues', () => {
     ['plans', '下一步,局党组将持续巩固整改成果:'],
   ];
   test.each(paraphrases)('%s: %s', (enumerates, cue) => expect(readCue(cue)).toBe(enumerates));
+
+  test('a cue with nothing after it but a semicolon is no list (npm run bench:fuzz -- --seed 42 crashed on it)', () => {
+    expect(problemsOf('5 个小故事,走进崇阳巡察一线问题12：；')).toEqual({ problems: [], categories: [] });
+  });
 });
 
 describe('totals', () => {
