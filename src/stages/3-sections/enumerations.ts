@@ -1,5 +1,5 @@
 import type { Category, Problem } from '../../schema.js';
-import type { Family, Marker } from './markers.js';
+import { HEADING_LEVEL, type Family, type Marker } from './markers.js';
 import { isSentenceEnd } from '../2-segment/sentences.js';
 import { COUNTING_NUMERALS } from '../../vocab/numerals.js';
 import { CATEGORY_PREFIX, MEASURE_OPENER, NAMES_KINDS, RECTIFICATION_WORDS, SHORTCOMING, closesItems, namesKind } from './words.js';
@@ -33,6 +33,10 @@ export interface Run {
   /** The words the run is read from, and what they say it lists. */
   cue: string;
   enumerates: Enumerates | null;
+  /** A run of clauses split by semicolons after a colon: "集中表现在以下五个方面:a;b;c;d;e。" */
+  afterColon?: boolean;
+  /** The run begins in the part of a notice whose heading names the feedback's problems: "二、巡察反馈问题整改进展情况". */
+  inProblemsPart?: boolean;
 }
 
 /**
@@ -124,11 +128,20 @@ function itemsRead(text: string, run: Run): { shortcomings: number; measures: nu
 export function readRun(text: string, run: Run): Enumerates | null {
   if (run.family === 'must') return 'requirements';
   if (run.family === 'quoted') return 'problems';
-  // "发现个别…超量储存;部分…未制定…预案;部分…无人值班等安全隐患问题。": one sentence naming kinds, not a list.
-  const last = run.items[run.items.length - 1]!;
-  if (run.family === 'clause' && NAMES_KINDS.test(text.slice(Math.max(last.start, last.end - ITEM_HEAD), last.end))) return null;
   const k = run.items.length;
   const cue = readCue(run.cue);
+  // In the part of a notice that sets out the feedback's problems, numbered lines that name a shortcoming are its
+  // problems, even one alone before its 整改情况 (an excerpt cut after it): "二、巡察反馈问题整改进展情况\n(一)反馈问题:
+  // 公立医院公益性凸显不足\n1.优化后的绩效考核方案尚未公布。" The part's own heading is no cue of measures.
+  if (run.inProblemsPart && run.lineStart && (cue === null || PROBLEMS_PART.test(run.cue))) {
+    const { shortcomings, measures } = itemsRead(text, run);
+    if (measures === 0 && shortcomings * 3 >= k * 2) return 'problems';
+  }
+  // "发现个别…超量储存;部分…未制定…预案;部分…无人值班等安全隐患问题。": one sentence naming kinds, not a list. A run a
+  // problem cue announces with a colon is a list however its last clause ends: "…主要存在的问题:贯彻落实党中央决策部署
+  // 不到位;基层党组织建设薄弱,…;有的存在投资无收益,偿债风险巨大等问题。"
+  const last = run.items[run.items.length - 1]!;
+  if (run.family === 'clause' && !(run.afterColon && cue === 'problems') && NAMES_KINDS.test(text.slice(Math.max(last.start, last.end - ITEM_HEAD), last.end))) return null;
   const { shortcomings, measures } = itemsRead(text, run);
   if ((cue === 'problems' || cue === null) && shortcomings === 0 && run.items.every((it) => isTitle(text.slice(it.start, Math.min(it.end, it.start + ITEM_HEAD))))) return 'headings';
   if (cue === 'problems') return measures * 2 > k || (k === 1 && shortcomings === 0 && measures > 0) ? 'measures' : 'problems';
@@ -405,7 +418,7 @@ const SEMICOLONS = new Set([';', '；']);
 
 function clauseRun(text: string, begin: number, stop: number, cue: string): Run {
   const items = splitClauses(text, begin, stop).map(([s, e]) => ({ marker: null, start: s, end: trimEnd(text, s, e), regionEnd: e }));
-  return { family: 'clause', lineStart: false, items, cue, enumerates: null };
+  return { family: 'clause', lineStart: false, items, cue, enumerates: null, afterColon: true };
 }
 
 /** A list belongs to the item it begins in. */
@@ -420,7 +433,12 @@ export function readEnumerations(text: string, markers: Marker[]): { problems: P
   const numbered = groupRuns(text, markers);
   const runs = [...numbered, ...bulletRuns(text), ...clauseRuns(text, markers), ...quotedRuns(text)].filter((r) => r.items.every((it) => it.end > it.start));
   endBeforeNextList(text, runs, markers);
-  for (const run of runs) run.enumerates = readRun(text, run);
+  const parts = problemsParts(text, markers);
+  for (const run of runs) {
+    const at = run.items[0]!.start;
+    run.inProblemsPart = parts.some(([s, e]) => at > s && at < e);
+    run.enumerates = readRun(text, run);
+  }
   // Runs of problems by where they begin, so that the lists inside an item are a binary search away.
   const problemRuns = runs.filter((r) => r.enumerates === 'problems').sort((a, b) => a.items[0]!.start - b.items[0]!.start);
   const problemStarts = problemRuns.map((r) => r.items[0]!.start);
@@ -447,7 +465,7 @@ export function readEnumerations(text: string, markers: Marker[]): { problems: P
   // Problems: runs of problems that are not categories, outside any other such run (runs inside a problem are its
   // sub-items), each list once; a run of one item only after a problem cue.
   const isCategory = new Set(categoryRuns);
-  const leaves = problemRuns.filter((r) => !isCategory.has(r) && (r.items.length >= 2 || r.family === 'quoted' || readCue(r.cue) === 'problems'));
+  const leaves = problemRuns.filter((r) => !isCategory.has(r) && (r.items.length >= 2 || r.family === 'quoted' || r.inProblemsPart || readCue(r.cue) === 'problems'));
   // A run that begins inside an item of another begins where that item's region still runs: a sweep over the items by start.
   const items = leaves.flatMap((r) => r.items).sort((a, b) => a.start - b.start);
   let reach = -1, i = 0, readTo = -1;
@@ -481,6 +499,25 @@ export function readEnumerations(text: string, markers: Marker[]): { problems: P
     run.items.forEach((it, i) => problems.push(problemOf(text, it, problems.length + 1, parent ? categoryOf.get(parent)! : null, answers?.[i] ?? null)));
   }
   return { problems, categories };
+}
+
+/**
+ * The heading of the part of a notice that sets out the feedback's problems: "二、巡察反馈问题整改进展情况" / "一、巡察发现的
+ * 主要问题" / "二、存在的问题" / "二、对照反馈问题,对标对表进行整改". Not the part on how the rectification was organised
+ * ("一、组织整改落实情况"), nor one that names the feedback only in passing in a long sentence.
+ */
+export const PROBLEMS_PART = /^\s*(?:[一二三四五六七八九十]+[、．.]\s*)?[^\n。;；]{0,12}(?:反馈问题|发现的?(?:主要|突出)?问题|存在的?(?:主要|突出)?问题)[^\n。;；]{0,16}$/;
+
+/** Each part whose line-start heading names the feedback's problems, from its heading to the next heading of its family or a closing line. */
+function problemsParts(text: string, markers: Marker[]): [number, number][] {
+  const parts: [number, number][] = [];
+  const heads = markers.filter((m) => m.lineStart && HEADING_LEVEL[m.family] !== undefined);
+  heads.forEach((m, i) => {
+    if (!PROBLEMS_PART.test(text.slice(m.start, lineEnd(text, m.start)))) return;
+    const next = heads.slice(i + 1).find((n) => n.family === m.family);
+    parts.push([m.start, closingAfter(text, m.start, next?.start ?? text.length)]);
+  });
+  return parts;
 }
 
 /** A field heading that holds the problems, and one that holds what was done about them. */

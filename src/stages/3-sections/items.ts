@@ -18,8 +18,8 @@ export const Heading = z.object({
 });
 export type Heading = z.infer<typeof Heading>;
 
-/** 问题1: / 问题一: / 问题36: after the marker or alone: "1.问题1:依靠举债发展的路径依赖仍然存在" */
-const LABELLED_ITEM = new RegExp(`^问题\\s*(\\d+|${CN})\\s*[:：]\\s*`);
+/** 问题1: / 问题一: / 问题36: / 问题1. after the marker or alone: "1.问题1:依靠举债发展的路径依赖仍然存在" / "问题1.针对学习…流于形式、走马观花的问题。" */
+const LABELLED_ITEM = new RegExp(`^问题\\s*(\\d+|${CN})\\s*[:：.．、](?!\\d)\\s*`);
 /** 【问题】 / 【问题1】 / [问题]: "【问题】部分党员干部理论学习不深入【整改情况】…" */
 const BRACKET_ITEM = /^[【\[]问题\s*(\d*)[】\]]\s*[:：]?\s*/;
 /**

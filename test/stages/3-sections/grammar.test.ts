@@ -9,6 +9,7 @@ import { MARKER_FAMILIES, findMarkers } from '../../../src/stages/3-sections/mar
 import { STATUS_PHRASES, statusOf } from '../../../src/vocab/status.js';
 import { COUNTED, EXTRAS, countedBy, readSummary } from '../../../src/stages/4-extract/totals.js';
 import { LABELS, readLabels } from '../../../src/vocab/labels.js';
+import { detectSections } from '../../../src/stages/3-sections/index.js';
 
 /**
  * Every row of the sections stage's grammar (docs/reading-notices.md) on the real sentence it was
@@ -151,5 +152,63 @@ describe('kind', () => {
   const rows = [...OTHER_COPIES, ...NOTICE_PHRASES, ...ANNOUNCEMENT_PHRASES, ...OTHER_PHRASES, ...NEWS_MARKERS];
   test.each(rows.map((r, i) => [i, r] as const))('row %i: its words are in its example', (_, r) => {
     expect(parts(r.example).some((p) => new RegExp(r.pattern.source, r.pattern.flags.replace('g', '')).test(p.replace(/\\n/g, '\n')))).toBe(true);
+  });
+});
+
+/** The whole sections stage on a text: its categories' titles and its problems' texts, each cut to `n` characters. */
+const sectionsOf = (raw: string, n = 12) => {
+  const { sections } = detectSections(segment(clean({ id: 't', source: 't.txt', bytes: Buffer.from(raw) })));
+  return { categories: sections.categories.map((c) => c.title.slice(0, n)), problems: sections.problems.map((p) => [p.category, p.text.slice(0, n)]) };
+};
+
+describe('problem lists', () => {
+  // Each rule on its real example (the source in the name) and on a paraphrase of our own: [rule, text, categories, problems as [category, first characters]].
+  const cases: [string, string, string[], [number | null, string][]][] = [
+    [
+      'a colon-announced ;-run is a list though its last clause ends in 等问题 (tune d88)',
+      '四届市委第九轮巡察中发现被巡察党组织主要存在的问题:贯彻落实党中央决策部署不到位;管党治党不严不实;有的存在投资无收益,偿债风险巨大等问题。',
+      [], [[null, '贯彻落实党中央决策部署'], [null, '管党治党不严不实'], [null, '有的存在投资无收益,偿债']],
+    ],
+    [
+      'a colon-announced ;-run is a list though its last clause ends in 等问题 (paraphrase)',
+      '督察组指出该县存在的主要问题:污水管网建设滞后;垃圾分类推进不力;部分河段水质反弹等突出问题。',
+      [], [[null, '污水管网建设滞后'], [null, '垃圾分类推进不力'], [null, '部分河段水质反弹等突出']],
+    ],
+    [
+      'a sentence of ;-clauses naming kinds with no colon is not a list (seed 000)',
+      '发现个别烟花爆竹店存在超量储存、烟花堆放位置不合理;部分工业园区企业未制定综合应急预案;部分应急救援消防场所无人值班等安全隐患问题。',
+      [], [],
+    ],
+    [
+      '问题1. labels an item as 问题1: does (tune d102)',
+      '二、对照反馈问题,对标对表进行整改\n(一)聚焦贯彻落实党的路线方针政策和中央、省委、市委决策部署情况方面\n问题1.针对学习习近平新时代中国特色社会主义思想流于形式、走马观花的问题。\n',
+      ['聚焦贯彻落实党的路线方'], [[1, '针对学习习近平新时代中']],
+    ],
+    [
+      '问题1. labels an item as 问题1: does (paraphrase)',
+      '(一)党的建设方面\n问题1.党组会议学习制度落实不严格。\n整改情况:已修订学习制度。\n问题2.干部选拔任用程序不规范。\n整改情况:已修订选任办法。\n',
+      ['党的建设方面'], [[1, '党组会议学习制度落实不严'], [1, '干部选拔任用程序不规范。']],
+    ],
+    [
+      'one numbered line naming a shortcoming in the part that sets out the feedback is a problem (tune d123)',
+      '一、组织整改落实情况\n(一)细化工作方案。对照巡察反馈的问题及整改意见,制定巡察整改方案。\n(二)注重建章立制。建立和完善相关规章制度。\n二、巡察反馈问题整改进展情况\n(一)反馈问题:公立医院公益性凸显不足\n1.优化后的绩效考核方案尚未公布。医院原来的绩效考核体系已难以适应当今公立医',
+      ['公立医院公益性凸显不足'], [[1, '优化后的绩效考核方案尚未']],
+    ],
+    [
+      'one numbered line naming a shortcoming in the part that sets out the feedback is a problem (paraphrase)',
+      '二、存在的主要问题\n(一)财务管理方面\n1.公务卡结算制度执行不严格,现金支付比例偏高。\n',
+      ['财务管理方面'], [[1, '公务卡结算制度执行不严格']],
+    ],
+    [
+      'a measure heading in the part that sets out the feedback is not a problem (paraphrase)',
+      '二、巡察反馈问题整改进展情况\n(一)加强组织领导\n1.建立整改台账,逐项销号。\n',
+      [], [],
+    ],
+  ];
+  test.each(cases)('%s', (_, text, categories, problems) => {
+    const got = sectionsOf(text, 40);
+    // Each title and text begins with the words given.
+    const cut = (got: string, want: string) => got.slice(0, want.length);
+    expect({ categories: got.categories.map((c, i) => cut(c, categories[i] ?? '')), problems: got.problems.map(([c, p], i) => [c, cut(p as string, problems[i]?.[1] ?? '')]) }).toEqual({ categories, problems });
   });
 });
