@@ -1,4 +1,4 @@
-import type { Category, Problem } from '../../schema.js';
+import type { Category, Message, Problem } from '../../schema.js';
 import { HEADING_LEVEL, type Family, type Marker } from './markers.js';
 import { isSentenceEnd } from '../2-segment/sentences.js';
 import { COUNTING_NUMERALS } from '../../vocab/numerals.js';
@@ -162,12 +162,33 @@ const isTitle = (words: string) => (words.length <= 20 && !/[,，;；。:：]/.t
 /** Longest gap between two items of one run, in characters: a list is read within a few paragraphs. */
 const MAX_GAP = 4000;
 
-/** Markers to runs: the same family, numbered on from the run's last item, at line starts or inline alike. */
+/**
+ * A marker that lost its mark in copying continues the run it numbers on, and a message says so: "4.主体责任和监督责任
+ * 履行不到位…\n5践行安全发展理念有差距。…\n6.财务管理不规范。" (wild w156: 5 without its dot, read as 5.).
+ */
+export const SLIPS: { family: Family; continues: Family; example: string }[] = [
+  { family: 'digit-bare', continues: 'digit-dot', example: '4.主体责任和监督责任履行不到位,重要领域、重点岗位廉政风险管控不严。\n5践行安全发展理念有差距。项目建设风险防控意识不强。\n6.财务管理不规范。' },
+];
+
+/**
+ * Markers to runs: the same family, numbered on from the run's last item, at line starts or inline alike. A heading
+ * list goes on over one number lost ("1.…\n2.…\n4.…": item 3 is missing, and the numbering audit says so) when
+ * its next heading of the family is the next number but one.
+ */
 export function groupRuns(text: string, markers: Marker[]): Run[] {
   const runs: Run[] = [];
   // Runs waiting for their next number, by family, kind and that number: "一是" waits for "二是".
   const waiting = new Map<string, Run[]>();
   const key = (family: Family, lineStart: boolean, number: number) => `${family}|${lineStart && !INLINE_FAMILIES.has(family)}|${number}`;
+  // The last heading of each family: a list skips a number only from its own last heading.
+  const lastHeading = new Map<Family, Marker>();
+  const take = (family: Family, lineStart: boolean, number: number, at: number, last?: Marker) => {
+    const list = waiting.get(key(family, lineStart, number));
+    while (list?.length && at - list[list.length - 1]!.items[list[list.length - 1]!.items.length - 1]!.marker!.start > MAX_GAP) list.pop();
+    const run = list?.[list.length - 1];
+    if (!run || (last && run.items[run.items.length - 1]!.marker !== last)) return undefined;
+    return list!.pop();
+  };
   for (const m of markers) {
     const lineStart = m.lineStart && !INLINE_FAMILIES.has(m.family);
     let run: Run | undefined;
@@ -176,13 +197,15 @@ export function groupRuns(text: string, markers: Marker[]): Run[] {
       runs.push(run);
     } else {
       // Headings (一、 (一) 1.) stay at line starts or inside sentences; 一是 opens a paragraph and goes on inline.
-      const list = waiting.get(key(m.family, lineStart, m.number));
-      while (list?.length && m.start - list[list.length - 1]!.items[list[list.length - 1]!.items.length - 1]!.marker!.start > MAX_GAP) list.pop();
-      run = list?.pop();
+      run = take(m.family, lineStart, m.number, m.start);
+      for (const slip of SLIPS) if (!run && slip.family === m.family) run = take(slip.continues, lineStart, m.number, m.start);
+      if (!run && lineStart && HEADING_LEVEL[m.family] !== undefined && lastHeading.has(m.family)) run = take(m.family, lineStart, m.number - 1, m.start, lastHeading.get(m.family));
+      if (lineStart) lastHeading.set(m.family, m);
       if (!run) continue;
       run.items.push({ marker: m, start: m.end, end: m.end, regionEnd: m.end });
     }
-    const next = key(m.family, run.lineStart, m.number + 1);
+    if (lineStart) lastHeading.set(run.family as Family, m);
+    const next = key(run.family as Family, run.lineStart, m.number + 1);
     if (!waiting.has(next)) waiting.set(next, []);
     waiting.get(next)!.push(run);
   }
@@ -429,7 +452,7 @@ const inside = (run: Run, it: RunItem) => run.items[0]!.start >= it.start && run
  * problems is a run of categories ("(一)在畏难思想严峻,工作作风不实方面 1…2…"); runs inside a
  * problem are its sub-items, and a list already read is not read again as clauses.
  */
-export function readEnumerations(text: string, markers: Marker[]): { problems: Problem[]; categories: Category[] } {
+export function readEnumerations(text: string, markers: Marker[]): { problems: Problem[]; categories: Category[]; messages: Message[] } {
   const numbered = groupRuns(text, markers);
   const runs = [...numbered, ...bulletRuns(text), ...clauseRuns(text, markers), ...quotedRuns(text)].filter((r) => r.items.every((it) => it.end > it.start));
   endBeforeNextList(text, runs, markers);
@@ -498,7 +521,20 @@ export function readEnumerations(text: string, markers: Marker[]): { problems: P
     const answers = fields.length ? fieldAnswers(text, run, fields, runs) : null;
     run.items.forEach((it, i) => problems.push(problemOf(text, it, problems.length + 1, parent ? categoryOf.get(parent)! : null, answers?.[i] ?? null)));
   }
-  return { problems, categories };
+  return { problems, categories, messages: [...categoryRuns, ...top].flatMap((run) => slipsOf(text, run)) };
+}
+
+/** A message for each item whose marker lost its mark and was read in its list anyway: "5践行…" in a list of 1. … 8. */
+function slipsOf(text: string, run: Run): Message[] {
+  const first = run.items[0]!.marker, last = run.items[run.items.length - 1]!.marker;
+  if (!first || !last) return [];
+  return run.items.flatMap((it) => {
+    const m = it.marker;
+    if (!m || m.family === run.family) return [];
+    const written = text.slice(m.start, Math.min(it.end, m.end + 2));
+    const model = text.slice(first.start, first.end).trim();
+    return [{ level: 'warning' as const, code: 'sections/marker-slip' as const, message: `item ${m.number} is written "${written}" without the mark of its list (${model} …): read as item ${m.number} of the list ${first.number} to ${last.number}`, span: [m.start, m.end] as [number, number] }];
+  });
 }
 
 /**
@@ -506,7 +542,7 @@ export function readEnumerations(text: string, markers: Marker[]): { problems: P
  * 主要问题" / "二、存在的问题" / "二、对照反馈问题,对标对表进行整改". Not the part on how the rectification was organised
  * ("一、组织整改落实情况"), nor one that names the feedback only in passing in a long sentence.
  */
-export const PROBLEMS_PART = /^\s*(?:[一二三四五六七八九十]+[、．.]\s*)?[^\n。;；]{0,12}(?:反馈问题|发现的?(?:主要|突出)?问题|存在的?(?:主要|突出)?问题)[^\n。;；]{0,16}$/;
+export const PROBLEMS_PART = new RegExp(`^\\s*(?:[${COUNTING_NUMERALS}]+[、．.]\\s*)?[^\\n。;；]{0,12}(?:反馈问题|发现的?(?:主要|突出)?问题|存在的?(?:主要|突出)?问题)[^\\n。;；]{0,16}$`);
 
 /** Each part whose line-start heading names the feedback's problems, from its heading to the next heading of its family or a closing line. */
 function problemsParts(text: string, markers: Marker[]): [number, number][] {

@@ -28,7 +28,7 @@ export const SectionsOutput = z.object({
   headings: z.array(Heading).describe('Every numbered heading line, in text order: 一、组织整改落实情况, (一)反馈问题:…, 1.问题1:….'),
   categories: z.array(Category).describe('The headings that group problems, as in the final document.'),
   problems: z.array(Problem).describe('The problems with their rectifications, as in the final document.'),
-  messages: z.array(Message).describe('This stage’s findings (it emits none at present).'),
+  messages: z.array(Message).describe('This stage’s findings: an item whose marker lost its mark and was read in its list anyway (`sections/marker-slip`).'),
 });
 export type SectionsOutput = z.infer<typeof SectionsOutput>;
 
@@ -47,8 +47,9 @@ export function detectSections(doc: SegmentedDocument): SectionedDocument {
   const structure = readStructure(text, lines, markers);
   let { problems, categories } = structure;
   let itemStyle: ItemStyle | null = structure.itemStyle;
+  let messages: Message[] = [];
   if (problems.length === 0) {
-    ({ problems, categories } = readEnumerations(text, markers));
+    ({ problems, categories, messages } = readEnumerations(text, markers));
     if (problems.length) itemStyle = 'inline';
   }
   const title = readTitle(lines, pageMeta);
@@ -69,7 +70,7 @@ export function detectSections(doc: SegmentedDocument): SectionedDocument {
     headings: structure.headings,
     categories,
     problems,
-    messages: [],
+    messages,
   };
   return { ...doc, sections };
 }

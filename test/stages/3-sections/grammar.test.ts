@@ -10,6 +10,7 @@ import { STATUS_PHRASES, statusOf } from '../../../src/vocab/status.js';
 import { COUNTED, EXTRAS, countedBy, readSummary } from '../../../src/stages/4-extract/totals.js';
 import { LABELS, readLabels } from '../../../src/vocab/labels.js';
 import { detectSections } from '../../../src/stages/3-sections/index.js';
+import { runPipeline } from '../../../src/pipeline.js';
 
 /**
  * Every row of the sections stage's grammar (docs/reading-notices.md) on the real sentence it was
@@ -210,5 +211,36 @@ describe('problem lists', () => {
     // Each title and text begins with the words given.
     const cut = (got: string, want: string) => got.slice(0, want.length);
     expect({ categories: got.categories.map((c, i) => cut(c, categories[i] ?? '')), problems: got.problems.map(([c, p], i) => [c, cut(p as string, problems[i]?.[1] ?? '')]) }).toEqual({ categories, problems });
+  });
+});
+
+describe('numbering', () => {
+  // [rule, text, the problems' own numbers, the messages said about the numbering]
+  const cases: [string, string, number[], string[]][] = [
+    [
+      'a marker that lost its dot continues its list, and a message says so (wild w156)',
+      '现将巡察发现的主要问题通报如下:\n\n1.上轮巡察反馈问题整改仍有差距。\n\n2.落实推进公立医院高质量发展、加快中医药特色发展上有差距。\n\n3.医保资金使用不规范,医疗管理有漏洞。\n\n4.主体责任和监督责任履行不到位,重要领域、重点岗位廉政风险管控不严。\n\n5践行安全发展理念有差距。项目建设风险防控意识不强,安防管理平台有漏洞。\n\n6.财务管理不规范。内控制度执行不到位。\n',
+      [1, 2, 3, 4, 5, 6], ['sections/marker-slip: item 5 is written "5践行" without the mark of its list (1. …): read as item 5 of the list 1 to 6'],
+    ],
+    [
+      'a marker that lost its dot continues its list, and a message says so (paraphrase)',
+      '检查发现以下问题:\n1.台账资料不完整。\n2销号程序不规范,佐证材料缺失。\n3.整改时限把握不严。\n',
+      [1, 2, 3], ['sections/marker-slip: item 2 is written "2销号" without the mark of its list (1. …): read as item 2 of the list 1 to 3'],
+    ],
+    [
+      'a list that skips a number says how many items it numbers and how many were read (paraphrase)',
+      '巡察发现的主要问题:\n1.党组理论学习不深入。\n2.财务管理不规范。\n4.干部选任程序不严格。\n5.公务接待超标准。\n',
+      [1, 2, 4, 5], ['validate/problem-number-skipped: expected 问题3, found 问题4: the list numbers 5 items from 1, 4 were read'],
+    ],
+    [
+      'lists that each start at 1 are not repeats (paraphrase of a roundup, wild w155)',
+      '县财政局存在的主要问题是:一是预算管理不规范;二是政府采购监管不到位。县教育局存在的主要问题是:一是学校食堂管理混乱;二是教师队伍建设滞后。\n',
+      [1, 2, 1, 2], [],
+    ],
+  ];
+  test.each(cases)('%s', (_, text, labels, messages) => {
+    const { final } = runPipeline({ id: 't', source: 't.txt', bytes: Buffer.from(text) });
+    expect(final.problems.map((p) => p.label)).toEqual(labels);
+    expect(final.diagnostics.filter((d) => /^sections\/|^validate\/problem-number/.test(d.code)).map((d) => `${d.code}: ${d.message}`)).toEqual(messages);
   });
 });
