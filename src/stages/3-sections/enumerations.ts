@@ -39,6 +39,9 @@ export interface Run {
   inProblemsPart?: boolean;
 }
 
+/** The inspectors' finding, which announces what follows it: "但巡察也发现," / "督察发现,". */
+const FOUND = /(?:巡察|巡视|督察|审计|检查)组?(?:也|还|同时)?(?:发现|指出)$/;
+
 /**
  * Cue phrases, the nearest to the list deciding: "对巡察中发现的问题…提出了整改时限和要求。一是…"
  * is a list of requirements, though the sentence names 发现的问题 first. Each row has the
@@ -46,6 +49,7 @@ export interface Run {
  */
 export const CUES: { enumerates: Enumerates; pattern: RegExp; example: string }[] = [
   { enumerates: 'problems', pattern: /(?:存在|发现|查找|查摆|梳理|反馈|指出|通报|列出|暴露)(?:了|出|的|着)?[^。；;:：]{0,30}?(?:问题|不足|短板|弱项|薄弱环节|差距)/g, example: '反馈了新华社区存在的4类主要问题:一、… / 但仍然存在一些薄弱环节。一是… / 主要存在四个方面的突出问题:' },
+  { enumerates: 'problems', pattern: new RegExp(FOUND.source, 'g'), example: '在事业发展方面取得了一定成绩,但巡察也发现(then ,有的单位党组织政治核心作用发挥不够,有的落实…“两个责任”不够到位) / 督察发现(then ,个别地方仍顶风违法违规占用耕地挖湖造景;…)' },
   { enumerates: 'problems', pattern: /(?:集中|主要|突出|具体)?表现(?:在|为)/g, example: '本轮巡察发现被巡察单位存在一些突出问题,集中表现在以下五个方面:' },
   { enumerates: 'problems', pattern: /主要(?:是|有)\s*[:：]/g, example: '但仍存在一些问题。主要是:农村发展活力不足' },
   { enumerates: 'problems', pattern: /问题(?:主要)?(?:有|是|如下)\s*[:：]?/g, example: '反馈的问题主要有:' },
@@ -328,6 +332,53 @@ const ITEM_REACH = 2000;
 /** Openers that mark each clause of an unnumbered list: "有的…;有的…" / "一些地方…;一些地方…". */
 const CLAUSE_OPENERS = ['有的', '一些', '部分', '个别', '少数'];
 const MAY_LIST = new RegExp(`[;；]|${CLAUSE_OPENERS.join('|')}`);
+/** An opener, not 有的 inside a word (所有的, 具有的, 现有的 …). */
+const OPENER_AT = new RegExp(`(?<![所没具固特原现持拥享占独专应既已含带附存])(?:${CLAUSE_OPENERS.join('|')})`, 'g');
+/** The opener that may follow its subject: "这些地方有的存在违法采矿破坏生态问题、有的垃圾填埋场严重污染环境". */
+const AFTER_SUBJECT = '有的';
+/** How long a subject before the first 有的 may be: "这些地方". */
+const SUBJECT = 12;
+
+/**
+ * Lists of clauses that each open with the same opener, in `text[begin, stop)`: clauses split by semicolons or full
+ * stops that each open so ("有的政治意识淡薄,…;有的政治站位不高,…;有的大局意识不强,…。"), and, inside one such clause,
+ * clauses joined by commas or 、 ("但巡察也发现,有的单位党组织政治核心作用发挥不够,有的落实…不够到位,有的落实…存在短板,
+ * …。"): each runs from its opener to the next, the last to the end of its clause.
+ */
+function openerRuns(text: string, begin: number, stop: number): [number, number][][] {
+  const runs: [number, number][][] = [];
+  const clauses = splitClauses(text, begin, stop);
+  const openerOf = (at: number) => CLAUSE_OPENERS.find((o) => text.startsWith(o, at));
+  for (let i = 0; i < clauses.length; ) {
+    const opener = openerOf(clauses[i]![0]);
+    let j = i + 1;
+    while (opener && j < clauses.length && text.startsWith(opener, clauses[j]![0])) j++;
+    if (opener && j - i >= 2) runs.push(clauses.slice(i, j));
+    i = j;
+  }
+  for (const [start, end] of clauses) {
+    const at: { at: number; opener: string }[] = [];
+    for (const m of text.slice(start, end).matchAll(OPENER_AT)) {
+      const o = start + m.index;
+      const before = text.slice(start, o).replace(/\s+$/, '');
+      const subject = before.slice(Math.max(before.lastIndexOf(','), before.lastIndexOf('，'), before.lastIndexOf('、')) + 1);
+      if (/[,，、]$/.test(before) || (m[0] === AFTER_SUBJECT && subject.length <= SUBJECT && !at.some((x) => x.opener === AFTER_SUBJECT))) at.push({ at: o, opener: m[0] });
+    }
+    for (let i = 0; i < at.length; ) {
+      let j = i + 1;
+      while (j < at.length && at[j]!.opener === at[i]!.opener) j++;
+      if (j - i >= 2) runs.push(at.slice(i, j).map((x, k, xs) => [x.at, xs[k + 1]?.at ?? (j < at.length ? at[j]!.at : end)]));
+      i = j;
+    }
+  }
+  return runs;
+}
+
+/**
+ * Where a run of semicolon clauses may be announced: a colon, or the comma after the inspectors' finding
+ * ("督察发现,一些地方践行…还不到位,…;污染防治攻坚存在薄弱环节,…;…;一些第三方环境检测机构存在数据造假问题。", wild w008).
+ */
+const ANNOUNCING = new RegExp(`[:：]|(?<=${FOUND.source.replace(/\$$/, '')})[,，]`, 'g');
 
 /**
  * Unnumbered lists: clauses split by semicolons after a cue that ends in a colon ("集中表现在以下
@@ -336,7 +387,7 @@ const MAY_LIST = new RegExp(`[;；]|${CLAUSE_OPENERS.join('|')}`);
 export function clauseRuns(text: string, markers: Marker[]): Run[] {
   const runs: Run[] = [];
   const markerAt = new Set(markers.map((m) => m.start));
-  for (const colon of text.matchAll(/[:：]/g)) {
+  for (const colon of text.matchAll(ANNOUNCING)) {
     const at = colon.index + 1;
     let begin = at;
     while (begin < text.length && /[ \t\u3000]/.test(text[begin]!)) begin++;
@@ -350,6 +401,7 @@ export function clauseRuns(text: string, markers: Marker[]): Run[] {
     const cue = cueOf(text, colon.index + 1);
     const announced = readCue(cue);
     if (announced !== null && announced !== 'problems') continue;
+    if (colon[0] !== ':' && colon[0] !== '：' && announced !== 'problems') continue;
     runs.push(clauseRun(text, begin, stop, cue));
   }
   for (const line of text.matchAll(/[^\n]+/g)) {
@@ -361,15 +413,9 @@ export function clauseRuns(text: string, markers: Marker[]): Run[] {
     if (clauses.length >= 3 && !/[。!！?？:：]/.test(sentence.slice(0, -1)) && !markerAt.has(clauses[0]![0]) && underHeading(text, line.index)) {
       runs.push({ family: 'clause', lineStart: true, items: clauses.map(([s, e]) => ({ marker: null, start: s, end: trimEnd(text, s, e), regionEnd: e })), cue: '', enumerates: null });
     }
-    for (let i = 0; i < clauses.length; ) {
-      const opener = CLAUSE_OPENERS.find((o) => text.startsWith(o, clauses[i]![0]));
-      let j = i + 1;
-      while (opener && j < clauses.length && text.startsWith(opener, clauses[j]![0])) j++;
-      if (opener && j - i >= 2) {
-        const items = clauses.slice(i, j).map(([s, e]) => ({ marker: null, start: s, end: trimEnd(text, s, e), regionEnd: e }));
-        runs.push({ family: 'clause', lineStart: false, items, cue: cueOf(text, items[0]!.start), enumerates: null });
-      }
-      i = j;
+    for (const clauses of openerRuns(text, line.index, line.index + line[0].length)) {
+      const items = clauses.map(([s, e]) => ({ marker: null, start: s, end: trimEnd(text, s, e), regionEnd: e }));
+      runs.push({ family: 'clause', lineStart: false, items, cue: cueOf(text, items[0]!.start), enumerates: null });
     }
   }
   return runs;
@@ -479,7 +525,9 @@ export function readEnumerations(text: string, markers: Marker[]): { problems: P
   };
   // Categories: a run of problems or headings two or more of whose items (at least half) hold runs of problems, or
   // one whose every item holds some and is titled as a kind of problems; the innermost such run.
+  // Clauses are never categories: 有的…,有的… inside one clause of a semicolon list splits that clause, it does not nest a list in it.
   const grouping = runs.filter((r) => {
+    if (r.family === 'clause') return false;
     const holding = r.items.filter((it) => holds(r, it)).length;
     if ((r.enumerates === 'problems' || r.enumerates === 'headings') && holding >= 2 && holding * 2 >= r.items.length) return true;
     return r.enumerates !== 'requirements' && holding === r.items.length && r.items.every((it) => namesKind(text.slice(it.start, titleEnd(r, it))));

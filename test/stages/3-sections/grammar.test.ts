@@ -3,7 +3,7 @@ import { Sentences } from '../../../src/stages/2-segment/sentences.js';
 import { findNumbers } from '../../../src/stages/4-extract/numbers.js';
 import { clean } from '../../../src/stages/1-clean/index.js';
 import { segment } from '../../../src/stages/2-segment/index.js';
-import { CUES, readCue, readEnumerations } from '../../../src/stages/3-sections/enumerations.js';
+import { CUES, SLIPS, readCue, readEnumerations } from '../../../src/stages/3-sections/enumerations.js';
 import { ANNOUNCEMENT_PHRASES, NEWS_MARKERS, NOTICE_PHRASES, OTHER_COPIES, OTHER_PHRASES } from '../../../src/stages/4-extract/kind.js';
 import { MARKER_FAMILIES, findMarkers } from '../../../src/stages/3-sections/markers.js';
 import { STATUS_PHRASES, statusOf } from '../../../src/vocab/status.js';
@@ -201,6 +201,41 @@ describe('problem lists', () => {
       ['财务管理方面'], [[1, '公务卡结算制度执行不严格']],
     ],
     [
+      '有的 clauses joined by commas are a list (wild w101)',
+      '在事业发展方面取得了一定成绩,但巡察也发现,有的单位党组织政治核心作用发挥不够,有的落实党政共同负责制和全面从严治党“两个责任”不够到位,有的落实新时代党的组织路线存在短板,在领导班子和基层党组织建设方面存在薄弱环节。',
+      [], [[null, '有的单位党组织政治核心'], [null, '有的落实党政共同负责制'], [null, '有的落实新时代党的组织']],
+    ],
+    [
+      '有的 clauses joined by 、 are a list, the first after its subject (wild w125)',
+      '这些地方有的存在违法采矿破坏生态问题、有的垃圾填埋场严重污染环境、有的地方违规侵占湖泊,有的地方甚至存在敷衍整改、虚假整改。',
+      [], [[null, '有的存在违法采矿'], [null, '有的垃圾填埋场'], [null, '有的地方违规侵占湖泊'], [null, '有的地方甚至存在敷衍整改']],
+    ],
+    [
+      '有的 clauses joined by 、 or commas are a list (paraphrase)',
+      '检查组指出,部分村级组织有的财务公开不及时、有的集体资产台账缺失,有的村务监督委员会形同虚设。',
+      [], [[null, '有的财务公开不及时'], [null, '有的集体资产台账缺失'], [null, '有的村务监督委员会']],
+    ],
+    [
+      '所有的 is no opener (paraphrase)',
+      '所有的整改任务均已完成,有的已建立长效机制。',
+      [], [],
+    ],
+    [
+      'a ;-run after the inspectors\' finding and a comma is a list (wild w089)',
+      '巡视组指出,天津的圈子文化不绝,政治生态遭破坏;江西对苏荣案后续处理工作不及时;河南省委政治意识需进一步增强;湖北一些领导干部和重要部门存在较大廉政风险。',
+      [], [[null, '天津的圈子文化不绝'], [null, '江西对苏荣案'], [null, '河南省委政治意识'], [null, '湖北一些领导干部']],
+    ],
+    [
+      'a ;-run after the inspectors\' finding and a comma is a list, clauses inside a clause are not its sub-list (wild w008)',
+      '督察发现,一些地方践行习近平生态文明思想还不到位,长江保护修复仍存在一些突出问题;污染防治攻坚存在薄弱环节,一些地方环境空气质量反弹,一些地市环境基础设施短板突出;一些第三方环境检测机构存在数据造假问题。',
+      [], [[null, '一些地方践行'], [null, '污染防治攻坚存在薄弱环节'], [null, '一些第三方环境检测机构']],
+    ],
+    [
+      'a ;-run after the inspectors\' finding and a comma is a list (paraphrase)',
+      '但审计也发现,专项资金拨付滞后;部分项目未按期开工;个别单位挤占挪用资金。',
+      [], [[null, '专项资金拨付滞后'], [null, '部分项目未按期开工'], [null, '个别单位挤占挪用资金']],
+    ],
+    [
       'a measure heading in the part that sets out the feedback is not a problem (paraphrase)',
       '二、巡察反馈问题整改进展情况\n(一)加强组织领导\n1.建立整改台账,逐项销号。\n',
       [], [],
@@ -215,6 +250,13 @@ describe('problem lists', () => {
 });
 
 describe('numbering', () => {
+  test.each(SLIPS.map((s) => [s.family, s] as const))('slip %s: its example holds it between two markers of the list it continues', (_, slip) => {
+    const { text, tokens } = tokensOf(slip.example);
+    const families = findMarkers(text, tokens).filter((m) => m.lineStart).map((m) => m.family);
+    const at = families.indexOf(slip.family);
+    expect(at > 0 && families[at - 1] === slip.continues && families[at + 1] === slip.continues, families.join(' ')).toBe(true);
+  });
+
   // [rule, text, the problems' own numbers, the messages said about the numbering]
   const cases: [string, string, number[], string[]][] = [
     [
