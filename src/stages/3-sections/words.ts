@@ -50,10 +50,10 @@ export function namesKind(title: string, labelled = false): boolean {
 }
 /**
  * A heading that names a part of the report, not a kind of problems: its words are only the
- * report's own ("二、反馈意见整改落实情况" / "二、巡察反馈问题的整改情况" / "一、巡察整改组织领导情况"),
- * while a kind names its topic ("二、省级财政管理审计查出问题的整改情况").
+ * report's own ("二、反馈意见整改落实情况" / "二、巡察反馈问题的整改情况" / "一、巡察整改组织领导情况" /
+ * "二、整改进展情况及成效" / "一、巡察发现的主要问题"), while a kind names its topic ("二、省级财政管理审计查出问题的整改情况").
  */
-const REPORT_WORDS = /中央|省委|市委|区委|县委|巡视|巡察|反馈|意见|问题|整改|组织|领导|落实|进展|集中|工作|情况|的|[。\s]/g;
+const REPORT_WORDS = /中央|省委|市委|区委|县委|巡视|巡察|反馈|意见|问题|整改|组织|领导|落实|进展|集中|工作|情况|成效|发现|存在|主要|的|及|和|[。\s]/g;
 export const isReportPart = (title: string) => title.replace(REPORT_WORDS, '').length <= 1;
 
 /** The signature block closes the last item: "中共汨罗市委" / "2024年8月26日". */

@@ -236,6 +236,21 @@ describe('problem lists', () => {
       [], [[null, '专项资金拨付滞后'], [null, '部分项目未按期开工'], [null, '个别单位挤占挪用资金']],
     ],
     [
+      'a quoted problem 1.关于“…”问题的整改 is its quoted words, under no part heading as category (tune d99)',
+      '二、整改进展情况及成效\n1.关于“政治引领有短板”问题的整改。\n一是积极组织相关学习活动,深入学习习近平总书记关于工会工作重要论述。\n',
+      [], [[null, '政治引领有短板']],
+    ],
+    [
+      '(一)…方面 headings are the categories of 1.关于“…”的整改情况 items (paraphrase)',
+      '一、巡察反馈问题整改情况\n(一)党的建设方面\n1.关于“党组会议学习制度落实不严格”的整改情况\n已制定党组理论学习中心组学习计划。\n2.关于“干部选拔任用程序不规范”的整改情况\n已修订干部选拔任用工作办法。\n(二)财务管理方面\n3.关于“公务接待超标准”的整改情况\n已清退超标准接待费用。\n',
+      ['党的建设方面', '财务管理方面'], [[1, '党组会议学习制度落实不严格'], [1, '干部选拔任用程序不规范'], [2, '公务接待超标准']],
+    ],
+    [
+      'a quote that only begins the title leaves the title as written (paraphrase)',
+      '(一)党的建设方面\n1.关于“三重一大”制度执行不严格的问题\n整改情况:已修订决策制度。\n',
+      ['党的建设方面'], [[1, '关于“三重一大”制度执行不严格的问题']],
+    ],
+    [
       'a measure heading in the part that sets out the feedback is not a problem (paraphrase)',
       '二、巡察反馈问题整改进展情况\n(一)加强组织领导\n1.建立整改台账,逐项销号。\n',
       [], [],
