@@ -67,7 +67,8 @@ function classify(text: string, lines: Line[], markers: Marker[]): Classified[] 
     let item: Classified['item'] = null;
     const inline = (from: number) => {
       const m = INLINE_LABEL.exec(text.slice(from, line.end));
-      return m ? { textEnd: from + m.index, rectStart: from + m.index + m[0].length } : null;
+      // "…不够到位。整改情况:…": the item keeps its full stop, as when the label opens the next line.
+      return m ? { textEnd: from + m.index + (/^[。；;]/.test(m[0]) ? 1 : 0), rectStart: from + m.index + m[0].length } : null;
     };
     const labelled = LABELLED_ITEM.exec(content);
     const bracket = BRACKET_ITEM.exec(content);
