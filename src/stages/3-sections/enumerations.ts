@@ -2,7 +2,7 @@ import type { Category, Message, Problem } from '../../schema.js';
 import { HEADING_LEVEL, type Family, type Marker } from './markers.js';
 import { isSentenceEnd } from '../2-segment/sentences.js';
 import { COUNTING_NUMERALS } from '../../vocab/numerals.js';
-import { CATEGORY_PREFIX, MEASURE_OPENER, NAMES_KINDS, RECTIFICATION_WORDS, SHORTCOMING, closesItems, namesKind } from './words.js';
+import { CATEGORY_PREFIX, CATEGORY_TITLE, MEASURE_OPENER, NAMES_KINDS, RECTIFICATION_WORDS, SHORTCOMING, closesItems, namesKind } from './words.js';
 import { statusOf } from '../../vocab/status.js';
 
 /**
@@ -137,7 +137,7 @@ export function readRun(text: string, run: Run): Enumerates | null {
   // In the part of a notice that sets out the feedback's problems, numbered lines that name a shortcoming are its
   // problems, even one alone before its 整改情况 (an excerpt cut after it): "二、巡察反馈问题整改进展情况\n(一)反馈问题:
   // 公立医院公益性凸显不足\n1.优化后的绩效考核方案尚未公布。" The part's own heading is no cue of measures.
-  if (run.inProblemsPart && run.lineStart && (cue === null || PROBLEMS_PART.test(run.cue))) {
+  if (run.inProblemsPart && run.lineStart && (cue === null || PROBLEMS_PART.test(run.cue) || namesKindOutright(run.cue.replace(HEADING_MARKER, '')))) {
     const { shortcomings, measures } = itemsRead(text, run);
     if (measures === 0 && shortcomings * 3 >= k * 2) return 'problems';
   }
@@ -153,6 +153,28 @@ export function readRun(text: string, run: Run): Enumerates | null {
   if (k >= 2 && measures === 0 && shortcomings * 3 >= k * 2) return 'problems';
   return null;
 }
+
+/** A heading's marker before its title: "(一)" / "二、" / "1." */
+const HEADING_MARKER = new RegExp(`^\\s*(?:[(（](?:[${COUNTING_NUMERALS}]+|\\d+)[)）]|(?:[${COUNTING_NUMERALS}]+|\\d+)[、.．])\\s*`);
+/** A title that names a kind of problems by its label or its words, not by a shortcoming alone: "反馈问题:…" / "党的建设方面" / "聚焦…情况". */
+const namesKindOutright = (title: string) => {
+  const t = title.trim().replace(/[。.\s]+$/, '');
+  return CATEGORY_PREFIX.test(t) || CATEGORY_TITLE.test(t);
+};
+
+/**
+ * The name of a kind a heading opens with, up to a space, a full stop or a colon, or its end: "在聚焦贯彻落实党的
+ * 路线方针政策和上级决策部署方 面存在差距" of "…方 面存在差距 部分村党组织…" (a page made from a PDF, its former line ends
+ * spaces); null when it opens with none.
+ */
+function kindHead(words: string): string | null {
+  for (const m of words.slice(0, KIND_HEAD).matchAll(/(?=[\s。:：])|$/g)) {
+    const head = words.slice(0, m.index).trimEnd();
+    if (head.length >= 2 && namesKindOutright(head) && !CATEGORY_PREFIX.test(head)) return head;
+  }
+  return null;
+}
+const KIND_HEAD = 80;
 
 /** Families that number sentences, not headings: "(二)存在问题\n一是常规宣传方式效果不好。…二是整改社会公开不到位。" */
 const INLINE_FAMILIES = new Set<Family | 'clause'>(['is', 'must', 'ordinal', 'sequence']);
@@ -508,6 +530,12 @@ export function readEnumerations(text: string, markers: Marker[]): { problems: P
     run.inProblemsPart = parts.some(([s, e]) => at > s && at < e);
     run.enumerates = readRun(text, run);
   }
+  // Headings that open with the name of a kind and hold no list are categories whose problems are prose: "一、巡察发现的
+  // 主要问题 …存在一些不容忽视的问题。 (一)在聚焦贯彻落实党的 路线方针政策和上级决策部署方 面存在差距 部分村党组织政治站位不高,…"
+  const listed = runs.filter((r) => r.enumerates === 'problems').map((r) => r.items[0]!.start);
+  const bare = runs.filter((r) => r.enumerates === 'problems' && r.family !== 'clause' && r.family !== 'quoted'
+    && r.items.every((it) => kindHead(text.slice(it.start, it.end)) !== null && !listed.some((at) => at > it.start && at < it.regionEnd)));
+  for (const r of bare) r.enumerates = 'headings';
   // Runs of problems by where they begin, so that the lists inside an item are a binary search away.
   const problemRuns = runs.filter((r) => r.enumerates === 'problems').sort((a, b) => a.items[0]!.start - b.items[0]!.start);
   const problemStarts = problemRuns.map((r) => r.items[0]!.start);
@@ -532,7 +560,11 @@ export function readEnumerations(text: string, markers: Marker[]): { problems: P
     if ((r.enumerates === 'problems' || r.enumerates === 'headings') && holding >= 2 && holding * 2 >= r.items.length) return true;
     return r.enumerates !== 'requirements' && holding === r.items.length && r.items.every((it) => namesKind(text.slice(it.start, titleEnd(r, it))));
   });
-  const categoryRuns = grouping.length > 1 ? grouping.filter((c) => !grouping.some((o) => o !== c && c.items.some((it) => inside(o, it)))) : grouping;
+  // Under headings that name a kind outright ("(一)聚焦…工作要求情况" / "(一)反馈问题:…" / "…方面"), the headings are the
+  // problems, whatever shortcoming they name: "(一)聚焦基层贯彻落实…情况\n1、上级决策部署落实不彻底。\n(1)开展基层治理不均衡。"
+  const titled = (r: Run) => r.items.every((it) => namesKindOutright(text.slice(it.start, titleEnd(r, it))));
+  const kinds = grouping.filter((c) => !grouping.some((o) => o !== c && titled(o) && o.items.some((it) => inside(c, it))));
+  const categoryRuns = kinds.length > 1 ? kinds.filter((c) => !kinds.some((o) => o !== c && c.items.some((it) => inside(o, it)))) : kinds;
   // Problems: runs of problems that are not categories, outside any other such run (runs inside a problem are its
   // sub-items), each list once; a run of one item only after a problem cue.
   const isCategory = new Set(categoryRuns);
@@ -551,11 +583,12 @@ export function readEnumerations(text: string, markers: Marker[]): { problems: P
   });
   const categories: Category[] = [];
   const categoryOf = new Map<RunItem, number>();
-  for (const run of categoryRuns.sort((a, b) => a.items[0]!.start - b.items[0]!.start)) {
+  for (const run of [...categoryRuns, ...bare.filter((r) => !categoryRuns.includes(r))].sort((a, b) => a.items[0]!.start - b.items[0]!.start)) {
     for (const it of run.items) {
-      if (!holds(run, it)) continue;
+      const head = bare.includes(run) ? kindHead(text.slice(it.start, it.end)) : null;
+      if (!head && !holds(run, it)) continue;
       // "(一)反馈问题:上轮巡察发现的问题整改不够到位": the title after its label.
-      const end = titleEnd(run, it);
+      const end = head ? it.start + head.length : titleEnd(run, it);
       const label = CATEGORY_PREFIX.exec(text.slice(it.start, end));
       const start = it.start + (label ? label[0].length : 0);
       categories.push({ number: categories.length + 1, title: text.slice(start, end), span: [start, end] });
@@ -592,13 +625,20 @@ function slipsOf(text: string, run: Run): Message[] {
  */
 export const PROBLEMS_PART = new RegExp(`^\\s*(?:[${COUNTING_NUMERALS}]+[、．.]\\s*)?[^\\n。;；]{0,12}(?:反馈问题|发现的?(?:主要|突出)?问题|存在的?(?:主要|突出)?问题)[^\\n。;；]{0,16}$`);
 
-/** Each part whose line-start heading names the feedback's problems, from its heading to the next heading of its family or a closing line. */
+/**
+ * Each part whose line-start heading names the feedback's problems ("二、巡察反馈问题整改进展情况"), or a kind of them
+ * ("(一)反馈问题:公立医院公益性凸显不足" / "(一)党的建设方面" / "(一)聚焦基层贯彻落实…工作要求情况"), from its heading
+ * to the next heading of its level or above, or a closing line.
+ */
 function problemsParts(text: string, markers: Marker[]): [number, number][] {
   const parts: [number, number][] = [];
   const heads = markers.filter((m) => m.lineStart && HEADING_LEVEL[m.family] !== undefined);
   heads.forEach((m, i) => {
-    if (!PROBLEMS_PART.test(text.slice(m.start, lineEnd(text, m.start)))) return;
-    const next = heads.slice(i + 1).find((n) => n.family === m.family);
+    const line = text.slice(m.start, lineEnd(text, m.start));
+    const title = text.slice(m.end, m.start + line.length).trim();
+    if (!PROBLEMS_PART.test(line) && !CATEGORY_PREFIX.test(title) && !CATEGORY_TITLE.test(title.replace(/[。.\s]+$/, ''))) return;
+    const level = HEADING_LEVEL[m.family]!;
+    const next = heads.slice(i + 1).find((n) => n.family === m.family || HEADING_LEVEL[n.family]! < level);
     parts.push([m.start, closingAfter(text, m.start, next?.start ?? text.length)]);
   });
   return parts;

@@ -19,8 +19,13 @@ export const MEASURE_OPENER = /^(?:加强|强化|提高|提升|压实|完善|建
 /** The end of a sentence that names kinds of problems: "…无人值班等安全隐患问题" / "…选人用人不够严格等问题". */
 export const NAMES_KINDS = /等[^。；;，,、]{0,12}问题。?$/;
 
-/** A title that names a kind of problems: "党的建设方面" / "在畏难思想严峻,工作作风不实方面" / "政治建设方面存在的问题". */
-export const CATEGORY_TITLE = /方面(?:存在的?)?(?:问题)?[:：。]?$/;
+/**
+ * A title that names a kind of problems: a field ("党的建设方面" / "在畏难思想严峻,工作作风不实方面" / "政治建设方面存在的问题" /
+ * "在聚焦贯彻落实党的路线方针政策和上级决策部署方面存在差距"), or one of the three focuses of an inspection
+ * ("聚焦基层贯彻落实党中央重大决策部署及省市区委工作要求情况" / "聚焦贯彻落实…决策部署情况方面"). A page made from a PDF
+ * may split 方面 at a former line end ("…决策部署方 面存在差距").
+ */
+export const CATEGORY_TITLE = /(?:方\s?面(?:存在(?:的)?(?:问题|差距|不足|短板)?)?|^聚焦[^,，;；。]{4,60}?情况(?:方面)?)[:：。]?$/;
 
 /** The words that label a rectification: 整改情况 / 整改进展 / 整改措施 / 整改成效 / 整改结果 / 整改落实情况 / 整改进展情况. */
 export const RECTIFICATION_WORDS = '整改(?:落实|进展)?情况|整改进展|整改措施|整改成效|整改结果';

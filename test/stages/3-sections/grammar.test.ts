@@ -251,6 +251,26 @@ describe('problem lists', () => {
       ['党的建设方面'], [[1, '关于“三重一大”制度执行不严格的问题']],
     ],
     [
+      'under a heading naming one of the three focuses, the next heading is the problem and the one below it its sub-item (tune d127)',
+      '二、落实整改实施情况\n我社区党委对区委第一巡察组反馈的问题进行了认真分析。\n(一)聚焦基层贯彻落实党中央重大决策部署及省市区委工作要求情况\n1、上级决策部署落实不彻底。\n(1)开展基层治理不均衡。\n',
+      ['聚焦基层贯彻落实党中央'], [[1, '上级决策部署落实不彻底']],
+    ],
+    [
+      'under a heading naming a field, one numbered line naming a shortcoming is its problem (paraphrase)',
+      '二、整改落实情况\n(一)选人用人方面\n1.干部档案审核把关不严。\n(1)部分干部出生日期前后不一致。\n',
+      ['选人用人方面'], [[1, '干部档案审核把关不严']],
+    ],
+    [
+      'a heading that opens with the name of a kind and holds only prose is a category without items (tune d141, a PDF page)',
+      '下面,我代表巡察组,向大家反馈巡察意见。 一、巡察发现的主要问题 本次巡察主要围绕“三个聚焦”展开。巡察发 现,17 个村党组织在不同程度上都存在一些不容忽视的问题。 (一)在聚焦贯彻落实党的 路线方针政策和上级决策部署方 面存在差距 部分村党组织政治站位不高,对上级重大决策部署理解不深、 研究不透,执行上存在打折扣、搞变通的现象。',
+      ['在聚焦贯彻落实党的'], [],
+    ],
+    [
+      'headings that open with the name of a kind and hold only prose are categories without items (paraphrase)',
+      '巡察发现的主要问题如下:\n(一)党的建设方面存在差距\n个别支部组织生活不规范,党员教育管理不到位。\n(二)作风建设方面存在的问题\n公务用车管理不严,存在公车私用现象。\n',
+      ['党的建设方面存在差距', '作风建设方面存在的问题'], [],
+    ],
+    [
       'a measure heading in the part that sets out the feedback is not a problem (paraphrase)',
       '二、巡察反馈问题整改进展情况\n(一)加强组织领导\n1.建立整改台账,逐项销号。\n',
       [], [],
