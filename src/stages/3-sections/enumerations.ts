@@ -95,6 +95,9 @@ export function readCue(cue: string): Enumerates | null {
       const end = m.index + m[0].length;
       // "…存在整改任务未完成、整改质量不高等问题。" states the problems; it does not announce a list.
       if (row.enumerates === 'problems' && (words.length - end > ANNOUNCES_WITHIN || NAMES_KINDS.test(words))) continue;
+      // A word of measures that a shortcoming follows in its clause is the subject of a problem, not a cue: "(一)党建主体
+      // 责任落实不到位,支部建设不规范,…。一是…" (wild w158) lists the problems of that heading.
+      if (row.enumerates !== 'problems' && SHORTCOMING.test(words.slice(end).split(/[,，;；。]/)[0] ?? '')) continue;
       if (!best || end > best.end) best = { enumerates: row.enumerates, end };
     }
   }
@@ -500,7 +503,8 @@ function splitClauses(text: string, begin: number, stop: number): [number, numbe
       let a = s;
       while (a < i && text.charCodeAt(a) <= 0x20) a++;
       if (i > a) out.push([a, i]);
-      s = i + 1;
+      // A semicolon is left out; after a full stop the next clause begins at once ("…方面。有的被巡察党组织…").
+      s = i < stop && SEMICOLONS.has(text[i]!) ? i + 1 : i;
     }
   }
   return out;
@@ -554,9 +558,13 @@ export function readEnumerations(text: string, markers: Marker[]): { problems: P
   // Categories: a run of problems or headings two or more of whose items (at least half) hold runs of problems, or
   // one whose every item holds some and is titled as a kind of problems; the innermost such run.
   // Clauses are never categories: 有的…,有的… inside one clause of a semicolon list splits that clause, it does not nest a list in it.
+  // A list in an item's own paragraph details that item ("1.学习贯彻…不够深入。一是领导干部普遍存在…二是…"), unless the item
+  // names a kind outright ("(一)在畏难思想严峻,工作作风不实方面 1局部村干部…2厕所革命…"); a list on the lines below it is
+  // the item's ("(一)党建主体责任落实不到位,…不扎实。\n一是…\n二是…").
+  const groups = (r: Run, it: RunItem) => holds(r, it) && (children(r, it).some((c) => c.items[0]!.start > lineEnd(text, it.start)) || namesKindOutright(text.slice(it.start, titleEnd(r, it))));
   const grouping = runs.filter((r) => {
     if (r.family === 'clause') return false;
-    const holding = r.items.filter((it) => holds(r, it)).length;
+    const holding = r.items.filter((it) => groups(r, it)).length;
     if ((r.enumerates === 'problems' || r.enumerates === 'headings') && holding >= 2 && holding * 2 >= r.items.length) return true;
     return r.enumerates !== 'requirements' && holding === r.items.length && r.items.every((it) => namesKind(text.slice(it.start, titleEnd(r, it))));
   });
@@ -599,11 +607,39 @@ export function readEnumerations(text: string, markers: Marker[]): { problems: P
   const fields = runs.filter((r) => r.lineStart && r.items.some((it) => PROBLEM_FIELD.test(text.slice(it.start, it.end).trim())));
   for (const run of top) {
     const parent = [...categoryOf.keys()].find((it) => inside(run, it));
+    let category = parent ? categoryOf.get(parent)! : null;
+    const title = category === null && run.family === 'clause' ? titleBefore(text, run.items[0]!.start) : null;
+    if (title) categories.push({ number: (category = categories.length + 1), title: text.slice(...title), span: title });
     const answers = fields.length ? fieldAnswers(text, run, fields, runs) : null;
-    run.items.forEach((it, i) => problems.push(problemOf(text, it, problems.length + 1, parent ? categoryOf.get(parent)! : null, answers?.[i] ?? null)));
+    run.items.forEach((it, i) => problems.push(problemOf(text, it, problems.length + 1, category, answers?.[i] ?? null)));
   }
-  return { problems, categories, messages: [...categoryRuns, ...top].flatMap((run) => slipsOf(text, run)) };
+  // Categories in reading order, 1, 2, 3 …
+  const order = categories.map((c) => c.number).sort((a, b) => categories[a - 1]!.span[0] - categories[b - 1]!.span[0]);
+  const renumber = new Map(order.map((n, i) => [n, i + 1]));
+  return {
+    problems: problems.map((p) => (p.category === null ? p : { ...p, category: renumber.get(p.category)! })),
+    categories: order.map((n, i) => ({ ...categories[n - 1]!, number: i + 1 })),
+    messages: [...categoryRuns, ...top].flatMap((run) => slipsOf(text, run)),
+  };
 }
+
+/**
+ * A sentence that only names a kind of problems, right before a list of clauses in its paragraph, is the list's
+ * category: "主要是:在党的领导方面。有的被巡察党组织“四个意识”不强,…;有的政治意识淡薄,…。在党的建设方面。有的…" (wild w088).
+ */
+function titleBefore(text: string, at: number): [number, number] | null {
+  let end = at;
+  while (end > 0 && /[ \t\u3000]/.test(text[end - 1]!)) end--;
+  if (!/[。:：]/.test(text[end - 1] ?? '')) return null;
+  let start = end - 1;
+  while (start > 0 && !/[。;；:：\n!！?？]/.test(text[start - 1]!)) start--;
+  const words = text.slice(start, end - 1).trim();
+  // Not the cue that announces the list: "集中表现在以下五个方面:".
+  if (!words || words.length > TITLE_SENTENCE || !namesKindOutright(words) || readCue(words) !== null) return null;
+  const from = start + text.slice(start, end - 1).indexOf(words);
+  return [from, from + words.length];
+}
+const TITLE_SENTENCE = 40;
 
 /** A message for each item whose marker lost its mark and was read in its list anyway: "5践行…" in a list of 1. … 8. */
 function slipsOf(text: string, run: Run): Message[] {

@@ -271,6 +271,56 @@ describe('problem lists', () => {
       ['党的建设方面存在差距', '作风建设方面存在的问题'], [],
     ],
     [
+      'a roundup lists each unit\'s problems under its heading, the units are categories (wild w155)',
+      '现将巡察组反馈的主要问题公布如下:\n一、县卫生健康局党组\n落实“第一议题”制度不严格;执行“三重一大”制度不够到位;县域医共体推进不够有力。\n二、县卫生监督所\n学习上级决策部署不够全面;监督针对性、实效性不强;对镇级生活饮用水监督力度不足。\n',
+      ['县卫生健康局党组', '县卫生监督所'], [[1, '落实“第一议题”'], [1, '执行“三重一大”'], [1, '县域医共体'], [2, '学习上级决策部署'], [2, '监督针对性'], [2, '对镇级生活饮用水']],
+    ],
+    [
+      'a roundup lists each unit\'s problems after 主要问题是: (paraphrase)',
+      '近日,县委巡察组反馈了巡察情况。\n一、县财政局\n县财政局存在的主要问题是:一是预算管理不规范;二是政府采购监管不到位。\n二、县教育局\n县教育局存在的主要问题是:一是学校食堂管理混乱;二是教师队伍建设滞后。\n',
+      ['县财政局', '县教育局'], [[1, '预算管理不规范'], [1, '政府采购监管不到位'], [2, '学校食堂管理混乱'], [2, '教师队伍建设滞后']],
+    ],
+    [
+      'a roundup without headings lists each unit\'s problems after 主要问题是: (paraphrase)',
+      '县财政局存在的主要问题是:一是预算管理不规范;二是政府采购监管不到位。县教育局存在的主要问题是:一是学校食堂管理混乱;二是教师队伍建设滞后。\n',
+      [], [[null, '预算管理不规范'], [null, '政府采购监管不到位'], [null, '学校食堂管理混乱'], [null, '教师队伍建设滞后']],
+    ],
+    [
+      'a heading naming shortcomings, its 一是… lines below it: the heading is their category (wild w158; 主体责任 there is a problem\'s subject, no cue of measures)',
+      '二、存在的问题\n(一)党建主体责任落实不到位,支部建设不规范,党员教育弱化,“五风”建设开展不扎实。\n一是党支部书记对党建工作要求认识有差距。党建第一责任人意识不强。\n二是党内政治生活不严肃。“三会一课”执行不严格。\n三是党费收缴不规范。标准不一,没有根据。\n',
+      ['党建主体责任落实不到位'], [[1, '党支部书记对党建工作'], [1, '党内政治生活不严肃'], [1, '党费收缴不规范']],
+    ],
+    [
+      'a heading naming shortcomings, its 一是… lines below it: the heading is their category (paraphrase)',
+      '(一)整改工作要求落实不到位,台账管理混乱。\n一是整改台账更新不及时。\n二是销号资料不完整。\n',
+      ['整改工作要求落实不到位'], [[1, '整改台账更新不及时'], [1, '销号资料不完整']],
+    ],
+    [
+      'a 一是… list in a numbered item\'s own paragraph details that problem (tune d106)',
+      '一、巡察发现的主要问题\n1.学习贯彻习近平新时代中国特色社会主义思想和党的十九大精神不够深入。一是领导干部普遍存在重业务、轻政治理论学习现象。二是学习制度落实不到位,存在形式主义。\n2.执行党中央决策部署和省委、市委要求不到位。一是领导班子贯彻落实新发展理念不够有力。二是科技成果转化率较低。\n',
+      [], [[null, '学习贯彻习近平新时代'], [null, '执行党中央决策部署']],
+    ],
+    [
+      'a 一是… list in a numbered item\'s own paragraph details that problem (paraphrase)',
+      '检查发现以下问题:\n1.财务制度执行不严格。一是报销审核把关不严。二是现金管理不规范。\n2.资产管理混乱。一是固定资产账实不符。二是闲置资产未及时处置。\n',
+      [], [[null, '财务制度执行不严格'], [null, '资产管理混乱']],
+    ],
+    [
+      'a sentence that only names a field, before its 有的… clauses, is their category (wild w088)',
+      '反馈中,各巡察组指出巡察发现的一些问题,主要是:在党的领导方面。有的被巡察党组织“四个意识”不强,领导核心作用弱化虚化;有的政治意识淡薄,对党规党纪缺乏敬畏。在党的建设方面。有的对党员教育管理缺位,党组织生活不严肃;有的引领党建氛围不浓厚,发展党员不规范。',
+      ['在党的领导方面', '在党的建设方面'], [[1, '有的被巡察党组织'], [1, '有的政治意识淡薄'], [2, '有的对党员教育管理缺位'], [2, '有的引领党建氛围']],
+    ],
+    [
+      'a sentence that only names a field, before its 一些… clauses, is their category (paraphrase)',
+      '督察指出的问题主要有两类。在污染防治方面。一些企业废水超标排放;一些园区污水处理设施运行不正常。',
+      ['在污染防治方面'], [[1, '一些企业废水超标排放'], [1, '一些园区污水处理设施']],
+    ],
+    [
+      'the cue that announces a list is not its category (dev d54)',
+      '本轮巡察发现被巡察单位存在一些突出问题,集中表现在以下五个方面:党的领导弱化,对党建工作的重要性认识不足;党内政治生活不规范;执行财经纪律不严格。',
+      [], [[null, '党的领导弱化'], [null, '党内政治生活不规范'], [null, '执行财经纪律不严格']],
+    ],
+    [
       'a measure heading in the part that sets out the feedback is not a problem (paraphrase)',
       '二、巡察反馈问题整改进展情况\n(一)加强组织领导\n1.建立整改台账,逐项销号。\n',
       [], [],
