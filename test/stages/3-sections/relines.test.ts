@@ -4,6 +4,7 @@ import { runPipeline } from '../../../src/pipeline.js';
 import { clean } from '../../../src/stages/1-clean/index.js';
 import { segment } from '../../../src/stages/2-segment/index.js';
 import { reline } from '../../../src/stages/3-sections/relines.js';
+import { checkInvariants } from '../../helpers.js';
 
 /**
  * A page that lost its line breaks gives the headings, items and totals it gives with them: one long line, breaks
@@ -18,7 +19,10 @@ const atStops = (text: string, n = 300) => flat(text).replace(new RegExp(`([^]{$
 
 /** What the structure and the totals are, folded as the scorer folds (no spaces or line breaks). */
 function reading(text: string) {
-  const { final } = runPipeline({ id: 't', source: 't.txt', bytes: Buffer.from(text) });
+  const doc = runPipeline({ id: 't', source: 't.txt', bytes: Buffer.from(text) });
+  // Every span read from the view points at the words it carries in the text.
+  checkInvariants(doc);
+  const { final } = doc;
   const fold = (s: string | null) => s && s.replace(/\s+/g, '');
   return {
     summary: final.summary,
