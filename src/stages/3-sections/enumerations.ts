@@ -526,7 +526,7 @@ const inside = (run: Run, it: RunItem) => run.items[0]!.start >= it.start && run
  */
 export function readEnumerations(text: string, markers: Marker[]): { problems: Problem[]; categories: Category[]; messages: Message[] } {
   const numbered = groupRuns(text, markers);
-  const runs = [...numbered, ...bulletRuns(text), ...clauseRuns(text, markers), ...quotedRuns(text)].filter((r) => r.items.every((it) => it.end > it.start));
+  const runs = [...numbered, ...bulletRuns(text), ...clauseRuns(text, markers), ...quotedRuns(text)].filter((r) => r.items.length > 0 && r.items.every((it) => it.end > it.start));
   endBeforeNextList(text, runs, markers);
   const parts = problemsParts(text, markers);
   for (const run of runs) {
