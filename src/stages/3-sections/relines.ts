@@ -31,7 +31,7 @@ const GLUED_HEADINGS = new Set<Family>(['cn-paren', 'digit-dot', 'digit-paren', 
  * The labels and bullets that open their own line in a notice, inside a line of one that lost its breaks: "…政治意识
  * 不够强整改状态:完成整改情况:一是…" / "…到位。问题2:…" / "【问题】…" / "…具体表现在:- 党组织生活不规范,…;- 党风…".
  */
-const LINE_LABELS = new RegExp(`(?<=[:：;；。\\s])[-•·●▪◆■][ \\t\\u3000]|(?:${RECTIFICATION_WORDS}|整改状态|整改时限|责任单位|牵头单位)\\s*[:：]|(?<![\\d.．、])问题\\s*(?:\\d+|${CN})\\s*[:：]|[【\\[](?:问题|${RECTIFICATION_WORDS})[】\\]]`, 'g');
+const LINE_LABELS = new RegExp(`(?<=[:：;；。\\s])[-•·●▪◆■][ \\t\\u3000]|(?:${RECTIFICATION_WORDS}|整改状态|整改时限|责任单位|牵头单位)\\s*[:：]|(?<![\\d.．、])问题\\s*(?:\\d+|${CN})\\s*(?:[:：]|[.．](?!\\d))|[【\\[](?:问题|${RECTIFICATION_WORDS})[】\\]]`, 'g');
 
 /** The end of a heading marker: "36." / "(二)" / "三、". */
 const AFTER_MARKER = new RegExp(`(?:\\d+|${CN})\\s*[.．、]$|[(（](?:\\d+|${CN})[)）]$|[①-⑳]$`);
@@ -90,6 +90,22 @@ export function lostBreaks(text: string, markers: Marker[], strict: boolean): nu
   return candidates.filter((m) => inSequence(m) || (!strict && before(text, m) !== 'semicolon' && HEADING_LEVEL[m.family] !== undefined)).map((m) => m.start);
 }
 
+/**
+ * Paragraphs that open with 一是 / 第一, after a full stop and the space a lost break left: "…“五风”建设开展不扎实。 一是党支部
+ * 书记…。 二是…" (a page whose breaks became spaces). Without the space, 一是 may as well go on the sentence before.
+ */
+function lostParagraphs(text: string, markers: Marker[]): number[] {
+  return markers
+    .filter((m) => PARAGRAPH_FAMILIES.has(m.family) && !m.lineStart && /[ \t\u3000]/.test(text[m.start - 1] ?? '') && before(text, m) === 'ended')
+    .filter((m) => {
+      let j = m.start;
+      while (j > 0 && /[ \t\u3000]/.test(text[j - 1]!)) j--;
+      return isSentenceEnd(text[j - 1]!);
+    })
+    .map((m) => m.start);
+}
+const PARAGRAPH_FAMILIES = new Set<Family>(['is', 'ordinal']);
+
 /** The labels inside lines that open a line of their own: 整改情况: / 问题2: / 【问题】 (not at a line start already). */
 function lostLabels(text: string): number[] {
   const out: number[] = [];
@@ -123,7 +139,8 @@ export function reline(text: string, tokens: Tokens): View | null {
     while (a < text.length && /[ \t\u3000]/.test(text[a]!)) a++;
     return b > 0 && !isSentenceEnd(text[b - 1]!) && !/[;；:：]/.test(text[b - 1]!) && !CLOSERS.test(text[b - 1]!) && !opens.has(a) ? 'drop' : 'keep';
   });
-  const at = new Set([...lostBreaks(joined.text, findMarkers(joined.text, joined.starts, true), false), ...lostLabels(joined.text)]);
+  const found = findMarkers(joined.text, joined.starts, true);
+  const at = new Set([...lostBreaks(joined.text, found, false), ...lostLabels(joined.text), ...lostParagraphs(joined.text, found)]);
   const view = edit(joined.text, joined.starts, (i) => (at.has(i) ? 'break' : 'keep'));
   const toText = view.toText.map((j) => joined.toText[j]!);
   return { text: view.text, markers: findMarkers(view.text, view.starts), toText };

@@ -16,6 +16,8 @@ const CORPUS_003 = readFileSync(new URL('../../../corpus/003_7004f69c1b986a66.tx
 const flat = (text: string) => text.replace(/\r?\n/g, '');
 const everyLine = (text: string, n = 300) => flat(text).match(new RegExp(`[^]{1,${n}}`, 'g'))!.join('\n');
 const atStops = (text: string, n = 300) => flat(text).replace(new RegExp(`([^]{${n},}?[。；;])`, 'g'), '$1\n');
+/** A page whose breaks became spaces, as a PDF's text or collapsed HTML gives it. */
+const spaced = (text: string) => text.replace(/\r?\n/g, ' ');
 
 /** What the structure and the totals are, folded as the scorer folds (no spaces or line breaks). */
 function reading(text: string) {
@@ -68,10 +70,17 @@ const NUMBERED = [
 
 describe('a page that lost its line breaks', () => {
   const cases: [string, string][] = [['corpus 003', CORPUS_003], ['a paraphrase with 问题N: labels', PARAPHRASE], ['a paraphrase with numbered items', NUMBERED]];
-  test.each(cases)('%s: one long line, breaks every 300 characters, breaks at the first full stop past 300', (_, text) => {
+  test.each(cases)('%s: one long line, breaks every 300 characters, breaks at the first full stop past 300, breaks become spaces', (_, text) => {
     const want = reading(text);
     expect(want.problems.length).toBeGreaterThan(0);
-    for (const lost of [flat(text), everyLine(text, text.length > 1000 ? 300 : 40), atStops(text, text.length > 1000 ? 300 : 40)]) expect(reading(lost)).toEqual(want);
+    for (const lost of [flat(text), everyLine(text, text.length > 1000 ? 300 : 40), atStops(text, text.length > 1000 ? 300 : 40), spaced(text)]) expect(reading(lost)).toEqual(want);
+  });
+
+  test('paragraphs opening with 一是 after a full stop and a space were lines: "…不扎实。 一是…。 二是…" (wild w158 with its breaks as spaces)', () => {
+    const text = '二、存在的问题\n(一)党建主体责任落实不到位,支部建设不规范,党员教育弱化,“五风”建设开展不扎实。\n一是党支部书记对党建工作要求认识有差距。\n二是党内政治生活不严肃。\n三是党费收缴不规范。\n(二)财务管理不规范。\n一是报销审核把关不严。\n二是公务卡结算执行不到位。\n';
+    const want = reading(text);
+    expect(want.categories).toHaveLength(2);
+    expect(reading(spaced(text))).toEqual(want);
   });
 
   test('corpus 003 without breaks still gives its 36 problems, 6 categories and its totals', () => {
