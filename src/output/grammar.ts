@@ -1,5 +1,5 @@
 import { LABELS } from '../vocab/labels.js';
-import { CUES } from '../stages/3-sections/enumerations.js';
+import { CUES, SLIPS } from '../stages/3-sections/enumerations.js';
 import { ANNOUNCEMENT_PHRASES, NEWS_MARKERS, NOTICE_PHRASES, OTHER_COPIES, OTHER_PHRASES } from '../stages/4-extract/kind.js';
 import { MARKER_FAMILIES } from '../stages/3-sections/markers.js';
 import { STATUS_PHRASES } from '../vocab/status.js';
@@ -19,6 +19,7 @@ export function grammarBlocks(): Record<string, string> {
       ['family', 'marker', 'inside sentences', 'heading level', 'real example'],
       MARKER_FAMILIES.map((f) => [`\`${f.family}\``, code(f.pattern), f.inline ? 'yes' : 'line starts only', f.level ? String(f.level) : '', cell(f.example)]),
     ),
+    'grammar:slips': table(['a marker of the family', 'continues a list of', 'real example'], SLIPS.map((s) => [`\`${s.family}\``, `\`${s.continues}\``, cell(s.example)])),
     'grammar:cues': table(['the list is', 'cue', 'real example'], CUES.map((c) => [c.enumerates, code(c.pattern), cell(c.example)])),
     'grammar:counted': table(['counts', 'noun after the count', 'noun before it', 'real example'], COUNTED.map((c) => [c.counts, code(c.after), code(c.before), cell(c.example)])),
     'grammar:total-shapes': table(

@@ -1,8 +1,8 @@
-import type { Category, Problem } from '../../schema.js';
-import type { Family, Marker } from './markers.js';
+import type { Category, Message, Problem } from '../../schema.js';
+import { HEADING_LEVEL, type Family, type Marker } from './markers.js';
 import { isSentenceEnd } from '../2-segment/sentences.js';
 import { COUNTING_NUMERALS } from '../../vocab/numerals.js';
-import { CATEGORY_PREFIX, MEASURE_OPENER, NAMES_KINDS, RECTIFICATION_WORDS, SHORTCOMING, closesItems, namesKind } from './words.js';
+import { CATEGORY_PREFIX, CATEGORY_TITLE, MEASURE_OPENER, NAMES_KINDS, RECTIFICATION_WORDS, SHORTCOMING, closesItems, namesKind } from './words.js';
 import { statusOf } from '../../vocab/status.js';
 
 /**
@@ -33,7 +33,14 @@ export interface Run {
   /** The words the run is read from, and what they say it lists. */
   cue: string;
   enumerates: Enumerates | null;
+  /** A run of clauses split by semicolons after a colon: "集中表现在以下五个方面:a;b;c;d;e。" */
+  afterColon?: boolean;
+  /** The run begins in the part of a notice whose heading names the feedback's problems: "二、巡察反馈问题整改进展情况". */
+  inProblemsPart?: boolean;
 }
+
+/** The inspectors' finding, which announces what follows it: "但巡察也发现," / "督察发现,". */
+const FOUND = /(?:巡察|巡视|督察|审计|检查)组?(?:也|还|同时)?(?:发现|指出)$/;
 
 /**
  * Cue phrases, the nearest to the list deciding: "对巡察中发现的问题…提出了整改时限和要求。一是…"
@@ -42,6 +49,7 @@ export interface Run {
  */
 export const CUES: { enumerates: Enumerates; pattern: RegExp; example: string }[] = [
   { enumerates: 'problems', pattern: /(?:存在|发现|查找|查摆|梳理|反馈|指出|通报|列出|暴露)(?:了|出|的|着)?[^。；;:：]{0,30}?(?:问题|不足|短板|弱项|薄弱环节|差距)/g, example: '反馈了新华社区存在的4类主要问题:一、… / 但仍然存在一些薄弱环节。一是… / 主要存在四个方面的突出问题:' },
+  { enumerates: 'problems', pattern: new RegExp(FOUND.source, 'g'), example: '在事业发展方面取得了一定成绩,但巡察也发现(then ,有的单位党组织政治核心作用发挥不够,有的落实…“两个责任”不够到位) / 督察发现(then ,个别地方仍顶风违法违规占用耕地挖湖造景;…)' },
   { enumerates: 'problems', pattern: /(?:集中|主要|突出|具体)?表现(?:在|为)/g, example: '本轮巡察发现被巡察单位存在一些突出问题,集中表现在以下五个方面:' },
   { enumerates: 'problems', pattern: /主要(?:是|有)\s*[:：]/g, example: '但仍存在一些问题。主要是:农村发展活力不足' },
   { enumerates: 'problems', pattern: /问题(?:主要)?(?:有|是|如下)\s*[:：]?/g, example: '反馈的问题主要有:' },
@@ -87,6 +95,9 @@ export function readCue(cue: string): Enumerates | null {
       const end = m.index + m[0].length;
       // "…存在整改任务未完成、整改质量不高等问题。" states the problems; it does not announce a list.
       if (row.enumerates === 'problems' && (words.length - end > ANNOUNCES_WITHIN || NAMES_KINDS.test(words))) continue;
+      // A word of measures that a shortcoming follows in its clause is the subject of a problem, not a cue: "(一)党建主体
+      // 责任落实不到位,支部建设不规范,…。一是…" (wild w158) lists the problems of that heading.
+      if (row.enumerates !== 'problems' && SHORTCOMING.test(words.slice(end).split(/[,，;；。]/)[0] ?? '')) continue;
       if (!best || end > best.end) best = { enumerates: row.enumerates, end };
     }
   }
@@ -124,11 +135,20 @@ function itemsRead(text: string, run: Run): { shortcomings: number; measures: nu
 export function readRun(text: string, run: Run): Enumerates | null {
   if (run.family === 'must') return 'requirements';
   if (run.family === 'quoted') return 'problems';
-  // "发现个别…超量储存;部分…未制定…预案;部分…无人值班等安全隐患问题。": one sentence naming kinds, not a list.
-  const last = run.items[run.items.length - 1]!;
-  if (run.family === 'clause' && NAMES_KINDS.test(text.slice(Math.max(last.start, last.end - ITEM_HEAD), last.end))) return null;
   const k = run.items.length;
   const cue = readCue(run.cue);
+  // In the part of a notice that sets out the feedback's problems, numbered lines that name a shortcoming are its
+  // problems, even one alone before its 整改情况 (an excerpt cut after it): "二、巡察反馈问题整改进展情况\n(一)反馈问题:
+  // 公立医院公益性凸显不足\n1.优化后的绩效考核方案尚未公布。" The part's own heading is no cue of measures.
+  if (run.inProblemsPart && run.lineStart && (cue === null || PROBLEMS_PART.test(run.cue) || namesKindOutright(run.cue.replace(HEADING_MARKER, '')))) {
+    const { shortcomings, measures } = itemsRead(text, run);
+    if (measures === 0 && shortcomings * 3 >= k * 2) return 'problems';
+  }
+  // "发现个别…超量储存;部分…未制定…预案;部分…无人值班等安全隐患问题。": one sentence naming kinds, not a list. A run a
+  // problem cue announces with a colon is a list however its last clause ends: "…主要存在的问题:贯彻落实党中央决策部署
+  // 不到位;基层党组织建设薄弱,…;有的存在投资无收益,偿债风险巨大等问题。"
+  const last = run.items[run.items.length - 1]!;
+  if (run.family === 'clause' && !(run.afterColon && cue === 'problems') && NAMES_KINDS.test(text.slice(Math.max(last.start, last.end - ITEM_HEAD), last.end))) return null;
   const { shortcomings, measures } = itemsRead(text, run);
   if ((cue === 'problems' || cue === null) && shortcomings === 0 && run.items.every((it) => isTitle(text.slice(it.start, Math.min(it.end, it.start + ITEM_HEAD))))) return 'headings';
   if (cue === 'problems') return measures * 2 > k || (k === 1 && shortcomings === 0 && measures > 0) ? 'measures' : 'problems';
@@ -136,6 +156,28 @@ export function readRun(text: string, run: Run): Enumerates | null {
   if (k >= 2 && measures === 0 && shortcomings * 3 >= k * 2) return 'problems';
   return null;
 }
+
+/** A heading's marker before its title: "(一)" / "二、" / "1." */
+const HEADING_MARKER = new RegExp(`^\\s*(?:[(（](?:[${COUNTING_NUMERALS}]+|\\d+)[)）]|(?:[${COUNTING_NUMERALS}]+|\\d+)[、.．])\\s*`);
+/** A title that names a kind of problems by its label or its words, not by a shortcoming alone: "反馈问题:…" / "党的建设方面" / "聚焦…情况". */
+const namesKindOutright = (title: string) => {
+  const t = title.trim().replace(/[。.\s]+$/, '');
+  return CATEGORY_PREFIX.test(t) || CATEGORY_TITLE.test(t);
+};
+
+/**
+ * The name of a kind a heading opens with, up to a space, a full stop or a colon, or its end: "在聚焦贯彻落实党的
+ * 路线方针政策和上级决策部署方 面存在差距" of "…方 面存在差距 部分村党组织…" (a page made from a PDF, its former line ends
+ * spaces); null when it opens with none.
+ */
+function kindHead(words: string): string | null {
+  for (const m of words.slice(0, KIND_HEAD).matchAll(/(?=[\s。:：])|$/g)) {
+    const head = words.slice(0, m.index).trimEnd();
+    if (head.length >= 2 && namesKindOutright(head) && !CATEGORY_PREFIX.test(head)) return head;
+  }
+  return null;
+}
+const KIND_HEAD = 80;
 
 /** Families that number sentences, not headings: "(二)存在问题\n一是常规宣传方式效果不好。…二是整改社会公开不到位。" */
 const INLINE_FAMILIES = new Set<Family | 'clause'>(['is', 'must', 'ordinal', 'sequence']);
@@ -149,12 +191,33 @@ const isTitle = (words: string) => (words.length <= 20 && !/[,，;；。:：]/.t
 /** Longest gap between two items of one run, in characters: a list is read within a few paragraphs. */
 const MAX_GAP = 4000;
 
-/** Markers to runs: the same family, numbered on from the run's last item, at line starts or inline alike. */
+/**
+ * A marker that lost its mark in copying continues the run it numbers on, and a message says so: "4.主体责任和监督责任
+ * 履行不到位…\n5践行安全发展理念有差距。…\n6.财务管理不规范。" (wild w156: 5 without its dot, read as 5.).
+ */
+export const SLIPS: { family: Family; continues: Family; example: string }[] = [
+  { family: 'digit-bare', continues: 'digit-dot', example: '4.主体责任和监督责任履行不到位,重要领域、重点岗位廉政风险管控不严。\n5践行安全发展理念有差距。项目建设风险防控意识不强。\n6.财务管理不规范。' },
+];
+
+/**
+ * Markers to runs: the same family, numbered on from the run's last item, at line starts or inline alike. A heading
+ * list goes on over one number lost ("1.…\n2.…\n4.…": item 3 is missing, and the numbering audit says so) when
+ * its next heading of the family is the next number but one.
+ */
 export function groupRuns(text: string, markers: Marker[]): Run[] {
   const runs: Run[] = [];
   // Runs waiting for their next number, by family, kind and that number: "一是" waits for "二是".
   const waiting = new Map<string, Run[]>();
   const key = (family: Family, lineStart: boolean, number: number) => `${family}|${lineStart && !INLINE_FAMILIES.has(family)}|${number}`;
+  // The last heading of each family: a list skips a number only from its own last heading.
+  const lastHeading = new Map<Family, Marker>();
+  const take = (family: Family, lineStart: boolean, number: number, at: number, last?: Marker) => {
+    const list = waiting.get(key(family, lineStart, number));
+    while (list?.length && at - list[list.length - 1]!.items[list[list.length - 1]!.items.length - 1]!.marker!.start > MAX_GAP) list.pop();
+    const run = list?.[list.length - 1];
+    if (!run || (last && run.items[run.items.length - 1]!.marker !== last)) return undefined;
+    return list!.pop();
+  };
   for (const m of markers) {
     const lineStart = m.lineStart && !INLINE_FAMILIES.has(m.family);
     let run: Run | undefined;
@@ -163,13 +226,15 @@ export function groupRuns(text: string, markers: Marker[]): Run[] {
       runs.push(run);
     } else {
       // Headings (一、 (一) 1.) stay at line starts or inside sentences; 一是 opens a paragraph and goes on inline.
-      const list = waiting.get(key(m.family, lineStart, m.number));
-      while (list?.length && m.start - list[list.length - 1]!.items[list[list.length - 1]!.items.length - 1]!.marker!.start > MAX_GAP) list.pop();
-      run = list?.pop();
+      run = take(m.family, lineStart, m.number, m.start);
+      for (const slip of SLIPS) if (!run && slip.family === m.family) run = take(slip.continues, lineStart, m.number, m.start);
+      if (!run && lineStart && HEADING_LEVEL[m.family] !== undefined && lastHeading.has(m.family)) run = take(m.family, lineStart, m.number - 1, m.start, lastHeading.get(m.family));
+      if (lineStart) lastHeading.set(m.family, m);
       if (!run) continue;
       run.items.push({ marker: m, start: m.end, end: m.end, regionEnd: m.end });
     }
-    const next = key(m.family, run.lineStart, m.number + 1);
+    if (lineStart) lastHeading.set(run.family as Family, m);
+    const next = key(run.family as Family, run.lineStart, m.number + 1);
     if (!waiting.has(next)) waiting.set(next, []);
     waiting.get(next)!.push(run);
   }
@@ -292,6 +357,53 @@ const ITEM_REACH = 2000;
 /** Openers that mark each clause of an unnumbered list: "有的…;有的…" / "一些地方…;一些地方…". */
 const CLAUSE_OPENERS = ['有的', '一些', '部分', '个别', '少数'];
 const MAY_LIST = new RegExp(`[;；]|${CLAUSE_OPENERS.join('|')}`);
+/** An opener, not 有的 inside a word (所有的, 具有的, 现有的 …). */
+const OPENER_AT = new RegExp(`(?<![所没具固特原现持拥享占独专应既已含带附存])(?:${CLAUSE_OPENERS.join('|')})`, 'g');
+/** The opener that may follow its subject: "这些地方有的存在违法采矿破坏生态问题、有的垃圾填埋场严重污染环境". */
+const AFTER_SUBJECT = '有的';
+/** How long a subject before the first 有的 may be: "这些地方". */
+const SUBJECT = 12;
+
+/**
+ * Lists of clauses that each open with the same opener, in `text[begin, stop)`: clauses split by semicolons or full
+ * stops that each open so ("有的政治意识淡薄,…;有的政治站位不高,…;有的大局意识不强,…。"), and, inside one such clause,
+ * clauses joined by commas or 、 ("但巡察也发现,有的单位党组织政治核心作用发挥不够,有的落实…不够到位,有的落实…存在短板,
+ * …。"): each runs from its opener to the next, the last to the end of its clause.
+ */
+function openerRuns(text: string, begin: number, stop: number): [number, number][][] {
+  const runs: [number, number][][] = [];
+  const clauses = splitClauses(text, begin, stop);
+  const openerOf = (at: number) => CLAUSE_OPENERS.find((o) => text.startsWith(o, at));
+  for (let i = 0; i < clauses.length; ) {
+    const opener = openerOf(clauses[i]![0]);
+    let j = i + 1;
+    while (opener && j < clauses.length && text.startsWith(opener, clauses[j]![0])) j++;
+    if (opener && j - i >= 2) runs.push(clauses.slice(i, j));
+    i = j;
+  }
+  for (const [start, end] of clauses) {
+    const at: { at: number; opener: string }[] = [];
+    for (const m of text.slice(start, end).matchAll(OPENER_AT)) {
+      const o = start + m.index;
+      const before = text.slice(start, o).replace(/\s+$/, '');
+      const subject = before.slice(Math.max(before.lastIndexOf(','), before.lastIndexOf('，'), before.lastIndexOf('、')) + 1);
+      if (/[,，、]$/.test(before) || (m[0] === AFTER_SUBJECT && subject.length <= SUBJECT && !at.some((x) => x.opener === AFTER_SUBJECT))) at.push({ at: o, opener: m[0] });
+    }
+    for (let i = 0; i < at.length; ) {
+      let j = i + 1;
+      while (j < at.length && at[j]!.opener === at[i]!.opener) j++;
+      if (j - i >= 2) runs.push(at.slice(i, j).map((x, k, xs) => [x.at, xs[k + 1]?.at ?? (j < at.length ? at[j]!.at : end)]));
+      i = j;
+    }
+  }
+  return runs;
+}
+
+/**
+ * Where a run of semicolon clauses may be announced: a colon, or the comma after the inspectors' finding
+ * ("督察发现,一些地方践行…还不到位,…;污染防治攻坚存在薄弱环节,…;…;一些第三方环境检测机构存在数据造假问题。", wild w008).
+ */
+const ANNOUNCING = new RegExp(`[:：]|(?<=${FOUND.source.replace(/\$$/, '')})[,，]`, 'g');
 
 /**
  * Unnumbered lists: clauses split by semicolons after a cue that ends in a colon ("集中表现在以下
@@ -300,7 +412,7 @@ const MAY_LIST = new RegExp(`[;；]|${CLAUSE_OPENERS.join('|')}`);
 export function clauseRuns(text: string, markers: Marker[]): Run[] {
   const runs: Run[] = [];
   const markerAt = new Set(markers.map((m) => m.start));
-  for (const colon of text.matchAll(/[:：]/g)) {
+  for (const colon of text.matchAll(ANNOUNCING)) {
     const at = colon.index + 1;
     let begin = at;
     while (begin < text.length && /[ \t\u3000]/.test(text[begin]!)) begin++;
@@ -314,6 +426,7 @@ export function clauseRuns(text: string, markers: Marker[]): Run[] {
     const cue = cueOf(text, colon.index + 1);
     const announced = readCue(cue);
     if (announced !== null && announced !== 'problems') continue;
+    if (colon[0] !== ':' && colon[0] !== '：' && announced !== 'problems') continue;
     runs.push(clauseRun(text, begin, stop, cue));
   }
   for (const line of text.matchAll(/[^\n]+/g)) {
@@ -325,15 +438,9 @@ export function clauseRuns(text: string, markers: Marker[]): Run[] {
     if (clauses.length >= 3 && !/[。!！?？:：]/.test(sentence.slice(0, -1)) && !markerAt.has(clauses[0]![0]) && underHeading(text, line.index)) {
       runs.push({ family: 'clause', lineStart: true, items: clauses.map(([s, e]) => ({ marker: null, start: s, end: trimEnd(text, s, e), regionEnd: e })), cue: '', enumerates: null });
     }
-    for (let i = 0; i < clauses.length; ) {
-      const opener = CLAUSE_OPENERS.find((o) => text.startsWith(o, clauses[i]![0]));
-      let j = i + 1;
-      while (opener && j < clauses.length && text.startsWith(opener, clauses[j]![0])) j++;
-      if (opener && j - i >= 2) {
-        const items = clauses.slice(i, j).map(([s, e]) => ({ marker: null, start: s, end: trimEnd(text, s, e), regionEnd: e }));
-        runs.push({ family: 'clause', lineStart: false, items, cue: cueOf(text, items[0]!.start), enumerates: null });
-      }
-      i = j;
+    for (const clauses of openerRuns(text, line.index, line.index + line[0].length)) {
+      const items = clauses.map(([s, e]) => ({ marker: null, start: s, end: trimEnd(text, s, e), regionEnd: e }));
+      runs.push({ family: 'clause', lineStart: false, items, cue: cueOf(text, items[0]!.start), enumerates: null });
     }
   }
   return runs;
@@ -396,7 +503,8 @@ function splitClauses(text: string, begin: number, stop: number): [number, numbe
       let a = s;
       while (a < i && text.charCodeAt(a) <= 0x20) a++;
       if (i > a) out.push([a, i]);
-      s = i + 1;
+      // A semicolon is left out; after a full stop the next clause begins at once ("…方面。有的被巡察党组织…").
+      s = i < stop && SEMICOLONS.has(text[i]!) ? i + 1 : i;
     }
   }
   return out;
@@ -405,7 +513,7 @@ const SEMICOLONS = new Set([';', '；']);
 
 function clauseRun(text: string, begin: number, stop: number, cue: string): Run {
   const items = splitClauses(text, begin, stop).map(([s, e]) => ({ marker: null, start: s, end: trimEnd(text, s, e), regionEnd: e }));
-  return { family: 'clause', lineStart: false, items, cue, enumerates: null };
+  return { family: 'clause', lineStart: false, items, cue, enumerates: null, afterColon: true };
 }
 
 /** A list belongs to the item it begins in. */
@@ -416,12 +524,23 @@ const inside = (run: Run, it: RunItem) => run.items[0]!.start >= it.start && run
  * problems is a run of categories ("(一)在畏难思想严峻,工作作风不实方面 1…2…"); runs inside a
  * problem are its sub-items, and a list already read is not read again as clauses.
  */
-export function readEnumerations(text: string, markers: Marker[]): { problems: Problem[]; categories: Category[] } {
+export function readEnumerations(text: string, markers: Marker[]): { problems: Problem[]; categories: Category[]; messages: Message[] } {
   const numbered = groupRuns(text, markers);
   // A run has items, each with words: after the cue of "问题12：；" there are no clauses at all.
   const runs = [...numbered, ...bulletRuns(text), ...clauseRuns(text, markers), ...quotedRuns(text)].filter((r) => r.items.length > 0 && r.items.every((it) => it.end > it.start));
   endBeforeNextList(text, runs, markers);
-  for (const run of runs) run.enumerates = readRun(text, run);
+  const parts = problemsParts(text, markers);
+  for (const run of runs) {
+    const at = run.items[0]!.start;
+    run.inProblemsPart = parts.some(([s, e]) => at > s && at < e);
+    run.enumerates = readRun(text, run);
+  }
+  // Headings that open with the name of a kind and hold no list are categories whose problems are prose: "一、巡察发现的
+  // 主要问题 …存在一些不容忽视的问题。 (一)在聚焦贯彻落实党的 路线方针政策和上级决策部署方 面存在差距 部分村党组织政治站位不高,…"
+  const listed = runs.filter((r) => r.enumerates === 'problems').map((r) => r.items[0]!.start);
+  const bare = runs.filter((r) => r.enumerates === 'problems' && r.family !== 'clause' && r.family !== 'quoted'
+    && r.items.every((it) => kindHead(text.slice(it.start, it.end)) !== null && !listed.some((at) => at > it.start && at < it.regionEnd)));
+  for (const r of bare) r.enumerates = 'headings';
   // Runs of problems by where they begin, so that the lists inside an item are a binary search away.
   const problemRuns = runs.filter((r) => r.enumerates === 'problems').sort((a, b) => a.items[0]!.start - b.items[0]!.start);
   const problemStarts = problemRuns.map((r) => r.items[0]!.start);
@@ -439,16 +558,26 @@ export function readEnumerations(text: string, markers: Marker[]): { problems: P
   };
   // Categories: a run of problems or headings two or more of whose items (at least half) hold runs of problems, or
   // one whose every item holds some and is titled as a kind of problems; the innermost such run.
+  // Clauses are never categories: 有的…,有的… inside one clause of a semicolon list splits that clause, it does not nest a list in it.
+  // A list in an item's own paragraph details that item ("1.学习贯彻…不够深入。一是领导干部普遍存在…二是…"), unless the item
+  // names a kind outright ("(一)在畏难思想严峻,工作作风不实方面 1局部村干部…2厕所革命…"); a list on the lines below it is
+  // the item's ("(一)党建主体责任落实不到位,…不扎实。\n一是…\n二是…").
+  const groups = (r: Run, it: RunItem) => holds(r, it) && (children(r, it).some((c) => c.items[0]!.start > lineEnd(text, it.start)) || namesKindOutright(text.slice(it.start, titleEnd(r, it))));
   const grouping = runs.filter((r) => {
-    const holding = r.items.filter((it) => holds(r, it)).length;
+    if (r.family === 'clause') return false;
+    const holding = r.items.filter((it) => groups(r, it)).length;
     if ((r.enumerates === 'problems' || r.enumerates === 'headings') && holding >= 2 && holding * 2 >= r.items.length) return true;
     return r.enumerates !== 'requirements' && holding === r.items.length && r.items.every((it) => namesKind(text.slice(it.start, titleEnd(r, it))));
   });
-  const categoryRuns = grouping.length > 1 ? grouping.filter((c) => !grouping.some((o) => o !== c && c.items.some((it) => inside(o, it)))) : grouping;
+  // Under headings that name a kind outright ("(一)聚焦…工作要求情况" / "(一)反馈问题:…" / "…方面"), the headings are the
+  // problems, whatever shortcoming they name: "(一)聚焦基层贯彻落实…情况\n1、上级决策部署落实不彻底。\n(1)开展基层治理不均衡。"
+  const titled = (r: Run) => r.items.every((it) => namesKindOutright(text.slice(it.start, titleEnd(r, it))));
+  const kinds = grouping.filter((c) => !grouping.some((o) => o !== c && titled(o) && o.items.some((it) => inside(c, it))));
+  const categoryRuns = kinds.length > 1 ? kinds.filter((c) => !kinds.some((o) => o !== c && c.items.some((it) => inside(o, it)))) : kinds;
   // Problems: runs of problems that are not categories, outside any other such run (runs inside a problem are its
   // sub-items), each list once; a run of one item only after a problem cue.
   const isCategory = new Set(categoryRuns);
-  const leaves = problemRuns.filter((r) => !isCategory.has(r) && (r.items.length >= 2 || r.family === 'quoted' || readCue(r.cue) === 'problems'));
+  const leaves = problemRuns.filter((r) => !isCategory.has(r) && (r.items.length >= 2 || r.family === 'quoted' || r.inProblemsPart || readCue(r.cue) === 'problems'));
   // A run that begins inside an item of another begins where that item's region still runs: a sweep over the items by start.
   const items = leaves.flatMap((r) => r.items).sort((a, b) => a.start - b.start);
   let reach = -1, i = 0, readTo = -1;
@@ -463,11 +592,12 @@ export function readEnumerations(text: string, markers: Marker[]): { problems: P
   });
   const categories: Category[] = [];
   const categoryOf = new Map<RunItem, number>();
-  for (const run of categoryRuns.sort((a, b) => a.items[0]!.start - b.items[0]!.start)) {
+  for (const run of [...categoryRuns, ...bare.filter((r) => !categoryRuns.includes(r))].sort((a, b) => a.items[0]!.start - b.items[0]!.start)) {
     for (const it of run.items) {
-      if (!holds(run, it)) continue;
+      const head = bare.includes(run) ? kindHead(text.slice(it.start, it.end)) : null;
+      if (!head && !holds(run, it)) continue;
       // "(一)反馈问题:上轮巡察发现的问题整改不够到位": the title after its label.
-      const end = titleEnd(run, it);
+      const end = head ? it.start + head.length : titleEnd(run, it);
       const label = CATEGORY_PREFIX.exec(text.slice(it.start, end));
       const start = it.start + (label ? label[0].length : 0);
       categories.push({ number: categories.length + 1, title: text.slice(start, end), span: [start, end] });
@@ -478,10 +608,77 @@ export function readEnumerations(text: string, markers: Marker[]): { problems: P
   const fields = runs.filter((r) => r.lineStart && r.items.some((it) => PROBLEM_FIELD.test(text.slice(it.start, it.end).trim())));
   for (const run of top) {
     const parent = [...categoryOf.keys()].find((it) => inside(run, it));
+    let category = parent ? categoryOf.get(parent)! : null;
+    const title = category === null && run.family === 'clause' ? titleBefore(text, run.items[0]!.start) : null;
+    if (title) categories.push({ number: (category = categories.length + 1), title: text.slice(...title), span: title });
     const answers = fields.length ? fieldAnswers(text, run, fields, runs) : null;
-    run.items.forEach((it, i) => problems.push(problemOf(text, it, problems.length + 1, parent ? categoryOf.get(parent)! : null, answers?.[i] ?? null)));
+    run.items.forEach((it, i) => problems.push(problemOf(text, it, problems.length + 1, category, answers?.[i] ?? null)));
   }
-  return { problems, categories };
+  // Categories in reading order, 1, 2, 3 …
+  const order = categories.map((c) => c.number).sort((a, b) => categories[a - 1]!.span[0] - categories[b - 1]!.span[0]);
+  const renumber = new Map(order.map((n, i) => [n, i + 1]));
+  return {
+    problems: problems.map((p) => (p.category === null ? p : { ...p, category: renumber.get(p.category)! })),
+    categories: order.map((n, i) => ({ ...categories[n - 1]!, number: i + 1 })),
+    messages: [...categoryRuns, ...top].flatMap((run) => slipsOf(text, run)),
+  };
+}
+
+/**
+ * A sentence that only names a kind of problems, right before a list of clauses in its paragraph, is the list's
+ * category: "主要是:在党的领导方面。有的被巡察党组织“四个意识”不强,…;有的政治意识淡薄,…。在党的建设方面。有的…" (wild w088).
+ */
+function titleBefore(text: string, at: number): [number, number] | null {
+  let end = at;
+  while (end > 0 && /[ \t\u3000]/.test(text[end - 1]!)) end--;
+  if (!/[。:：]/.test(text[end - 1] ?? '')) return null;
+  let start = end - 1;
+  while (start > 0 && !/[。;；:：\n!！?？]/.test(text[start - 1]!)) start--;
+  const words = text.slice(start, end - 1).trim();
+  // Not the cue that announces the list: "集中表现在以下五个方面:".
+  if (!words || words.length > TITLE_SENTENCE || !namesKindOutright(words) || readCue(words) !== null) return null;
+  const from = start + text.slice(start, end - 1).indexOf(words);
+  return [from, from + words.length];
+}
+const TITLE_SENTENCE = 40;
+
+/** A message for each item whose marker lost its mark and was read in its list anyway: "5践行…" in a list of 1. … 8. */
+function slipsOf(text: string, run: Run): Message[] {
+  const first = run.items[0]!.marker, last = run.items[run.items.length - 1]!.marker;
+  if (!first || !last) return [];
+  return run.items.flatMap((it) => {
+    const m = it.marker;
+    if (!m || m.family === run.family) return [];
+    const written = text.slice(m.start, Math.min(it.end, m.end + 2));
+    const model = text.slice(first.start, first.end).trim();
+    return [{ level: 'warning' as const, code: 'sections/marker-slip' as const, message: `item ${m.number} is written "${written}" without the mark of its list (${model} …): read as item ${m.number} of the list ${first.number} to ${last.number}`, span: [m.start, m.end] as [number, number] }];
+  });
+}
+
+/**
+ * The heading of the part of a notice that sets out the feedback's problems: "二、巡察反馈问题整改进展情况" / "一、巡察发现的
+ * 主要问题" / "二、存在的问题" / "二、对照反馈问题,对标对表进行整改". Not the part on how the rectification was organised
+ * ("一、组织整改落实情况"), nor one that names the feedback only in passing in a long sentence.
+ */
+export const PROBLEMS_PART = new RegExp(`^\\s*(?:[${COUNTING_NUMERALS}]+[、．.]\\s*)?[^\\n。;；]{0,12}(?:反馈问题|发现的?(?:主要|突出)?问题|存在的?(?:主要|突出)?问题)[^\\n。;；]{0,16}$`);
+
+/**
+ * Each part whose line-start heading names the feedback's problems ("二、巡察反馈问题整改进展情况"), or a kind of them
+ * ("(一)反馈问题:公立医院公益性凸显不足" / "(一)党的建设方面" / "(一)聚焦基层贯彻落实…工作要求情况"), from its heading
+ * to the next heading of its level or above, or a closing line.
+ */
+function problemsParts(text: string, markers: Marker[]): [number, number][] {
+  const parts: [number, number][] = [];
+  const heads = markers.filter((m) => m.lineStart && HEADING_LEVEL[m.family] !== undefined);
+  heads.forEach((m, i) => {
+    const line = text.slice(m.start, lineEnd(text, m.start));
+    const title = text.slice(m.end, m.start + line.length).trim();
+    if (!PROBLEMS_PART.test(line) && !CATEGORY_PREFIX.test(title) && !CATEGORY_TITLE.test(title.replace(/[。.\s]+$/, ''))) return;
+    const level = HEADING_LEVEL[m.family]!;
+    const next = heads.slice(i + 1).find((n) => n.family === m.family || HEADING_LEVEL[n.family]! < level);
+    parts.push([m.start, closingAfter(text, m.start, next?.start ?? text.length)]);
+  });
+  return parts;
 }
 
 /** A field heading that holds the problems, and one that holds what was done about them. */

@@ -5,6 +5,7 @@ import { Heading, ItemStyle, readStructure } from './items.js';
 import { readEnumerations } from './enumerations.js';
 import { findMarkers } from './markers.js';
 import { splitLines } from './lines.js';
+import { type View, reline, spanInText } from './relines.js';
 import { findMasthead, findSignature, issuerAboveTitle, issuerFromBody, issuerFromLabels, issuerFromTitle, readSpeaker, readTeam, readTitle } from './metadata.js';
 import type { Stage } from '../stage.js';
 import { Sentences } from '../2-segment/sentences.js';
@@ -28,7 +29,7 @@ export const SectionsOutput = z.object({
   headings: z.array(Heading).describe('Every numbered heading line, in text order: 一、组织整改落实情况, (一)反馈问题:…, 1.问题1:….'),
   categories: z.array(Category).describe('The headings that group problems, as in the final document.'),
   problems: z.array(Problem).describe('The problems with their rectifications, as in the final document.'),
-  messages: z.array(Message).describe('This stage’s findings (it emits none at present).'),
+  messages: z.array(Message).describe('This stage’s findings: an item whose marker lost its mark and was read in its list anyway (`sections/marker-slip`).'),
 });
 export type SectionsOutput = z.infer<typeof SectionsOutput>;
 
@@ -43,14 +44,19 @@ export type SectionedDocument = SegmentedDocument & { sections: SectionsOutput }
 export function detectSections(doc: SegmentedDocument): SectionedDocument {
   const { text, pageMeta } = doc.clean;
   const lines = splitLines(text);
-  const markers = findMarkers(text, doc.segment.tokens);
-  const structure = readStructure(text, lines, markers);
+  // A page that lost its line breaks is read from a view with the lines its headings open (relines.ts).
+  const view = reline(text, doc.segment.tokens);
+  const read = view ?? { text, markers: findMarkers(text, doc.segment.tokens) };
+  const structure = readStructure(read.text, view ? splitLines(read.text) : lines, read.markers);
   let { problems, categories } = structure;
   let itemStyle: ItemStyle | null = structure.itemStyle;
+  let messages: Message[] = [];
   if (problems.length === 0) {
-    ({ problems, categories } = readEnumerations(text, markers));
+    ({ problems, categories, messages } = readEnumerations(read.text, read.markers));
     if (problems.length) itemStyle = 'inline';
   }
+  let headings = structure.headings;
+  if (view) ({ headings, categories, problems, messages } = inText(text, view, { headings, categories, problems, messages }));
   const title = readTitle(lines, pageMeta);
   const issuer = findSignature(lines).issuer ?? findMasthead(lines)?.issuer ?? issuerFromTitle(title) ?? issuerAboveTitle(lines, title) ?? readSpeaker(lines) ?? issuerFromBody(text) ?? issuerFromLabels(lines, text, pageMeta);
   const { team, type } = readTeam(new Sentences(text, doc.segment.sentences));
@@ -66,12 +72,31 @@ export function detectSections(doc: SegmentedDocument): SectionedDocument {
       inspectionTeamSpan: team?.span ?? null,
     },
     itemStyle,
-    headings: structure.headings,
+    headings,
     categories,
     problems,
-    messages: [],
+    messages,
   };
   return { ...doc, sections };
+}
+
+/** What was read from the view of a page that lost its line breaks, its spans mapped back to the text and its words taken from there. */
+function inText(text: string, view: View, read: { headings: Heading[]; categories: Category[]; problems: Problem[]; messages: Message[] }) {
+  const at = (span: [number, number]) => spanInText(view, span);
+  return {
+    headings: read.headings.map((h) => {
+      const span = at(h.span);
+      const title = at([h.span[1] - h.title.length, h.span[1]]);
+      return { ...h, span, title: text.slice(...title) };
+    }),
+    categories: read.categories.map((c) => ({ ...c, span: at(c.span), title: text.slice(...at(c.span)) })),
+    problems: read.problems.map((p) => {
+      const span = at(p.span);
+      const rectificationSpan = p.rectificationSpan && at(p.rectificationSpan);
+      return { ...p, span, text: text.slice(...span), rectificationSpan, rectification: rectificationSpan && text.slice(...rectificationSpan) };
+    }),
+    messages: read.messages.map((m) => ({ ...m, span: m.span && at(m.span) })),
+  };
 }
 
 /** Stage 3: the notice's structure and the metadata that is words. */

@@ -18,8 +18,8 @@ export const Heading = z.object({
 });
 export type Heading = z.infer<typeof Heading>;
 
-/** 问题1: / 问题一: / 问题36: after the marker or alone: "1.问题1:依靠举债发展的路径依赖仍然存在" */
-const LABELLED_ITEM = new RegExp(`^问题\\s*(\\d+|${CN})\\s*[:：]\\s*`);
+/** 问题1: / 问题一: / 问题36: / 问题1. after the marker or alone: "1.问题1:依靠举债发展的路径依赖仍然存在" / "问题1.针对学习…流于形式、走马观花的问题。" */
+const LABELLED_ITEM = new RegExp(`^问题\\s*(\\d+|${CN})\\s*[:：.．、](?!\\d)\\s*`);
 /** 【问题】 / 【问题1】 / [问题]: "【问题】部分党员干部理论学习不深入【整改情况】…" */
 const BRACKET_ITEM = /^[【\[]问题\s*(\d*)[】\]]\s*[:：]?\s*/;
 /**
@@ -27,6 +27,12 @@ const BRACKET_ITEM = /^[【\[]问题\s*(\d*)[】\]]\s*[:：]?\s*/;
  * The words between 关于 and 问题 must say what the problem is: "一、关于巡视反馈问题的整改情况" does not.
  */
 const ABOUT_ITEM = /^关于(.{2,120}?)(?:的)?问题(?:的整改(?:情况)?)?/;
+/**
+ * The same with the problem quoted, its text the quoted words: "1.关于“学习贯彻…不够深入”的问题" / "1.关于“政治引领有短板”
+ * 问题的整改。" / "1.关于“党组会议学习制度落实不严格”的整改情况". Not a quote that only begins the title: "3.关于“三重一大”
+ * 制度执行不严格的问题".
+ */
+const ABOUT_QUOTED = /^关于[“"]([^”"\n]{2,600}?)[”"](?:的)?(?:问题(?:的)?(?:整改(?:落实|进展)?(?:情况)?)?|整改(?:落实|进展)?(?:情况)?)/;
 const GENERIC_ABOUT = /^(?:[“"]?)(?:(?:省委|市委|县委|区委|中央)?(?:巡视|巡察|审计|督察)?(?:反馈|查出|发现|指出|移交|交办)?(?:意见)?(?:的)?)$/;
 /** 整改情况: and its variants open the rectification: 整改情况: / 整改进展： / 【整改措施】 / 整改成效 */
 
@@ -61,10 +67,12 @@ function classify(text: string, lines: Line[], markers: Marker[]): Classified[] 
     let item: Classified['item'] = null;
     const inline = (from: number) => {
       const m = INLINE_LABEL.exec(text.slice(from, line.end));
-      return m ? { textEnd: from + m.index, rectStart: from + m.index + m[0].length } : null;
+      // "…不够到位。整改情况:…": the item keeps its full stop, as when the label opens the next line.
+      return m ? { textEnd: from + m.index + (/^[。；;]/.test(m[0]) ? 1 : 0), rectStart: from + m.index + m[0].length } : null;
     };
     const labelled = LABELLED_ITEM.exec(content);
     const bracket = BRACKET_ITEM.exec(content);
+    const quoted = marker ? ABOUT_QUOTED.exec(content) : null;
     const about = marker ? ABOUT_ITEM.exec(content) : null;
     if (labelled) {
       const s = contentStart + labelled[0].length;
@@ -74,6 +82,11 @@ function classify(text: string, lines: Line[], markers: Marker[]): Classified[] 
       const s = contentStart + bracket[0].length;
       const il = inline(s);
       item = { style: 'bracket', number: bracket[1] ? toNumber(bracket[1]) : null, textStart: s, textEnd: il?.textEnd ?? line.end, rectStart: il?.rectStart ?? null };
+    } else if (quoted) {
+      const titleEnd = contentStart + quoted[0].length;
+      const rest = text.slice(titleEnd, line.end).replace(/^[。.:：,，;；\s]+/, '');
+      const textStart = contentStart + quoted[0].indexOf(quoted[1]!);
+      item = { style: 'about', number: marker!.number, textStart, textEnd: textStart + quoted[1]!.length, rectStart: rest ? line.end - rest.length : null };
     } else if (about && !GENERIC_ABOUT.test(about[1]!) && !/[。；;]/.test(about[1]!)) {
       // "(一)关于…的问题。一是…": the title ends at 问题, the rest of the line is already the rectification.
       const titleEnd = contentStart + about[0].length;

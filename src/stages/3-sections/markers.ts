@@ -62,7 +62,7 @@ const AFTER_COMMA = new Set([',', '，']);
  * 十一是 (十一|是) and 第一书记 are not markers, while 一是 and 一要 (words of the field's
  * dictionary) are.
  */
-function wordStarts(tokens: Tokens, text: string): Uint8Array {
+export function wordStarts(tokens: Tokens, text: string): Uint8Array {
   const starts = new Uint8Array(text.length + 1);
   for (let i = 0; i < tokens.length; i++) starts[tokens.start(i)] = 1;
   // Whitespace is left out of the tokens: what follows it starts a word.
@@ -85,9 +85,12 @@ const isSpace = (c: string) => c === ' ' || c === '\t' || c === '\u3000';
 /**
  * Every marker of every family, in text order. Only the characters a marker may open with are
  * visited, each once, and the boundary before one is read back over spaces: linear in the text.
+ * `starts` are the word starts (`wordStarts`), or the tokens to find them from. `anywhere` finds
+ * the heading families (一、 (一) 1. (1) ①) after any character too (the others only where they may begin), as a page that lost its line
+ * breaks glues them to the title before ("…的紧迫感不强1.问题1:…", relines.ts).
  */
-export function findMarkers(text: string, tokens: Tokens): Marker[] {
-  const starts = wordStarts(tokens, text);
+export function findMarkers(text: string, tokens: Tokens | Uint8Array, anywhere = false): Marker[] {
+  const starts = tokens instanceof Uint8Array ? tokens : wordStarts(tokens, text);
   const markers: Marker[] = [];
   for (OPENING.lastIndex = 0; ; ) {
     const o = OPENING.exec(text);
@@ -98,8 +101,10 @@ export function findMarkers(text: string, tokens: Tokens): Marker[] {
     while (j > 0 && isSpace(text[j - 1]!)) j--;
     const prev = j > 0 ? text[j - 1]! : '\n';
     const lineStart = prev === '\n';
-    if (!lineStart && !AFTER.has(prev) && !AFTER_COMMA.has(prev) && !(j < i && i > 0)) continue;
+    const glued = !lineStart && !AFTER.has(prev) && !AFTER_COMMA.has(prev) && !(j < i && i > 0);
+    if (glued && !anywhere) continue;
     for (const f of familiesOpenedBy(text[i]!)) {
+      if (anywhere && glued && !f.level) continue;
       if (!lineStart && !f.inline) continue;
       if (!lineStart && AFTER_COMMA.has(prev) && f.family !== 'is' && f.family !== 'must') continue;
       f.pattern.lastIndex = i;

@@ -7,7 +7,7 @@ import { YEAR_DIGITS } from '../../vocab/numerals.js';
  * a kind of problems. Each with the real words it was written from.
  */
 /** Words that say something falls short; a problem states one: "党支部组织建设不规范" / "执行中央八项规定精神…有差距". */
-export const SHORTCOMING = /不到位|不精准|不足|不够|不强|不严|不高|不实|不力|不充分|不彻底|不规范|不完善|不健全|不及时|不深入|不扎实|不科学|不牢|不清|不明|不细|不准|不当|不畅|不作为|慢作为|乱作为|缺乏|缺失|缺位|欠缺|薄弱|弱化|淡化|虚化|泛化|差距|有待|滞后|偏差|偏软|松散|涣散|混乱|漏洞|隐患|风险|短板|流于形式|走过场|形式主义|官僚主义|违规|违纪|违反|失职|失责|敷衍|应付|未能|未按|未达到|没有|尚未|不平衡|不均衡|不合理|不统一|不一致|存在[^,，;；。]{0,12}问题|重[^,，;；。、]{1,4}、?轻|仍然存在|依然存在|时有发生/;
+export const SHORTCOMING = /不到位|不精准|不完整|不正常|超标|不足|不够|不强|不严|不高|不实|不力|不充分|不彻底|不规范|不完善|不健全|不及时|不深入|不扎实|不科学|不牢|不清|不明|不细|不准|不当|不畅|不作为|慢作为|乱作为|缺乏|缺失|缺位|欠缺|薄弱|弱化|淡化|虚化|泛化|差距|有待|滞后|偏差|偏软|松散|涣散|混乱|漏洞|隐患|风险|短板|流于形式|走过场|形式主义|官僚主义|违规|违纪|违反|失职|失责|敷衍|应付|未能|未按|未达到|没有|尚未|不平衡|不均衡|不合理|不统一|不一致|存在[^,，;；。]{0,12}问题|重[^,，;；。、]{1,4}、?轻|仍然存在|依然存在|时有发生/;
 
 /**
  * Verbs that open a measure, a requirement or a plan: "夯实整改责任" / "提高站位,主动作为抓整改" /
@@ -19,8 +19,13 @@ export const MEASURE_OPENER = /^(?:加强|强化|提高|提升|压实|完善|建
 /** The end of a sentence that names kinds of problems: "…无人值班等安全隐患问题" / "…选人用人不够严格等问题". */
 export const NAMES_KINDS = /等[^。；;，,、]{0,12}问题。?$/;
 
-/** A title that names a kind of problems: "党的建设方面" / "在畏难思想严峻,工作作风不实方面" / "政治建设方面存在的问题". */
-export const CATEGORY_TITLE = /方面(?:存在的?)?(?:问题)?[:：。]?$/;
+/**
+ * A title that names a kind of problems: a field ("党的建设方面" / "在畏难思想严峻,工作作风不实方面" / "政治建设方面存在的问题" /
+ * "在聚焦贯彻落实党的路线方针政策和上级决策部署方面存在差距"), or one of the three focuses of an inspection
+ * ("聚焦基层贯彻落实党中央重大决策部署及省市区委工作要求情况" / "聚焦贯彻落实…决策部署情况方面"). A page made from a PDF
+ * may split 方面 at a former line end ("…决策部署方 面存在差距").
+ */
+export const CATEGORY_TITLE = /(?:方\s?面(?:存在(?:的)?(?:问题|差距|不足|短板)?)?|^聚焦[^,，;；。]{4,60}?情况(?:方面)?)[:：。]?$/;
 
 /** The words that label a rectification: 整改情况 / 整改进展 / 整改措施 / 整改成效 / 整改结果 / 整改落实情况 / 整改进展情况. */
 export const RECTIFICATION_WORDS = '整改(?:落实|进展)?情况|整改进展|整改措施|整改成效|整改结果';
@@ -50,10 +55,10 @@ export function namesKind(title: string, labelled = false): boolean {
 }
 /**
  * A heading that names a part of the report, not a kind of problems: its words are only the
- * report's own ("二、反馈意见整改落实情况" / "二、巡察反馈问题的整改情况" / "一、巡察整改组织领导情况"),
- * while a kind names its topic ("二、省级财政管理审计查出问题的整改情况").
+ * report's own ("二、反馈意见整改落实情况" / "二、巡察反馈问题的整改情况" / "一、巡察整改组织领导情况" /
+ * "二、整改进展情况及成效" / "一、巡察发现的主要问题"), while a kind names its topic ("二、省级财政管理审计查出问题的整改情况").
  */
-const REPORT_WORDS = /中央|省委|市委|区委|县委|巡视|巡察|反馈|意见|问题|整改|组织|领导|落实|进展|集中|工作|情况|的|[。\s]/g;
+const REPORT_WORDS = /中央|省委|市委|区委|县委|巡视|巡察|反馈|意见|问题|整改|组织|领导|落实|进展|集中|工作|情况|成效|发现|存在|主要|的|及|和|[。\s]/g;
 export const isReportPart = (title: string) => title.replace(REPORT_WORDS, '').length <= 1;
 
 /** The signature block closes the last item: "中共汨罗市委" / "2024年8月26日". */

@@ -17,24 +17,34 @@ function rateTolerance(surface: string | undefined): number {
 }
 
 /**
- * The items' own numbers (`label`) must run on, 1, 2, 3 … (or from where an excerpt starts): a gap
- * or a repeat means an item was lost or doubled. Unnumbered items are not audited.
+ * The items' own numbers (`label`) must run on, 1, 2, 3 … within each list (a list starts again at 1, and an excerpt
+ * may start past 1): a gap means an item was not read, a repeat that one was read twice. A gap says how many items
+ * the list numbers and how many were read: "1.…2.…4.…5." numbers 5 items from 1, and 4 were read. Unnumbered items
+ * are not audited.
  */
 function auditNumbering(problems: Problem[]): Message[] {
+  const lists: Problem[][] = [];
+  for (const p of problems) {
+    if (p.label === null) continue;
+    const list = lists[lists.length - 1];
+    // A new list: numbering that starts again (一、…(一)(二) 二、…(一)), or the first numbered item.
+    if (!list || p.label === 1) lists.push([p]);
+    else list.push(p);
+  }
   const messages: Message[] = [];
-  const numbered = problems.filter((p) => p.label !== null);
-  const seen = new Set<number>();
-  let expected = numbered[0]?.label ?? 1;
-  let category = numbered[0]?.category ?? null;
-  for (const p of numbered) {
-    const label = p.label!;
-    // Numbering that restarts in each category: 一、…(一)(二) 二、…(一)
-    if (p.category !== category && label === 1) seen.clear(), (expected = 1);
-    category = p.category;
-    if (seen.has(label)) messages.push({ level: 'error', code: 'validate/problem-number-repeated', message: `问题${label} appears more than once`, span: p.span });
-    else if (label !== expected) messages.push({ level: 'warning', code: 'validate/problem-number-skipped', message: `expected 问题${expected}, found 问题${label}`, span: p.span });
-    seen.add(label);
-    expected = label + 1;
+  for (const list of lists) {
+    const first = list[0]!.label!;
+    const numbered = Math.max(...list.map((p) => p.label!)) - first + 1;
+    const read = new Set(list.map((p) => p.label!)).size;
+    const seen = new Set<number>();
+    let expected = first;
+    for (const p of list) {
+      const label = p.label!;
+      if (seen.has(label)) messages.push({ level: 'error', code: 'validate/problem-number-repeated', message: `问题${label} appears more than once`, span: p.span });
+      else if (label !== expected) messages.push({ level: 'warning', code: 'validate/problem-number-skipped', message: `expected 问题${expected}, found 问题${label}: the list numbers ${numbered} items from ${first}, ${read} were read`, span: p.span });
+      seen.add(label);
+      expected = label + 1;
+    }
   }
   return messages;
 }

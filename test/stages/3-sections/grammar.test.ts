@@ -3,12 +3,14 @@ import { Sentences } from '../../../src/stages/2-segment/sentences.js';
 import { findNumbers } from '../../../src/stages/4-extract/numbers.js';
 import { clean } from '../../../src/stages/1-clean/index.js';
 import { segment } from '../../../src/stages/2-segment/index.js';
-import { CUES, readCue, readEnumerations } from '../../../src/stages/3-sections/enumerations.js';
+import { CUES, SLIPS, readCue, readEnumerations } from '../../../src/stages/3-sections/enumerations.js';
 import { ANNOUNCEMENT_PHRASES, NEWS_MARKERS, NOTICE_PHRASES, OTHER_COPIES, OTHER_PHRASES } from '../../../src/stages/4-extract/kind.js';
 import { MARKER_FAMILIES, findMarkers } from '../../../src/stages/3-sections/markers.js';
 import { STATUS_PHRASES, STATUS_WORDS, statusOf } from '../../../src/vocab/status.js';
 import { COUNTED, EXTRAS, PART_ORDERS, PETITION_SCOPES, TOTAL_SHAPES, countedBy, readSummary } from '../../../src/stages/4-extract/totals.js';
 import { LABELS, readLabels } from '../../../src/vocab/labels.js';
+import { detectSections } from '../../../src/stages/3-sections/index.js';
+import { runPipeline } from '../../../src/pipeline.js';
 
 /**
  * Every row of the sections stage's grammar (docs/reading-notices.md) on the real sentence it was
@@ -235,5 +237,221 @@ describe('kind', () => {
     ['a report on audit results, not rectification (wild w090)', '我受区人民政府的委托,向区人大常委会报告2022年度区本级预算执行和其他财政收支审计情况,请予审议。'],
   ])('%s is none', (_, text) => {
     expect(NOTICE_PHRASES.slice(3).some((r) => r.pattern.test(text))).toBe(false);
+  });
+});
+
+/** The whole sections stage on a text: its categories' titles and its problems' texts, each cut to `n` characters. */
+const sectionsOf = (raw: string, n = 12) => {
+  const { sections } = detectSections(segment(clean({ id: 't', source: 't.txt', bytes: Buffer.from(raw) })));
+  return { categories: sections.categories.map((c) => c.title.slice(0, n)), problems: sections.problems.map((p) => [p.category, p.text.slice(0, n)]) };
+};
+
+describe('problem lists', () => {
+  // Each rule on its real example (the source in the name) and on a paraphrase of our own: [rule, text, categories, problems as [category, first characters]].
+  const cases: [string, string, string[], [number | null, string][]][] = [
+    [
+      'a colon-announced ;-run is a list though its last clause ends in 等问题 (tune d88)',
+      '四届市委第九轮巡察中发现被巡察党组织主要存在的问题:贯彻落实党中央决策部署不到位;管党治党不严不实;有的存在投资无收益,偿债风险巨大等问题。',
+      [], [[null, '贯彻落实党中央决策部署'], [null, '管党治党不严不实'], [null, '有的存在投资无收益,偿债']],
+    ],
+    [
+      'a colon-announced ;-run is a list though its last clause ends in 等问题 (paraphrase)',
+      '督察组指出该县存在的主要问题:污水管网建设滞后;垃圾分类推进不力;部分河段水质反弹等突出问题。',
+      [], [[null, '污水管网建设滞后'], [null, '垃圾分类推进不力'], [null, '部分河段水质反弹等突出']],
+    ],
+    [
+      'a sentence of ;-clauses naming kinds with no colon is not a list (seed 000)',
+      '发现个别烟花爆竹店存在超量储存、烟花堆放位置不合理;部分工业园区企业未制定综合应急预案;部分应急救援消防场所无人值班等安全隐患问题。',
+      [], [],
+    ],
+    [
+      '问题1. labels an item as 问题1: does (tune d102)',
+      '二、对照反馈问题,对标对表进行整改\n(一)聚焦贯彻落实党的路线方针政策和中央、省委、市委决策部署情况方面\n问题1.针对学习习近平新时代中国特色社会主义思想流于形式、走马观花的问题。\n',
+      ['聚焦贯彻落实党的路线方'], [[1, '针对学习习近平新时代中']],
+    ],
+    [
+      '问题1. labels an item as 问题1: does (paraphrase)',
+      '(一)党的建设方面\n问题1.党组会议学习制度落实不严格。\n整改情况:已修订学习制度。\n问题2.干部选拔任用程序不规范。\n整改情况:已修订选任办法。\n',
+      ['党的建设方面'], [[1, '党组会议学习制度落实不严'], [1, '干部选拔任用程序不规范。']],
+    ],
+    [
+      'one numbered line naming a shortcoming in the part that sets out the feedback is a problem (tune d123)',
+      '一、组织整改落实情况\n(一)细化工作方案。对照巡察反馈的问题及整改意见,制定巡察整改方案。\n(二)注重建章立制。建立和完善相关规章制度。\n二、巡察反馈问题整改进展情况\n(一)反馈问题:公立医院公益性凸显不足\n1.优化后的绩效考核方案尚未公布。医院原来的绩效考核体系已难以适应当今公立医',
+      ['公立医院公益性凸显不足'], [[1, '优化后的绩效考核方案尚未']],
+    ],
+    [
+      'one numbered line naming a shortcoming in the part that sets out the feedback is a problem (paraphrase)',
+      '二、存在的主要问题\n(一)财务管理方面\n1.公务卡结算制度执行不严格,现金支付比例偏高。\n',
+      ['财务管理方面'], [[1, '公务卡结算制度执行不严格']],
+    ],
+    [
+      '有的 clauses joined by commas are a list (wild w101)',
+      '在事业发展方面取得了一定成绩,但巡察也发现,有的单位党组织政治核心作用发挥不够,有的落实党政共同负责制和全面从严治党“两个责任”不够到位,有的落实新时代党的组织路线存在短板,在领导班子和基层党组织建设方面存在薄弱环节。',
+      [], [[null, '有的单位党组织政治核心'], [null, '有的落实党政共同负责制'], [null, '有的落实新时代党的组织']],
+    ],
+    [
+      '有的 clauses joined by 、 are a list, the first after its subject (wild w125)',
+      '这些地方有的存在违法采矿破坏生态问题、有的垃圾填埋场严重污染环境、有的地方违规侵占湖泊,有的地方甚至存在敷衍整改、虚假整改。',
+      [], [[null, '有的存在违法采矿'], [null, '有的垃圾填埋场'], [null, '有的地方违规侵占湖泊'], [null, '有的地方甚至存在敷衍整改']],
+    ],
+    [
+      '有的 clauses joined by 、 or commas are a list (paraphrase)',
+      '检查组指出,部分村级组织有的财务公开不及时、有的集体资产台账缺失,有的村务监督委员会形同虚设。',
+      [], [[null, '有的财务公开不及时'], [null, '有的集体资产台账缺失'], [null, '有的村务监督委员会']],
+    ],
+    [
+      '所有的 is no opener (paraphrase)',
+      '所有的整改任务均已完成,有的已建立长效机制。',
+      [], [],
+    ],
+    [
+      'a ;-run after the inspectors\' finding and a comma is a list (wild w089)',
+      '巡视组指出,天津的圈子文化不绝,政治生态遭破坏;江西对苏荣案后续处理工作不及时;河南省委政治意识需进一步增强;湖北一些领导干部和重要部门存在较大廉政风险。',
+      [], [[null, '天津的圈子文化不绝'], [null, '江西对苏荣案'], [null, '河南省委政治意识'], [null, '湖北一些领导干部']],
+    ],
+    [
+      'a ;-run after the inspectors\' finding and a comma is a list, clauses inside a clause are not its sub-list (wild w008)',
+      '督察发现,一些地方践行习近平生态文明思想还不到位,长江保护修复仍存在一些突出问题;污染防治攻坚存在薄弱环节,一些地方环境空气质量反弹,一些地市环境基础设施短板突出;一些第三方环境检测机构存在数据造假问题。',
+      [], [[null, '一些地方践行'], [null, '污染防治攻坚存在薄弱环节'], [null, '一些第三方环境检测机构']],
+    ],
+    [
+      'a ;-run after the inspectors\' finding and a comma is a list (paraphrase)',
+      '但审计也发现,专项资金拨付滞后;部分项目未按期开工;个别单位挤占挪用资金。',
+      [], [[null, '专项资金拨付滞后'], [null, '部分项目未按期开工'], [null, '个别单位挤占挪用资金']],
+    ],
+    [
+      'a quoted problem 1.关于“…”问题的整改 is its quoted words, under no part heading as category (tune d99)',
+      '二、整改进展情况及成效\n1.关于“政治引领有短板”问题的整改。\n一是积极组织相关学习活动,深入学习习近平总书记关于工会工作重要论述。\n',
+      [], [[null, '政治引领有短板']],
+    ],
+    [
+      '(一)…方面 headings are the categories of 1.关于“…”的整改情况 items (paraphrase)',
+      '一、巡察反馈问题整改情况\n(一)党的建设方面\n1.关于“党组会议学习制度落实不严格”的整改情况\n已制定党组理论学习中心组学习计划。\n2.关于“干部选拔任用程序不规范”的整改情况\n已修订干部选拔任用工作办法。\n(二)财务管理方面\n3.关于“公务接待超标准”的整改情况\n已清退超标准接待费用。\n',
+      ['党的建设方面', '财务管理方面'], [[1, '党组会议学习制度落实不严格'], [1, '干部选拔任用程序不规范'], [2, '公务接待超标准']],
+    ],
+    [
+      'a quote that only begins the title leaves the title as written (paraphrase)',
+      '(一)党的建设方面\n1.关于“三重一大”制度执行不严格的问题\n整改情况:已修订决策制度。\n',
+      ['党的建设方面'], [[1, '关于“三重一大”制度执行不严格的问题']],
+    ],
+    [
+      'under a heading naming one of the three focuses, the next heading is the problem and the one below it its sub-item (tune d127)',
+      '二、落实整改实施情况\n我社区党委对区委第一巡察组反馈的问题进行了认真分析。\n(一)聚焦基层贯彻落实党中央重大决策部署及省市区委工作要求情况\n1、上级决策部署落实不彻底。\n(1)开展基层治理不均衡。\n',
+      ['聚焦基层贯彻落实党中央'], [[1, '上级决策部署落实不彻底']],
+    ],
+    [
+      'under a heading naming a field, one numbered line naming a shortcoming is its problem (paraphrase)',
+      '二、整改落实情况\n(一)选人用人方面\n1.干部档案审核把关不严。\n(1)部分干部出生日期前后不一致。\n',
+      ['选人用人方面'], [[1, '干部档案审核把关不严']],
+    ],
+    [
+      'a heading that opens with the name of a kind and holds only prose is a category without items (tune d141, a PDF page)',
+      '下面,我代表巡察组,向大家反馈巡察意见。 一、巡察发现的主要问题 本次巡察主要围绕“三个聚焦”展开。巡察发 现,17 个村党组织在不同程度上都存在一些不容忽视的问题。 (一)在聚焦贯彻落实党的 路线方针政策和上级决策部署方 面存在差距 部分村党组织政治站位不高,对上级重大决策部署理解不深、 研究不透,执行上存在打折扣、搞变通的现象。',
+      ['在聚焦贯彻落实党的'], [],
+    ],
+    [
+      'headings that open with the name of a kind and hold only prose are categories without items (paraphrase)',
+      '巡察发现的主要问题如下:\n(一)党的建设方面存在差距\n个别支部组织生活不规范,党员教育管理不到位。\n(二)作风建设方面存在的问题\n公务用车管理不严,存在公车私用现象。\n',
+      ['党的建设方面存在差距', '作风建设方面存在的问题'], [],
+    ],
+    [
+      'a roundup lists each unit\'s problems under its heading, the units are categories (wild w155)',
+      '现将巡察组反馈的主要问题公布如下:\n一、县卫生健康局党组\n落实“第一议题”制度不严格;执行“三重一大”制度不够到位;县域医共体推进不够有力。\n二、县卫生监督所\n学习上级决策部署不够全面;监督针对性、实效性不强;对镇级生活饮用水监督力度不足。\n',
+      ['县卫生健康局党组', '县卫生监督所'], [[1, '落实“第一议题”'], [1, '执行“三重一大”'], [1, '县域医共体'], [2, '学习上级决策部署'], [2, '监督针对性'], [2, '对镇级生活饮用水']],
+    ],
+    [
+      'a roundup lists each unit\'s problems after 主要问题是: (paraphrase)',
+      '近日,县委巡察组反馈了巡察情况。\n一、县财政局\n县财政局存在的主要问题是:一是预算管理不规范;二是政府采购监管不到位。\n二、县教育局\n县教育局存在的主要问题是:一是学校食堂管理混乱;二是教师队伍建设滞后。\n',
+      ['县财政局', '县教育局'], [[1, '预算管理不规范'], [1, '政府采购监管不到位'], [2, '学校食堂管理混乱'], [2, '教师队伍建设滞后']],
+    ],
+    [
+      'a roundup without headings lists each unit\'s problems after 主要问题是: (paraphrase)',
+      '县财政局存在的主要问题是:一是预算管理不规范;二是政府采购监管不到位。县教育局存在的主要问题是:一是学校食堂管理混乱;二是教师队伍建设滞后。\n',
+      [], [[null, '预算管理不规范'], [null, '政府采购监管不到位'], [null, '学校食堂管理混乱'], [null, '教师队伍建设滞后']],
+    ],
+    [
+      'a heading naming shortcomings, its 一是… lines below it: the heading is their category (wild w158; 主体责任 there is a problem\'s subject, no cue of measures)',
+      '二、存在的问题\n(一)党建主体责任落实不到位,支部建设不规范,党员教育弱化,“五风”建设开展不扎实。\n一是党支部书记对党建工作要求认识有差距。党建第一责任人意识不强。\n二是党内政治生活不严肃。“三会一课”执行不严格。\n三是党费收缴不规范。标准不一,没有根据。\n',
+      ['党建主体责任落实不到位'], [[1, '党支部书记对党建工作'], [1, '党内政治生活不严肃'], [1, '党费收缴不规范']],
+    ],
+    [
+      'a heading naming shortcomings, its 一是… lines below it: the heading is their category (paraphrase)',
+      '(一)整改工作要求落实不到位,台账管理混乱。\n一是整改台账更新不及时。\n二是销号资料不完整。\n',
+      ['整改工作要求落实不到位'], [[1, '整改台账更新不及时'], [1, '销号资料不完整']],
+    ],
+    [
+      'a 一是… list in a numbered item\'s own paragraph details that problem (tune d106)',
+      '一、巡察发现的主要问题\n1.学习贯彻习近平新时代中国特色社会主义思想和党的十九大精神不够深入。一是领导干部普遍存在重业务、轻政治理论学习现象。二是学习制度落实不到位,存在形式主义。\n2.执行党中央决策部署和省委、市委要求不到位。一是领导班子贯彻落实新发展理念不够有力。二是科技成果转化率较低。\n',
+      [], [[null, '学习贯彻习近平新时代'], [null, '执行党中央决策部署']],
+    ],
+    [
+      'a 一是… list in a numbered item\'s own paragraph details that problem (paraphrase)',
+      '检查发现以下问题:\n1.财务制度执行不严格。一是报销审核把关不严。二是现金管理不规范。\n2.资产管理混乱。一是固定资产账实不符。二是闲置资产未及时处置。\n',
+      [], [[null, '财务制度执行不严格'], [null, '资产管理混乱']],
+    ],
+    [
+      'a sentence that only names a field, before its 有的… clauses, is their category (wild w088)',
+      '反馈中,各巡察组指出巡察发现的一些问题,主要是:在党的领导方面。有的被巡察党组织“四个意识”不强,领导核心作用弱化虚化;有的政治意识淡薄,对党规党纪缺乏敬畏。在党的建设方面。有的对党员教育管理缺位,党组织生活不严肃;有的引领党建氛围不浓厚,发展党员不规范。',
+      ['在党的领导方面', '在党的建设方面'], [[1, '有的被巡察党组织'], [1, '有的政治意识淡薄'], [2, '有的对党员教育管理缺位'], [2, '有的引领党建氛围']],
+    ],
+    [
+      'a sentence that only names a field, before its 一些… clauses, is their category (paraphrase)',
+      '督察指出的问题主要有两类。在污染防治方面。一些企业废水超标排放;一些园区污水处理设施运行不正常。',
+      ['在污染防治方面'], [[1, '一些企业废水超标排放'], [1, '一些园区污水处理设施']],
+    ],
+    [
+      'the cue that announces a list is not its category (dev d54)',
+      '本轮巡察发现被巡察单位存在一些突出问题,集中表现在以下五个方面:党的领导弱化,对党建工作的重要性认识不足;党内政治生活不规范;执行财经纪律不严格。',
+      [], [[null, '党的领导弱化'], [null, '党内政治生活不规范'], [null, '执行财经纪律不严格']],
+    ],
+    [
+      'a measure heading in the part that sets out the feedback is not a problem (paraphrase)',
+      '二、巡察反馈问题整改进展情况\n(一)加强组织领导\n1.建立整改台账,逐项销号。\n',
+      [], [],
+    ],
+  ];
+  test.each(cases)('%s', (_, text, categories, problems) => {
+    const got = sectionsOf(text, 40);
+    // Each title and text begins with the words given.
+    const cut = (got: string, want: string) => got.slice(0, want.length);
+    expect({ categories: got.categories.map((c, i) => cut(c, categories[i] ?? '')), problems: got.problems.map(([c, p], i) => [c, cut(p as string, problems[i]?.[1] ?? '')]) }).toEqual({ categories, problems });
+  });
+});
+
+describe('numbering', () => {
+  test.each(SLIPS.map((s) => [s.family, s] as const))('slip %s: its example holds it between two markers of the list it continues', (_, slip) => {
+    const { text, tokens } = tokensOf(slip.example);
+    const families = findMarkers(text, tokens).filter((m) => m.lineStart).map((m) => m.family);
+    const at = families.indexOf(slip.family);
+    expect(at > 0 && families[at - 1] === slip.continues && families[at + 1] === slip.continues, families.join(' ')).toBe(true);
+  });
+
+  // [rule, text, the problems' own numbers, the messages said about the numbering]
+  const cases: [string, string, number[], string[]][] = [
+    [
+      'a marker that lost its dot continues its list, and a message says so (wild w156)',
+      '现将巡察发现的主要问题通报如下:\n\n1.上轮巡察反馈问题整改仍有差距。\n\n2.落实推进公立医院高质量发展、加快中医药特色发展上有差距。\n\n3.医保资金使用不规范,医疗管理有漏洞。\n\n4.主体责任和监督责任履行不到位,重要领域、重点岗位廉政风险管控不严。\n\n5践行安全发展理念有差距。项目建设风险防控意识不强,安防管理平台有漏洞。\n\n6.财务管理不规范。内控制度执行不到位。\n',
+      [1, 2, 3, 4, 5, 6], ['sections/marker-slip: item 5 is written "5践行" without the mark of its list (1. …): read as item 5 of the list 1 to 6'],
+    ],
+    [
+      'a marker that lost its dot continues its list, and a message says so (paraphrase)',
+      '检查发现以下问题:\n1.台账资料不完整。\n2销号程序不规范,佐证材料缺失。\n3.整改时限把握不严。\n',
+      [1, 2, 3], ['sections/marker-slip: item 2 is written "2销号" without the mark of its list (1. …): read as item 2 of the list 1 to 3'],
+    ],
+    [
+      'a list that skips a number says how many items it numbers and how many were read (paraphrase)',
+      '巡察发现的主要问题:\n1.党组理论学习不深入。\n2.财务管理不规范。\n4.干部选任程序不严格。\n5.公务接待超标准。\n',
+      [1, 2, 4, 5], ['validate/problem-number-skipped: expected 问题3, found 问题4: the list numbers 5 items from 1, 4 were read'],
+    ],
+    [
+      'lists that each start at 1 are not repeats (paraphrase of a roundup, wild w155)',
+      '县财政局存在的主要问题是:一是预算管理不规范;二是政府采购监管不到位。县教育局存在的主要问题是:一是学校食堂管理混乱;二是教师队伍建设滞后。\n',
+      [1, 2, 1, 2], [],
+    ],
+  ];
+  test.each(cases)('%s', (_, text, labels, messages) => {
+    const { final } = runPipeline({ id: 't', source: 't.txt', bytes: Buffer.from(text) });
+    expect(final.problems.map((p) => p.label)).toEqual(labels);
+    expect(final.diagnostics.filter((d) => /^sections\/|^validate\/problem-number/.test(d.code)).map((d) => `${d.code}: ${d.message}`)).toEqual(messages);
   });
 });
