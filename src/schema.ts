@@ -145,13 +145,13 @@ export type Kind = z.infer<typeof Kind>;
 /** The rules that decide a document's kind, in the order they are tried (src/stages/4-extract/kind.ts). */
 export const KindRule = z.enum([
   'other-copy', 'rectified-items', 'notice-phrase', 'announcement', 'other-phrase', 'other-title', 'news-marker',
-  'disclosure', 'headline', 'categorised-findings', 'self-assessment', 'totals-bulletin', 'no-sign',
+  'disclosure', 'headline', 'categorised-findings', 'retold-findings', 'self-assessment', 'totals-bulletin', 'no-sign',
 ]);
 export type KindRule = z.infer<typeof KindRule>;
 
 /** Why the kind was chosen: the rule that fired and the words it saw. */
 export const KindEvidence = z.object({
-  rule: KindRule.describe('The rule that decided the kind: `other-copy` (a public notice of one item or a shared copy), `rectified-items` (numbered problems with rectifications), `notice-phrase`, `announcement`, `other-phrase` (a speech, report or explainer), `other-title`, `news-marker`, `disclosure` (a body discloses its totals), `headline`, `categorised-findings`, `self-assessment`, `totals-bulletin`, `no-sign` (none of the others).'),
+  rule: KindRule.describe('The rule that decided the kind: `other-copy` (a public notice of one item or a shared copy), `rectified-items` (numbered problems with rectifications), `notice-phrase`, `announcement`, `other-phrase` (a speech, report or explainer), `other-title`, `news-marker`, `disclosure` (a body discloses its totals), `headline`, `categorised-findings`, `retold-findings` (an inspection team’s findings in the bodies it inspected, retold), `self-assessment`, `totals-bulletin`, `no-sign` (none of the others).'),
   text: z.string().describe('The words the rule saw (`现将巡视整改进展情况予以公布`), or what it counted (`36 numbered problems with rectifications`, corpus 003).'),
   span: Span.nullable().describe('Where the rule saw its words, `[start, end)` in the cleaned text; null for a rule that counts.'),
 });

@@ -1,6 +1,6 @@
 import { LABELS } from '../vocab/labels.js';
 import { CUES, SLIPS } from '../stages/3-sections/enumerations.js';
-import { ANNOUNCEMENT_PHRASES, NEWS_MARKERS, NOTICE_PHRASES, OTHER_COPIES, OTHER_PHRASES } from '../stages/4-extract/kind.js';
+import { ANNOUNCEMENT_PHRASES, NEWS_MARKERS, NOTICE_PHRASES, OTHER_COPIES, OTHER_PHRASES, RETOLD } from '../stages/4-extract/kind.js';
 import { MARKER_FAMILIES } from '../stages/3-sections/markers.js';
 import { STATUS_PHRASES } from '../vocab/status.js';
 import { COUNTED, EXTRAS, PART_ORDERS, PETITION_SCOPES, TOTAL_SHAPES } from '../stages/4-extract/totals.js';
@@ -42,6 +42,7 @@ export function grammarBlocks(): Record<string, string> {
         ...ANNOUNCEMENT_PHRASES.map((r) => ['other (announcement)', code(r.pattern), cell(r.example)]),
         ...OTHER_PHRASES.map((r) => ['other (speech, report, explainer)', code(r.pattern), cell(r.example)]),
         ...NEWS_MARKERS.map((r) => ['news', code(r.pattern), cell(r.example)]),
+        ...RETOLD.map((r) => ['news (problems told by a third party; else a list is a self-assessment, other)', code(r.pattern), cell(r.example)]),
       ],
     ),
   };

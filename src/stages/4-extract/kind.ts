@@ -77,6 +77,20 @@ function headline(lines: Line[], title: string | null): Line | null {
   return first;
 }
 
+/**
+ * Problems told by a third party: the findings an inspection made in the bodies it inspected, its
+ * feedback to them, or their public naming. A text that tells its problems so, and is no notice of
+ * the inspected body's own (no notice phrase, no rectifications), is a report of them: news; a
+ * list of problems told by nobody is the body's self-assessment.
+ */
+export const RETOLD: { pattern: RegExp; example: string }[] = [
+  { pattern: /(?:巡视|巡察|督察)组[^。]{0,60}?(?:对|进驻)[^。]{1,200}?(?:进行|开展|实施)了?[^。]{0,12}?(?:巡视|巡察|督察)/, example: '四届市委第九轮巡察安排8个巡察组,对市水利局党组…等4个党组织进行了常规巡察 (dev d88) / 5个巡察组分别对县国土局…5个县直单位党组织开展了巡察 (dev d54)' },
+  { pattern: /(?:巡视|巡察|督察)组?[^。]{0,40}?向[^。]{1,200}?(?:反馈[^。]{0,6}?(?:巡视|巡察|督察)?(?:情况|意见)|(?:巡视|巡察|督察)反馈)/, example: '7月19日,市委第三巡察组向市政府办公室党组反馈了巡察情况 (wild w009) / 三个巡察组分别向…等6家二级党委进行了“一对一”的巡察反馈 (wild w100)' },
+  { pattern: /(?:巡视|巡察|督察)(?:组|机构)?(?:指出|发现)[,，:：]/, example: '巡视组指出,天津的圈子文化… (wild w089) / 督察发现,一些地方… (wild w067)' },
+  { pattern: /约谈[^。]{0,40}?(?:政府|党委|负责人)|(?:公开)?通报[^。]{0,12}?\d+[个起件][^。]{0,12}?(?:典型)?问题/, example: '生态环境部就…整改不力约谈安徽池州…等6市(区)政府 (wild w125) / 集中公开通报56个违法违规重大典型问题 (wild w066)' },
+  { pattern: /^[\p{Script=Han}]{2,4}(?:指出|强调)[,，:：]/mu, example: '边卫华指出,综合分析,共性问题主要有:一是… (wild w126)' },
+];
+
 /** The evidence of a rule whose pattern matched at `m` in `text` (from offset `from`). */
 const saw = (rule: KindRule, m: RegExpExecArray, from = 0): KindEvidence => {
   const lead = m[0].length - m[0].trimStart().length;
@@ -130,7 +144,12 @@ export function decideKind(sentences: Sentences, lines: Line[], problems: Proble
     const words = head.text.trim();
     return { kind: 'news', evidence: [{ rule: 'headline', text: words, span: [head.start + lead, head.start + lead + words.length] }] };
   }
-  // A bare list is a self-assessment.
+  // Problems a third party found, fed back or named, retold: a report of them (RETOLD).
+  for (const row of problems.length > 0 ? RETOLD : []) {
+    const m = row.pattern.exec(text);
+    if (m) return { kind: 'news', evidence: [saw('retold-findings', m)] };
+  }
+  // A bare list, with no inspection told, is a self-assessment.
   if (problems.length > 0) return { kind: 'other', evidence: [{ rule: 'self-assessment', text: `${problems.length} problems stated without rectification`, span: null }] };
   // A bulletin is mostly figures: "已办结151件、阶段性办结209件、未办结35件,责令整改88家…"
   // A date line (a page stamp, a signature's date) says nothing.

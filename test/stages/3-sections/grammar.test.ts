@@ -4,7 +4,7 @@ import { findNumbers } from '../../../src/stages/4-extract/numbers.js';
 import { clean } from '../../../src/stages/1-clean/index.js';
 import { segment } from '../../../src/stages/2-segment/index.js';
 import { CUES, SLIPS, readCue, readEnumerations } from '../../../src/stages/3-sections/enumerations.js';
-import { ANNOUNCEMENT_PHRASES, NEWS_MARKERS, NOTICE_PHRASES, OTHER_COPIES, OTHER_PHRASES } from '../../../src/stages/4-extract/kind.js';
+import { ANNOUNCEMENT_PHRASES, NEWS_MARKERS, NOTICE_PHRASES, OTHER_COPIES, OTHER_PHRASES, RETOLD } from '../../../src/stages/4-extract/kind.js';
 import { MARKER_FAMILIES, findMarkers } from '../../../src/stages/3-sections/markers.js';
 import { STATUS_PHRASES, STATUS_WORDS, statusOf } from '../../../src/vocab/status.js';
 import { COUNTED, EXTRAS, PART_ORDERS, PETITION_SCOPES, TOTAL_SHAPES, countedBy, readSummary } from '../../../src/stages/4-extract/totals.js';
@@ -86,7 +86,7 @@ describe('cues', () => {
   test.each(paraphrases)('%s: %s', (enumerates, cue) => expect(readCue(cue)).toBe(enumerates));
 
   test('a cue with nothing after it but a semicolon is no list (npm run bench:fuzz -- --seed 42 crashed on it)', () => {
-    expect(problemsOf('5 个小故事,走进崇阳巡察一线问题12：；')).toEqual({ problems: [], categories: [] });
+    expect(problemsOf('5 个小故事,走进崇阳巡察一线问题12：；')).toMatchObject({ problems: [], categories: [] });
   });
 });
 
@@ -219,9 +219,26 @@ describe('labels', () => {
 });
 
 describe('kind', () => {
-  const rows = [...OTHER_COPIES, ...NOTICE_PHRASES, ...ANNOUNCEMENT_PHRASES, ...OTHER_PHRASES, ...NEWS_MARKERS];
+  const rows = [...OTHER_COPIES, ...NOTICE_PHRASES, ...ANNOUNCEMENT_PHRASES, ...OTHER_PHRASES, ...NEWS_MARKERS, ...RETOLD];
   test.each(rows.map((r, i) => [i, r] as const))('row %i: its words are in its example', (_, r) => {
     expect(parts(r.example).some((p) => new RegExp(r.pattern.source, r.pattern.flags.replace('g', '')).test(p.replace(/\\n/g, '\n')))).toBe(true);
+  });
+
+  // Problems told by a third party make a report of them, news; told by nobody, a self-assessment.
+  const kindOf = (text: string) => runPipeline({ id: 't', source: 't.txt', bytes: Buffer.from(text) }).final;
+  test.each([
+    ['an inspection of several bodies, then its findings (paraphrase of dev d88)', '县委三个巡察组于3月对城关镇、河口镇等4个乡镇党委开展了专项巡察。巡察发现的主要问题:落实主体责任不到位;财务管理不规范;干部作风不严不实。'],
+    ['feedback to a body, then the problems (paraphrase of wild w009)', '市委第二巡察组向市交通局党组反馈了巡察情况。巡察组指出,该局存在以下问题:一是理论学习不深入;二是制度执行不严格;三是整改推进较慢。'],
+    ['a leader naming the common problems (paraphrase of wild w126)', '张某某指出,共性问题主要有:一是部分企业主体责任不落实;二是隐患排查流于形式;三是监管力量薄弱。'],
+  ])('%s is news', (_, text) => {
+    const doc = kindOf(text);
+    expect(doc.problems.length).toBeGreaterThan(1);
+    expect([doc.kind, doc.kindEvidence[0]!.rule]).toEqual(['news', 'retold-findings']);
+  });
+  test('a body listing its own shortcomings, told by nobody, is a self-assessment (paraphrase of dev d35)', () => {
+    const doc = kindOf('一是整改主体责任压实不到位,领导带头作用发挥不充分。二是整改推进缓慢,部分任务逾期未完成。三是长效机制建设不够,制度执行不严格。');
+    expect(doc.problems.length).toBe(3);
+    expect([doc.kind, doc.kindEvidence[0]!.rule]).toEqual(['other', 'self-assessment']);
   });
 
   // Paraphrases of our own for the notice phrases of a body's report: other bodies, other years, other words.
