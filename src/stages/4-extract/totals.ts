@@ -265,7 +265,8 @@ function readParts(text: string, from: number, to: number, counts: Count[], summ
     const rate = RATE.exec(words) ?? (last === 'completed' ? SHARE.exec(words) : null);
     // 完成率达到100%的51个 counts units that reached a rate, not problems.
     if (rate && !/%的/.test(words) && !aboutOther && !ROUGH_RATE.test(words.slice(rate.index, rate.index + rate[0].length + 4))) {
-      if (summary.completionRate === null) {
+      // A share of problems done is at most 100%: "任务完成率达120%" measures output against a plan, not a share of problems, and is not read.
+      if (summary.completionRate === null && Number(rate[1]) <= 100) {
         summary.completionRate = Number((Number(rate[1]) / 100).toFixed(6));
         evidence.completionRate = { text: rate[0], span: [clause[0] + rate.index, clause[0] + rate.index + rate[0].length] };
         found = true;

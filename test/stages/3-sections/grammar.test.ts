@@ -155,6 +155,7 @@ describe('totals', () => {
     ['a count of bodies is not of problems (w003)', '向巡察涉及的12个单位交办整改问题清单。', { totalProblems: null }],
     ['all done in a later sentence of its own (d51)', '对照反馈的28个具体问题制定了60条整改措施。\n截至目前,已全部完成整改。', { totalProblems: 28, completed: 28 }],
     ['the first level stated wins (d15)', '至目前,完成镇级问题整改20个,整改完成率90%。村级反馈的150个问题已完成整改140个。', { totalProblems: null, completed: 20, completionRate: 0.9 }],
+    ['a rate over 100% measures output against a plan, not a share of problems (the bench corpus, digits shifted: 完成率211%)', '反馈的问题30个,已完成整改30个,年度任务完成率达120%。', { totalProblems: 30, completed: 30, completionRate: null }],
     ['a total after parts is one more thing found (w127)', '检查企业40家,已整改完成25个,未整改到位5个,新发现安全隐患问题2个。', { totalProblems: null, completed: 25, notCompleted: 5 }],
     ['a parallel total ends the parts of the first', '第一轮巡察反馈问题20个,第二轮反馈问题22个,已完成整改40个。', { totalProblems: 20, completed: null }],
     ['a total for several inspections together (d13)', '截至今年6月底,市委先后开展3轮巡察,共要求被巡察的30家单位对存在的260个问题进行整改,已整改销号问题250个。', { totalProblems: 260, completed: 250 }],
