@@ -9,7 +9,7 @@ import { documentId } from '../stages/1-clean/index.js';
  */
 
 /** Files the run writes at the top of out/: no document folder may take their names. */
-export const RESERVED_NAMES = ['run.json', 'report.html', 'documents.csv', 'problems.csv', 'numbers.csv', 'dates.csv', 'diagnostics.csv', 'zhenggai.xlsx', '.zhenggai.lock'];
+export const RESERVED_NAMES = ['run.json', 'report.html', 'report.html.body', 'documents.csv', 'problems.csv', 'numbers.csv', 'dates.csv', 'diagnostics.csv', 'zhenggai.xlsx', '.zhenggai.lock'];
 
 /**
  * The longest id, in UTF-8 bytes. File systems allow 255 bytes a name (eCryptfs 143); a longer

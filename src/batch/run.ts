@@ -3,7 +3,7 @@ import path from 'node:path';
 import { CsvFiles } from '../output/csv-files.js';
 import { toJsonFile } from '../output/json.js';
 import type { Duplicate } from '../stages/1-clean/near-duplicates.js';
-import { writeReport } from '../report/build.js';
+import { RunPage, writeReport } from '../report/build.js';
 import { FINAL_FILE, STAGES, type Timings } from '../pipeline.js';
 import type { FinalDocument, Repost } from '../schema.js';
 import { AHEAD_PER_JOB, DEFAULT_LIMITS, type Limits, MAX_INPUT_BYTES, createPool, ordered } from './pool.js';
@@ -257,6 +257,14 @@ async function runLocked(
   } catch (error) {
     stopped = `cannot write in ${outDir}: ${describeError(error)}`;
   }
+  // The page is put together from parts the threads make as they go (src/report/build.ts RunPage);
+  // when its file cannot be made, the page is read from the document folders at the end instead.
+  let page: RunPage | null = null;
+  try {
+    page = new RunPage(outDir);
+  } catch {
+    page = null;
+  }
   const pool = createPool(jobs, limits);
   const size = batchSize(files.length, jobs);
   // Tasks are made as the pool takes them, so that a stop leaves the rest unstarted.
@@ -267,7 +275,8 @@ async function runLocked(
     }
   }
   const work = async (batch: InputFile[]): Promise<Outcome[]> => {
-    const tasks = batch.filter((file) => !file.unreadable).map((file): FileTask => ({ kind: 'file', path: file.path, id: file.id, outDir, force: options.force ?? false, maxBytes }));
+    const wanted = page !== null && inputBytes <= REPORT_MAX_BYTES;
+    const tasks = batch.filter((file) => !file.unreadable).map((file): FileTask => ({ kind: 'file', path: file.path, id: file.id, outDir, force: options.force ?? false, maxBytes, page: wanted }));
     const outcomes = tasks.length ? await pool.runBatch(tasks) : [];
     let next = 0;
     return batch.map((file) => (file.unreadable ? { status: 'failed', id: file.id, source: file.path, reason: file.unreadable } : outcomes[next++]!));
@@ -297,6 +306,17 @@ async function runLocked(
           });
         } else await csv?.add({ id: outcome.id, row: outcome.row, csv: {}, minhash: outcome.minhash ?? null });
         findings.add(outcome.row, outcome.codes ?? {}, csv?.repostOf(outcome.id) != null);
+        if (page && inputBytes > REPORT_MAX_BYTES) (page.discard(), (page = null));
+        if (page && outcome.page) {
+          const found = csv?.repostOf(outcome.id) ?? null;
+          try {
+            page.add(outcome.page, found ? { id: found.duplicateOf, similarity: found.similarity } : null);
+          } catch {
+            // The page is then read from the document folders at the end.
+            page.discard();
+            page = null;
+          }
+        }
         // Reposts of one notice are linked in batch order (sorted ids), so a researcher counts it
         // once; a document's link depends only on the documents before it, so it is written now,
         // while the threads work, not after them.
@@ -350,8 +370,11 @@ async function runLocked(
     log(`zhenggai: ${stale.length} document folder${stale.length === 1 ? '' : 's'} in ${options.outDir} not among this run's inputs (${stale.slice(0, 3).join(', ')}${stale.length > 3 ? ' …' : ''}): left out of the CSV files and report.html, listed as stale in run.json`);
   }
   // A stopped run writes no report (its summary line says why); the next run does.
+  const partsPage = page;
+  if (partsPage && (stopped || inputBytes > REPORT_MAX_BYTES)) partsPage.discard();
   if (!stopped && inputBytes <= REPORT_MAX_BYTES) {
-    if (await attempt('report.html', () => writeReport(outDir, { failures, stale }, { verify: false }))) wrote.push('report.html');
+    const written = partsPage ? () => Promise.resolve(partsPage.write({ failures, stale })) : () => writeReport(outDir, { failures, stale }, { verify: false });
+    if (await attempt('report.html', written)) wrote.push('report.html');
   } else if (!stopped) log(`zhenggai: no report.html for ${(inputBytes / 1e6).toFixed(0)} MB of input (more than ${REPORT_MAX_BYTES / 1e6} MB); the CSVs hold the batch`);
   const ended = () => {
     const unwritten = problems.length ? `could not write ${problems.join('; ')}` : '';

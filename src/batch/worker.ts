@@ -6,9 +6,11 @@ import { STOP_CODES, describeError, internalError } from './errors.js';
 import { readInput, tooLarge } from './read-input.js';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { CleanError } from '../stages/1-clean/index.js';
+import { CleanError, CleanOutput, decodeInput } from '../stages/1-clean/index.js';
+import { SectionsOutput } from '../stages/3-sections/index.js';
+import { type PagePart, docData, pagePart, readLayer } from '../report/build.js';
 import { type Cell, documentCells, itemCsv } from '../output/csv.js';
-import { FINAL_FILE, type PipelineDocument, type Result, STAGES, type Timings, runPipeline, runPipelines, stageFiles } from '../pipeline.js';
+import { FINAL_FILE, type PipelineDocument, type Result, STAGES, type Timings, runPipeline, runPipelines, stageFile, stageFiles } from '../pipeline.js';
 import { FinalDocument, type Repost } from '../schema.js';
 import { SEGMENTER_SOURCE, USER_DICTS, segmenter } from '../jieba.js';
 import type { Code } from '../codes.js';
@@ -25,7 +27,7 @@ segmenter();
  */
 export type Task =
   /** `outDir` is absolute; `maxBytes` is the size limit of one input. */
-  | { kind: 'file'; path: string; id: string; outDir: string; force: boolean; maxBytes: number }
+  | { kind: 'file'; path: string; id: string; outDir: string; force: boolean; maxBytes: number; /** Whether to make the document's part of the run's page. */ page?: boolean }
   /** A JSONL line: the text itself, or a path to read; the answer is the final document as one line. */
   | { kind: 'line'; id: string; text?: string; path?: string; maxBytes: number };
 
@@ -65,6 +67,8 @@ export interface Outcome {
   redone?: string;
   /** Set when the input is gone (removed during the run) and the folder keeps an earlier run's outputs: a stale folder. */
   vanished?: boolean;
+  /** The document's part of the run's page, when the task asked for it (src/report/build.ts `pagePart`). */
+  page?: PagePart;
 }
 
 export { DONE_FILE };
@@ -171,10 +175,25 @@ function prepare(task: FileTask): Outcome | Prepared {
   let redone: string | undefined;
   if (!task.force && listing) {
     const prior = earlier(dir, listing, bytes, source);
-    if (prior && 'final' in prior) return { status: 'skipped', id, source, bytes: bytes.length, ...summary(prior.final, prior.done.minhash ?? null), duplicateOf: prior.final.duplicateOf };
+    if (prior && 'final' in prior) {
+      const page = task.page ? { page: earlierPagePart(dir, prior.final, source, bytes) } : {};
+      return { status: 'skipped', id, source, bytes: bytes.length, ...summary(prior.final, prior.done.minhash ?? null), duplicateOf: prior.final.duplicateOf, ...page };
+    }
     redone = prior?.redo;
   }
   return { task, dir, listing, bytes, ...(redone ? { redone } : {}) };
+}
+
+/** A skipped document's part of the page, from the files an earlier run wrote and the input just read. */
+function earlierPagePart(dir: string, final: FinalDocument, source: string, bytes: Uint8Array): PagePart {
+  const clean = readLayer(path.join(dir, stageFile('clean')), CleanOutput) ?? { text: '', offsetMap: [[0, 0]] as [number, number][], source: final.source };
+  let raw: { raw: string | null; rawNote: string | null };
+  try {
+    raw = { raw: decodeInput(source, bytes).raw, rawNote: null };
+  } catch (error) {
+    raw = { raw: null, rawNote: `the raw input ${source} could not be decoded: ${(error as Error).message}` };
+  }
+  return pagePart(docData(final, clean, readLayer(path.join(dir, stageFile('sections')), SectionsOutput)?.headings ?? [], raw));
 }
 
 /** Writes a document's files, its resume file last, and makes its CSV rows; or says why it failed. */
@@ -219,8 +238,10 @@ function finish({ task, dir, listing, bytes, redone }: Prepared, result: Result,
     return failedFile(task, `cannot write ${file}: ${describeError(error)}`, STOP_CODES.has(code));
   }
   const rows = summary(doc.final, doc.clean.minhash);
+  // Its part of the page from what this thread holds: no file of it is read again.
+  const page = task.page ? { page: pagePart(docData(doc.final, doc.clean, doc.sections.headings, { raw: doc.raw, rawNote: null })) } : {};
   timings.write = performance.now() - written;
-  return { status: 'processed', id, source, bytes: bytes.length, timings, ...rows, ...(redone ? { redone } : {}) };
+  return { status: 'processed', id, source, bytes: bytes.length, timings, ...rows, ...(redone ? { redone } : {}), ...page };
 }
 
 /**

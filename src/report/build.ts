@@ -1,14 +1,14 @@
 import { createHash } from 'node:crypto';
-import { closeSync, existsSync, promises as fs, readdirSync, renameSync, writeFileSync } from 'node:fs';
+import { closeSync, existsSync, promises as fs, openSync, readSync, readdirSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { z } from 'zod';
 import { CleanOutput, decodeInput } from '../stages/1-clean/index.js';
 import { SectionsOutput } from '../stages/3-sections/index.js';
 import { fromAnchors } from '../stages/1-clean/text-map.js';
 import { ARITHMETIC_CODES } from '../output/csv.js';
-import { FinalDocument } from '../schema.js';
+import { FinalDocument, type Repost } from '../schema.js';
 import { FINAL_FILE, stageFile } from '../pipeline.js';
-import { PAGE_END, docBlock, pageStart } from './page.js';
+import { PAGE_END, docBlock, json, pageStart } from './page.js';
 import { createTemporary, removeFile, temporary } from '../batch/atomic.js';
 import { changedFile, readDone, readOwnFile } from '../batch/done.js';
 import { readInput } from '../batch/read-input.js';
@@ -200,7 +200,7 @@ function failedRow(id: string, reason: string): IndexRow {
 const META_FIELDS = ['title', 'issuer', 'documentDate', 'inspectionPeriod', 'feedbackDate', 'inspectionTeam'] as const;
 
 /** A stage file read through its schema: null when it is missing or does not follow it (the page then opens without it). */
-function readLayer<T>(file: string, schema: z.ZodType<T>): T | null {
+export function readLayer<T>(file: string, schema: z.ZodType<T>): T | null {
   try {
     const parsed = schema.safeParse(JSON.parse(readOwnFile(file).bytes.toString('utf8')));
     return parsed.success ? parsed.data : null;
@@ -214,24 +214,61 @@ async function readDocData(dir: string, final: FinalDocument): Promise<DocData> 
   // Without its cleaned text a document still opens: every span is then listed as not aligned.
   const clean = readLayer(path.join(dir, stageFile('clean')), CleanOutput) ?? { text: '', offsetMap: [[0, 0]] as [number, number][], source: final.source };
   const sections = readLayer(path.join(dir, stageFile('sections')), SectionsOutput);
+  const source = clean.source ?? final.source;
+  return docData(final, clean, sections?.headings ?? [], await readRaw(source, final.sha256));
+}
+
+/**
+ * One document's data for the page from its layers: the cleaned text and its map, the headings
+ * the sections stage found, the final document, and the raw input as read (or why it is not).
+ */
+export function docData(
+  final: FinalDocument,
+  clean: { text: string; offsetMap: [number, number][]; source?: string },
+  headings: DocData['sections']['headings'],
+  raw: { raw: string | null; rawNote: string | null },
+): DocData {
   const metaSpans: Record<string, [number, number] | null> = {};
   for (const field of META_FIELDS) metaSpans[field] = final.meta[`${field}Span`] ?? null;
-  const source = clean.source ?? final.source;
   return {
     id: final.id,
-    source,
+    source: clean.source ?? final.source,
     text: clean.text,
     offsetMap: clean.offsetMap,
-    ...(await readRaw(source, final.sha256).then((r) => ({ ...r, raw: r.raw === null ? null : rawPatches(clean.text, clean.offsetMap, r.raw) }))),
+    raw: raw.raw === null ? null : rawPatches(clean.text, clean.offsetMap, raw.raw),
+    rawNote: raw.rawNote,
     final,
     sections: {
-      headings: sections?.headings ?? [],
+      headings,
       metaSpans,
       summarySpan: final.summarySpan,
       kindEvidence: final.kindEvidence.map((e) => `${e.rule}: ${e.text}`),
     },
   };
 }
+
+/**
+ * A document's part of a run's page, made by the thread that processed it (it holds the text, the
+ * map and the raw input already): its overview row and its data as JSON, cut where the final
+ * document's repost link goes, which only the main thread knows when the document comes back.
+ */
+export interface PagePart {
+  row: IndexRow;
+  /** The data block's JSON before and after the value of `final.duplicateOf`. */
+  head: string;
+  tail: string;
+}
+
+/** The stand-in for the repost link, cut out of the JSON: no text can hold it (JSON escapes control characters). */
+const LINK_HOLE = '\u0000duplicateOf\u0000';
+
+export function pagePart(data: DocData): PagePart {
+  const [head, tail] = json({ ...data, final: { ...data.final, duplicateOf: LINK_HOLE as never } }).split(json(LINK_HOLE));
+  return { row: indexRow(-1, data.final), head: head!, tail: tail! };
+}
+
+/** A page part's data block as JSON, with the repost link the batch gave the document. */
+export const partJson = (part: PagePart, link: Repost | null): string => part.head + json(link) + part.tail;
 
 /** What the run that wrote an out folder says of it: the documents it failed on, the folders it left stale. */
 export interface RunFacts {
@@ -307,6 +344,96 @@ async function eachDocument(outDir: string, run: RunFacts, visit: (dir: string, 
   for (const r of rows) if (r.copyOf) byId.get(r.copyOf.id)?.copies.push(r.id);
   return rows;
 }
+
+/**
+ * A run's page, from the parts its threads made (in the order the documents came back, their data
+ * blocks' bytes already in `body` at `[offset, offset + length)`): the documents in id order as
+ * `zhenggai report` lists them, the run's failures after them, the same bytes `writeReport` writes.
+ */
+export function writeRunPage(outDir: string, parts: readonly { row: IndexRow; offset: number; length: number }[], body: string, run: RunFacts): string {
+  const file = path.join(outDir, 'report.html');
+  const tmp = temporary(file);
+  const sorted = [...parts].sort((a, b) => (a.row.id < b.row.id ? -1 : a.row.id > b.row.id ? 1 : 0));
+  const rows = sorted.map((p, n) => ({ ...p.row, n }));
+  const ids = new Set(rows.map((r) => r.id));
+  for (const f of run.failures) if (!ids.has(f.id)) rows.push(failedRow(f.id, `${f.source}: ${f.reason}`));
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  for (const r of rows) if (r.copyOf) byId.get(r.copyOf.id)?.copies.push(r.id);
+  const out = createTemporary(tmp);
+  const from = openSync(body, 'r');
+  try {
+    try {
+      writeFileSync(out, pageStart(outDir, rows, new Date().toISOString()));
+      sorted.forEach((p, n) => {
+        const bytes = Buffer.allocUnsafe(p.length);
+        readSync(from, bytes, 0, p.length, p.offset);
+        writeFileSync(out, `<script type="application/json" id="doc-${n}">`);
+        writeFileSync(out, bytes);
+        writeFileSync(out, '</script>\n');
+      });
+      writeFileSync(out, PAGE_END);
+    } finally {
+      closeSync(out);
+      closeSync(from);
+    }
+    renameSync(tmp, file);
+  } catch (error) {
+    removeFile(tmp);
+    throw error;
+  }
+  return file;
+}
+
+/**
+ * A run's page as its documents come back: each part's data block is appended to a file of its
+ * own beside the page (`report.html.body`, a temporary), and the page is put together from it
+ * at the end (`writeRunPage`), so that the main thread neither holds the documents nor reads their
+ * files back after the run.
+ */
+export class RunPage {
+  private readonly body: string;
+  private fd: number | null;
+  private offset = 0;
+  private readonly parts: { row: IndexRow; offset: number; length: number }[] = [];
+
+  constructor(private readonly outDir: string) {
+    this.body = temporary(path.join(outDir, PAGE_BODY));
+    this.fd = createTemporary(this.body);
+  }
+
+  /** A document's part, with the repost link the batch gave it. */
+  add(part: PagePart, link: Repost | null): void {
+    if (this.fd === null) return;
+    const bytes = Buffer.from(partJson(part, link), 'utf8');
+    writeFileSync(this.fd, bytes);
+    this.parts.push({ row: { ...part.row, copyOf: link }, offset: this.offset, length: bytes.length });
+    this.offset += bytes.length;
+  }
+
+  /** Writes report.html; the parts' file goes. */
+  write(run: RunFacts): string {
+    this.close();
+    try {
+      return writeRunPage(this.outDir, this.parts, this.body, run);
+    } finally {
+      removeFile(this.body);
+    }
+  }
+
+  /** No page after all (a run past the page's size, or stopped): the parts' file goes. */
+  discard(): void {
+    this.close();
+    removeFile(this.body);
+  }
+
+  private close(): void {
+    if (this.fd !== null) closeSync(this.fd);
+    this.fd = null;
+  }
+}
+
+/** The file a run's page parts are gathered in, beside report.html. */
+export const PAGE_BODY = 'report.html.body';
 
 /** Reads every document of an out folder into one batch in memory (small batches, tests), as `writeReport` checks them. */
 export async function loadBatch(outDir: string, run?: RunFacts): Promise<Batch> {

@@ -7,7 +7,7 @@ import { CLIENT_JS } from './client.js';
  * as `\u003c`, so no text can close the block early).
  */
 /** JSON safe inside a `<script>` element. */
-const json = (v: unknown): string => JSON.stringify(v).replace(/</g, '\\u003c').replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
+export const json = (v: unknown): string => JSON.stringify(v).replace(/</g, '\\u003c').replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
 
 /** The whole page for a batch held in memory; `writeReport` streams the same parts instead. */
 export function renderPage(batch: Batch, generatedAt: string): string {
