@@ -404,10 +404,11 @@ export class RunPage {
   /** A document's part, with the repost link the batch gave it. */
   add(part: PagePart, link: Repost | null): void {
     if (this.fd === null) return;
-    const bytes = Buffer.from(partJson(part, link), 'utf8');
-    writeFileSync(this.fd, bytes);
-    this.parts.push({ row: { ...part.row, copyOf: link }, offset: this.offset, length: bytes.length });
-    this.offset += bytes.length;
+    const text = partJson(part, link);
+    const length = Buffer.byteLength(text);
+    writeFileSync(this.fd, text);
+    this.parts.push({ row: { ...part.row, copyOf: link }, offset: this.offset, length });
+    this.offset += length;
   }
 
   /** Writes report.html; the parts' file goes. */
