@@ -2,7 +2,7 @@ import type { Category, Message, Problem } from '../../schema.js';
 import { HEADING_LEVEL, type Family, type Marker } from './markers.js';
 import { isSentenceEnd } from '../2-segment/sentences.js';
 import { COUNTING_NUMERALS } from '../../vocab/numerals.js';
-import { CATEGORY_PREFIX, CATEGORY_TITLE, MEASURE_OPENER, NAMES_KINDS, RECTIFICATION_WORDS, SHORTCOMING, closesItems, namesKind } from './words.js';
+import { CATEGORY_PREFIX, CATEGORY_TITLE, MEASURE_OPENER, NAMES_KINDS, RECTIFICATION_WORDS, SHORTCOMING, closesItems, namesKind, namesKindOutright } from './words.js';
 import { statusOf } from '../../vocab/status.js';
 
 /**
@@ -159,11 +159,6 @@ export function readRun(text: string, run: Run): Enumerates | null {
 
 /** A heading's marker before its title: "(一)" / "二、" / "1." */
 const HEADING_MARKER = new RegExp(`^\\s*(?:[(（](?:[${COUNTING_NUMERALS}]+|\\d+)[)）]|(?:[${COUNTING_NUMERALS}]+|\\d+)[、.．])\\s*`);
-/** A title that names a kind of problems by its label or its words, not by a shortcoming alone: "反馈问题:…" / "党的建设方面" / "聚焦…情况". */
-const namesKindOutright = (title: string) => {
-  const t = title.trim().replace(/[。.\s]+$/, '');
-  return CATEGORY_PREFIX.test(t) || CATEGORY_TITLE.test(t);
-};
 
 /**
  * The name of a kind a heading opens with, up to a space, a full stop or a colon, or its end: "在聚焦贯彻落实党的

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { type Category, type Problem, Span } from '../../schema.js';
 import { CN, type Line, toNumber } from './lines.js';
 import { statusOf } from '../../vocab/status.js';
-import { CATEGORY_PREFIX, CLOSING, INLINE_LABEL, RECTIFICATION_LABEL, SIGNATURE_LINE, isReportPart } from './words.js';
+import { CATEGORY_PREFIX, CLOSING, INLINE_LABEL, RECTIFICATION_LABEL, SIGNATURE_LINE, closesItems, isReportPart, namesKindOutright } from './words.js';
 import { HEADING_LEVEL, type Marker } from './markers.js';
 
 /** How a notice writes its problems: labelled (1.问题1:), about (关于…的问题), numbered (1、… then 整改情况), bracket (【问题】), inline (一是…二是…). */
@@ -105,6 +105,57 @@ function classify(text: string, lines: Line[], markers: Marker[]): Classified[] 
 
 export interface Structure { headings: Heading[]; categories: Category[]; problems: Problem[]; itemStyle: ItemStyle | null }
 
+/** For each line that opens with a heading marker, the heading lines it sits under, outermost first: "(1)…" under "1.…" under "(一)反馈问题:…". */
+function headingsAbove(rows: Classified[]): Map<Classified, Classified[]> {
+  const above = new Map<Classified, Classified[]>();
+  const stack: Classified[] = [];
+  for (const r of rows) {
+    if (!r.marker) {
+      if (closesItems(r.line.text.trim())) stack.length = 0;
+      continue;
+    }
+    while (stack.length && stack[stack.length - 1]!.marker!.level >= r.marker.level) stack.pop();
+    above.set(r, [...stack]);
+    stack.push(r);
+  }
+  return above;
+}
+
+/**
+ * Under a heading that names a kind of problems outright ("(一)反馈问题:巡察整改主体责任落实不到位,整改质效不高。" /
+ * "(一)党的建设方面"), the headings of the next level are the problems and the numbered lines below them their
+ * sub-items, even when a sub-item is the line its 整改情况 follows: "1.结余药品使用不规范。\n(1)结余药品管理、使用不规范。\n
+ * 整改情况:一是…" (wild w157) is the problem 结余药品使用不规范. The same grammar reads lists in running text (enumerations.ts).
+ */
+function problemsUnderKinds(text: string, rows: Classified[], above: Map<Classified, Classified[]>): void {
+  const promoted = new Set<Classified>();
+  for (const r of rows) {
+    if (!r.item || !r.marker) continue;
+    const up = above.get(r)!;
+    let k = up.length - 1;
+    while (k >= 0 && !namesKindOutright(text.slice(up[k]!.marker!.end, up[k]!.line.end))) k--;
+    const problem = k >= 0 ? up[k + 1] : undefined;
+    if (!problem || (problem.item && !promoted.has(problem))) continue;
+    if (!problem.item) problem.item = { style: 'numbered', number: problem.marker!.number, textStart: problem.marker!.end, textEnd: problem.line.end, rectStart: null };
+    promoted.add(problem);
+    r.item = null;
+  }
+}
+
+/**
+ * Problems at another level than most: a numbered line its 整改 label follows, in no other problem and over none of the
+ * level's, is a problem too. "1.专项整改问题\n(1)将脱贫人口指标集中安排给…\n整改措施:…\n(2)住房安全方面。\n①有的易地扶贫
+ * 搬迁建房面积超标…\n整改措施:…" (wild w143): (1) and ① are both problems, 专项整改问题 and 住房安全方面 their categories.
+ */
+function problemsBeside(rows: Classified[], above: Map<Classified, Classified[]>, level: number): Set<Classified> {
+  const beside = new Set<Classified>();
+  if (level === 0) return beside;
+  const items = rows.filter((r) => r.item && r.marker);
+  const holders = new Set(items.filter((r) => r.marker!.level === level).flatMap((r) => above.get(r)!));
+  for (const r of items) if (r.marker!.level !== level && !holders.has(r) && !above.get(r)!.some((a) => a.item)) beside.add(r);
+  return beside;
+}
+
 /**
  * Walks the lines once. The problem level is the heading level that carries the most problem
  * items (問題 labels, 关于…的问题, or a numbered line followed by 整改情况); shallower headings
@@ -113,6 +164,8 @@ export interface Structure { headings: Heading[]; categories: Category[]; proble
  */
 export function readStructure(text: string, lines: Line[], markers: Marker[]): Structure {
   const rows = classify(text, lines, markers);
+  const above = headingsAbove(rows);
+  problemsUnderKinds(text, rows, above);
   const perLevel = new Map<number, number>();
   for (const r of rows) if (r.item) perLevel.set(r.marker?.level ?? 0, (perLevel.get(r.marker?.level ?? 0) ?? 0) + 1);
   let level = -1;
@@ -128,10 +181,11 @@ export function readStructure(text: string, lines: Line[], markers: Marker[]): S
   const style = rows.find((r) => r.item && (r.marker?.level ?? 0) === level)!.item!.style;
   // Unmarked items (问题1: / 【问题】) sit below every heading seen so far.
   const problemLevel = level === 0 ? 9 : level;
+  const beside = problemsBeside(rows, above, level);
   const stack: Category[] = [];
   const categoryOf = new Map<Category, Category>();
   const stackLevels: number[] = [];
-  let open: { problem: Problem; rectStart: number | null; rectEnd: number } | null = null;
+  let open: { problem: Problem; level: number; rectStart: number | null; rectEnd: number } | null = null;
   let sequence = 0;
   const close = () => {
     if (!open) return;
@@ -151,11 +205,13 @@ export function readStructure(text: string, lines: Line[], markers: Marker[]): S
     const body = r.line.text.trim();
     if (!body) continue;
     const markerLevel = r.marker?.level ?? null;
-    const isItem = r.item && (markerLevel ?? 0) === level;
+    const isItem = r.item && ((markerLevel ?? 0) === level || beside.has(r));
     if (isItem) {
       close();
       const it = r.item!;
       sequence += 1;
+      // A problem's categories are the headings above its own level: "(2)住房安全方面。" is not the category of "(3)…" beside it.
+      while (markerLevel !== null && stackLevels.length && stackLevels[stackLevels.length - 1]! >= markerLevel) stack.pop(), stackLevels.pop();
       // The nearest heading above that is not a part of the report ("二、反馈意见整改落实情况" is one, "(一)聚焦贯彻落实…在基层落实情况" is not).
       const heading = [...stack].reverse().find((c) => !isReportPart(c.title)) ?? null;
       if (heading && !categoryOf.has(heading)) {
@@ -166,7 +222,7 @@ export function readStructure(text: string, lines: Line[], markers: Marker[]): S
         number: sequence, label: it.number, category: heading ? categoryOf.get(heading)!.number : null, text: text.slice(it.textStart, it.textEnd).trim(),
         rectification: null, status: null, span: [it.textStart, it.textStart + text.slice(it.textStart, it.textEnd).trimEnd().length], rectificationSpan: null,
       };
-      open = { problem, rectStart: it.rectStart, rectEnd: it.rectStart === null ? 0 : r.line.end };
+      open = { problem, level: markerLevel ?? problemLevel, rectStart: it.rectStart, rectEnd: it.rectStart === null ? 0 : r.line.end };
       if (r.marker) headings.push({ level: r.marker.level, number: r.marker.number, title: text.slice(r.marker.end, r.line.end), span: [r.at, r.line.end] });
       continue;
     }
@@ -176,17 +232,18 @@ export function readStructure(text: string, lines: Line[], markers: Marker[]): S
       while (stack.length) stack.pop(), stackLevels.pop();
       continue;
     }
-    if (markerLevel !== null && (markerLevel < problemLevel || (markerLevel === problemLevel && style !== 'labelled') || !open)) {
-      // A heading: closes the open problem; one above the problem level opens a category.
+    // Deeper than the open problem (or, in a notice of 问题1: labels, its own level: the measures under 整改情况 numbered 1.
+    // 2. like the problems) a numbered line is the problem's sub-item.
+    const inside = open !== null && markerLevel !== null && (markerLevel > open.level || (markerLevel === open.level && style === 'labelled'));
+    if (markerLevel !== null && !inside) {
+      // A heading: closes the open problem and may be the category of the problems below it.
       close();
       headings.push({ level: markerLevel, number: r.marker!.number, title: text.slice(r.marker!.end, r.line.end), span: [r.at, r.line.end] });
       while (stackLevels.length && stackLevels[stackLevels.length - 1]! >= markerLevel) stack.pop(), stackLevels.pop();
-      if (markerLevel < problemLevel) {
-        const prefix = CATEGORY_PREFIX.exec(text.slice(r.marker!.end, r.line.end));
-        const start = r.marker!.end + (prefix ? prefix[0].length : 0);
-        stack.push({ number: r.marker!.number, title: text.slice(start, r.line.end), span: [start, r.line.end] });
-        stackLevels.push(markerLevel);
-      }
+      const prefix = CATEGORY_PREFIX.exec(text.slice(r.marker!.end, r.line.end));
+      const start = r.marker!.end + (prefix ? prefix[0].length : 0);
+      stack.push({ number: r.marker!.number, title: text.slice(start, r.line.end), span: [start, r.line.end] });
+      stackLevels.push(markerLevel);
       continue;
     }
     extend(r);

@@ -53,6 +53,11 @@ export const CATEGORY_PREFIX = /^(?:反馈问题|问题类别|问题类型|方�
 export function namesKind(title: string, labelled = false): boolean {
   return labelled || CATEGORY_PREFIX.test(title) || SHORTCOMING.test(title) || CATEGORY_TITLE.test(title.replace(/[。.\s]+$/, ''));
 }
+/** A title that names a kind of problems by its label or its words, not by a shortcoming alone: "反馈问题:…" / "党的建设方面" / "聚焦…情况". */
+export const namesKindOutright = (title: string) => {
+  const t = title.trim().replace(/[。.\s]+$/, '');
+  return CATEGORY_PREFIX.test(t) || CATEGORY_TITLE.test(t);
+};
 /**
  * A heading that names a part of the report, not a kind of problems: its words are only the
  * report's own ("二、反馈意见整改落实情况" / "二、巡察反馈问题的整改情况" / "一、巡察整改组织领导情况" /

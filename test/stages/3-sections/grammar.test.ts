@@ -422,6 +422,26 @@ describe('problem lists', () => {
       [], [[null, '党的领导弱化'], [null, '党内政治生活不规范'], [null, '执行财经纪律不严格']],
     ],
     [
+      'under a heading naming a kind, the next heading is the problem though its sub-item is the line 整改情况 follows (wild w157)',
+      '二、巡察反馈问题整改进展情况\n(一)反馈问题:巡察整改主体责任落实不到位,整改质效不高。\n1.结余药品使用不规范。\n(1)结余药品管理、使用不规范。\n整改情况:一是全面排查盘点药品结余,建立台账。\n',
+      ['巡察整改主体责任落实不到位'], [[1, '结余药品使用不规范。']],
+    ],
+    [
+      'under a heading naming a kind, the next heading is the problem though its sub-items are the lines 整改情况 follows (paraphrase)',
+      '一、反馈意见整改落实情况\n(一)党的建设方面\n1.支部组织生活制度执行不严。\n(1)“三会一课”记录不完整。\n整改情况:已补齐会议记录。\n(2)主题党日活动流于形式。\n整改情况:已制定活动计划。\n2.党员发展工作不规范。\n(1)发展对象培养考察不足一年。\n整改进展:已重新履行程序。\n',
+      ['党的建设方面'], [[1, '支部组织生活制度执行不严'], [1, '党员发展工作不规范']],
+    ],
+    [
+      'items its 整改 label follows at two levels, neither inside the other, are all problems (wild w143)',
+      '一、整改内容\n1.专项整改问题\n(1)将脱贫人口指标集中安排给当年计划退出村,无指标的即使达到也不让退出。(牵头单位:扶贫办;责任单位:各村支部)\n整改措施:继续坚持采取“自下而上、自上而下”的方式,科学确定脱贫人口指标。\n(2)住房安全方面。\n①有的易地扶贫搬迁建房面积超标、贫困户负债较重。(牵头单位:扶贫办、村建所;责任单位:各村支部)\n整改措施:一是强化宣传培训,提高政策水平。\n',
+      ['专项整改问题', '住房安全方面'], [[1, '将脱贫人口指标集中安排'], [2, '有的易地扶贫搬迁建房面积超标']],
+    ],
+    [
+      'items its 整改 label follows at two levels, neither inside the other, are all problems (paraphrase)',
+      '一、问题整改情况\n(一)财务管理问题\n1.公务接待超标准,部分接待无公函。\n整改情况:已清退超标准费用。\n2.资产管理方面\n(1)固定资产账实不符。\n整改情况:已开展资产清查。\n(2)闲置房产未及时处置。\n整改情况:已公开招租。\n',
+      ['财务管理问题', '资产管理方面'], [[1, '公务接待超标准'], [2, '固定资产账实不符'], [2, '闲置房产未及时处置']],
+    ],
+    [
       'a measure heading in the part that sets out the feedback is not a problem (paraphrase)',
       '二、巡察反馈问题整改进展情况\n(一)加强组织领导\n1.建立整改台账,逐项销号。\n',
       [], [],
