@@ -27,7 +27,7 @@ export interface RunItem {
 }
 
 export interface Run {
-  family: Family | 'clause' | 'bullet' | 'quoted';
+  family: Family | 'clause' | 'bullet' | 'quoted' | 'case';
   lineStart: boolean;
   items: RunItem[];
   /** The words the run is read from, and what they say it lists. */
@@ -134,7 +134,7 @@ function itemsRead(text: string, run: Run): { shortcomings: number; measures: nu
  */
 export function readRun(text: string, run: Run): Enumerates | null {
   if (run.family === 'must') return 'requirements';
-  if (run.family === 'quoted') return 'problems';
+  if (run.family === 'quoted' || run.family === 'case') return 'problems';
   const k = run.items.length;
   const cue = readCue(run.cue);
   // In the part of a notice that sets out the feedback's problems, numbered lines that name a shortcoming are its
@@ -458,6 +458,51 @@ export function quotedRuns(text: string): Run[] {
   return runs;
 }
 
+/**
+ * A report that publicly names typical cases tells them one a paragraph, each opening with the inspectors' finding, often
+ * under a title line of its own. Each row is a part of that grammar with the real words it was written from.
+ */
+export const CASES: { part: 'announced' | 'case' | 'title'; pattern: RegExp; example: string }[] = [
+  { part: 'announced', pattern: /(?:通报|曝光|公布|公开|以下为|如下)[^。\n]{0,40}?典型(?:案例|问题)|典型(?:案例|问题)[^。\n]{0,20}?(?:通报|曝光|公布|如下)/, example: '为发挥警示作用,切实推动问题整改,现对第四批7个典型案例进行集中公开通报。 (wild w117) / 第二轮第三批中央生态环境保护督察组17日对第五批8个典型案例进行集中公开通报。 (wild w119)' },
+  { part: 'case', pattern: /^[^。\n]{0,60}?(?:督察|巡视|巡察|审计|检查|督导)[^。\n,，]{0,12}?(?:发现|指出)[,，:：]\s*/, example: '督察发现,安徽省淮北市有关部门及区县落实打赢蓝天保卫战相关部署要求不到位 (wild w119) / 2024年5月,中央第四生态环境保护督察组督察湖北省发现,部分地方“两高”项目盲目上马管控不力 (wild w117)' },
+  { part: 'title', pattern: /^[^,，;；。:：!！?？\s]{6,40}$/, example: '湖北省部分地方大气污染反弹严重 (wild w117, the line before its case)' },
+];
+const [ANNOUNCED, CASE_OPENS, CASE_TITLE] = CASES.map((c) => c.pattern) as [RegExp, RegExp, RegExp];
+
+/**
+ * Typical cases after their announcement: consecutive paragraphs that each open with the finding ("督察发现,…"), each
+ * with the title line before it when it has one; two cases or more. A case's words are its title, else its paragraph
+ * after the finding; lists inside a case are its details ("…发现,部分地方…不力,部分行业污染治理不到位,…" is one case).
+ */
+export function caseRuns(text: string): Run[] {
+  const announced = ANNOUNCED.exec(text);
+  if (!announced) return [];
+  const lines = [...text.slice(announced.index).matchAll(/[^\n]+/g)].map((m) => ({ start: announced.index + m.index, text: m[0] })).slice(1);
+  const runs: Run[] = [];
+  let items: RunItem[] = [];
+  const flush = () => {
+    if (items.length >= 2) runs.push({ family: 'case', lineStart: true, items, cue: '', enumerates: 'problems' });
+    items = [];
+  };
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]!;
+    const words = line.text.trim();
+    const next = lines[i + 1];
+    const opens = CASE_OPENS.exec(line.text);
+    if (CASE_TITLE.test(words) && next && CASE_OPENS.test(next.text)) {
+      const start = line.start + line.text.indexOf(words);
+      items.push({ marker: null, start, end: start + words.length, regionEnd: next.start + next.text.length });
+      i++;
+    } else if (opens) {
+      const start = line.start + opens[0].length;
+      const end = trimEnd(text, start, line.start + line.text.length);
+      if (end > start) items.push({ marker: null, start, end, regionEnd: line.start + line.text.length });
+    } else flush();
+  }
+  flush();
+  return runs;
+}
+
 /** Whether the line before `at` is a heading: short and unpunctuated, as "一、县卫生健康局党组" or "二、县卫生监督所". */
 function underHeading(text: string, at: number): boolean {
   const before = text.slice(Math.max(0, at - 60), at).replace(/\s+$/, '');
@@ -522,7 +567,7 @@ const inside = (run: Run, it: RunItem) => run.items[0]!.start >= it.start && run
 export function readEnumerations(text: string, markers: Marker[]): { problems: Problem[]; categories: Category[]; messages: Message[] } {
   const numbered = groupRuns(text, markers);
   // A run has items, each with words: after the cue of "问题12：；" there are no clauses at all.
-  const runs = [...numbered, ...bulletRuns(text), ...clauseRuns(text, markers), ...quotedRuns(text)].filter((r) => r.items.length > 0 && r.items.every((it) => it.end > it.start));
+  const runs = [...numbered, ...bulletRuns(text), ...caseRuns(text), ...clauseRuns(text, markers), ...quotedRuns(text)].filter((r) => r.items.length > 0 && r.items.every((it) => it.end > it.start));
   endBeforeNextList(text, runs, markers);
   const parts = problemsParts(text, markers);
   for (const run of runs) {
@@ -533,7 +578,7 @@ export function readEnumerations(text: string, markers: Marker[]): { problems: P
   // Headings that open with the name of a kind and hold no list are categories whose problems are prose: "一、巡察发现的
   // 主要问题 …存在一些不容忽视的问题。 (一)在聚焦贯彻落实党的 路线方针政策和上级决策部署方 面存在差距 部分村党组织政治站位不高,…"
   const listed = runs.filter((r) => r.enumerates === 'problems').map((r) => r.items[0]!.start);
-  const bare = runs.filter((r) => r.enumerates === 'problems' && r.family !== 'clause' && r.family !== 'quoted'
+  const bare = runs.filter((r) => r.enumerates === 'problems' && r.family !== 'clause' && r.family !== 'quoted' && r.family !== 'case'
     && r.items.every((it) => kindHead(text.slice(it.start, it.end)) !== null && !listed.some((at) => at > it.start && at < it.regionEnd)));
   for (const r of bare) r.enumerates = 'headings';
   // Runs of problems by where they begin, so that the lists inside an item are a binary search away.
@@ -553,13 +598,14 @@ export function readEnumerations(text: string, markers: Marker[]): { problems: P
   };
   // Categories: a run of problems or headings two or more of whose items (at least half) hold runs of problems, or
   // one whose every item holds some and is titled as a kind of problems; the innermost such run.
-  // Clauses are never categories: 有的…,有的… inside one clause of a semicolon list splits that clause, it does not nest a list in it.
+  // Clauses are never categories: 有的…,有的… inside one clause of a semicolon list splits that clause, it does not nest a list in it;
+  // nor are typical cases: the clauses of a case paragraph are its details.
   // A list in an item's own paragraph details that item ("1.学习贯彻…不够深入。一是领导干部普遍存在…二是…"), unless the item
   // names a kind outright ("(一)在畏难思想严峻,工作作风不实方面 1局部村干部…2厕所革命…"); a list on the lines below it is
   // the item's ("(一)党建主体责任落实不到位,…不扎实。\n一是…\n二是…").
   const groups = (r: Run, it: RunItem) => holds(r, it) && (children(r, it).some((c) => c.items[0]!.start > lineEnd(text, it.start)) || namesKindOutright(text.slice(it.start, titleEnd(r, it))));
   const grouping = runs.filter((r) => {
-    if (r.family === 'clause') return false;
+    if (r.family === 'clause' || r.family === 'case') return false;
     const holding = r.items.filter((it) => groups(r, it)).length;
     if ((r.enumerates === 'problems' || r.enumerates === 'headings') && holding >= 2 && holding * 2 >= r.items.length) return true;
     return r.enumerates !== 'requirements' && holding === r.items.length && r.items.every((it) => namesKind(text.slice(it.start, titleEnd(r, it))));

@@ -3,7 +3,7 @@ import { Sentences } from '../../../src/stages/2-segment/sentences.js';
 import { findNumbers } from '../../../src/stages/4-extract/numbers.js';
 import { clean } from '../../../src/stages/1-clean/index.js';
 import { segment } from '../../../src/stages/2-segment/index.js';
-import { CUES, SLIPS, readCue, readEnumerations } from '../../../src/stages/3-sections/enumerations.js';
+import { CASES, CUES, SLIPS, readCue, readEnumerations } from '../../../src/stages/3-sections/enumerations.js';
 import { ANNOUNCEMENT_PHRASES, NEWS_MARKERS, NOTICE_PHRASES, OTHER_COPIES, OTHER_PHRASES, RETOLD } from '../../../src/stages/4-extract/kind.js';
 import { MARKER_FAMILIES, findMarkers } from '../../../src/stages/3-sections/markers.js';
 import { STATUS_PHRASES, STATUS_WORDS, statusOf } from '../../../src/vocab/status.js';
@@ -87,6 +87,12 @@ describe('cues', () => {
 
   test('a cue with nothing after it but a semicolon is no list (npm run bench:fuzz -- --seed 42 crashed on it)', () => {
     expect(problemsOf('5 个小故事,走进崇阳巡察一线问题12：；')).toMatchObject({ problems: [], categories: [] });
+  });
+});
+
+describe('typical cases', () => {
+  test.each(CASES.map((c) => [c.part, c] as const))('%s: its words are in its example', (_, c) => {
+    expect(parts(c.example).some((p) => c.pattern.test(p.replace(/\s*\((?:wild|tune|dev) [^)]*\)$/, '')))).toBe(true);
   });
 });
 
@@ -440,6 +446,26 @@ describe('problem lists', () => {
       'items its 整改 label follows at two levels, neither inside the other, are all problems (paraphrase)',
       '一、问题整改情况\n(一)财务管理问题\n1.公务接待超标准,部分接待无公函。\n整改情况:已清退超标准费用。\n2.资产管理方面\n(1)固定资产账实不符。\n整改情况:已开展资产清查。\n(2)闲置房产未及时处置。\n整改情况:已公开招租。\n',
       ['财务管理问题', '资产管理方面'], [[1, '公务接待超标准'], [2, '固定资产账实不符'], [2, '闲置房产未及时处置']],
+    ],
+    [
+      'typical cases after their announcement, one a paragraph opening with the finding (wild w119)',
+      '为发挥警示作用,切实推动问题整改,第二轮第三批中央生态环境保护督察组17日对第五批8个典型案例进行集中公开通报。\n经中共中央、国务院批准,4月6日,第二轮第三批中央生态环境保护督察全面启动。\n督察发现,安徽省淮北市有关部门及区县落实打赢蓝天保卫战相关部署要求不到位,部分项目煤炭消费减量替代方案弄虚作假。\n督察发现,第一轮督察交办的抚顺市李石街道废钢渣加工企业污染等民众举报问题,因原抚顺经济开发区敷衍整改,在未得到有效解决的情况下草草结案销号。\n中央第一生态环境保护督察组下沉督察发现,山西太谷恒达煤气化有限公司存在私自通过旁路烟道长期违法排污等问题。\n',
+      [], [[null, '安徽省淮北市有关部门'], [null, '第一轮督察交办的抚顺市'], [null, '山西太谷恒达煤气化']],
+    ],
+    [
+      'typical cases under their title lines; the clauses inside a case are its details (wild w117)',
+      '为发挥警示作用,切实推动问题整改,现对第四批7个典型案例进行集中公开通报。\n湖北省部分地方大气污染反弹严重\n2024年5月,中央第四生态环境保护督察组督察湖北省发现,部分地方“两高”项目盲目上马管控不力,部分行业污染治理不到位,一些企业单位违法违规问题突出。\n云南省部分高原湖泊保护治理不力\n2024年5月,中央第七生态环境保护督察组督察云南省发现,滇池、杞麓湖、大屯海等高原湖泊保护治理不力,治理措施推进滞后。\n',
+      [], [[null, '湖北省部分地方大气污染反弹严重'], [null, '云南省部分高原湖泊保护治理不力']],
+    ],
+    [
+      'typical cases under their title lines; the clauses inside a case are its details (paraphrase)',
+      '省自然资源厅近日公开通报3起违法占地典型案例。\n某县违规批地建设工业园区\n今年4月,省自然资源督察组检查某县发现,该县政府违规批准占用耕地,有的项目未批先建,有的项目擅自改变用途。\n某市主导推动违法占地建设景观湖\n同期督察组检查某市发现,该市有关部门违法占用永久基本农田挖湖造景。\n',
+      [], [[null, '某县违规批地建设工业园区'], [null, '某市主导推动违法占地建设景观湖']],
+    ],
+    [
+      'without typical cases announced, paragraphs opening with the finding are no cases: their 一些… clauses are read as before (paraphrase)',
+      '督察指出,总的来看,该省高度重视生态环境保护,工作取得积极成效。\n督察发现,一些地方环境基础设施短板突出,一些企业违法排污问题时有发生。\n',
+      [], [[null, '一些地方环境基础设施短板突出'], [null, '一些企业违法排污问题时有发生']],
     ],
     [
       'a measure heading in the part that sets out the feedback is not a problem (paraphrase)',
