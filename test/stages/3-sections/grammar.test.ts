@@ -6,6 +6,7 @@ import { segment } from '../../../src/stages/2-segment/index.js';
 import { CASES, CUES, SLIPS, readCue, readEnumerations } from '../../../src/stages/3-sections/enumerations.js';
 import { ANNOUNCEMENT_PHRASES, NEWS_MARKERS, NOTICE_PHRASES, OTHER_COPIES, OTHER_PHRASES, RETOLD } from '../../../src/stages/4-extract/kind.js';
 import { MARKER_FAMILIES, findMarkers } from '../../../src/stages/3-sections/markers.js';
+import { SHORTCOMING } from '../../../src/stages/3-sections/words.js';
 import { STATUS_PHRASES, STATUS_WORDS, statusOf } from '../../../src/vocab/status.js';
 import { COUNTED, EXTRAS, PART_ORDERS, PETITION_SCOPES, TOTAL_SHAPES, countedBy, readSummary } from '../../../src/stages/4-extract/totals.js';
 import { LABELS, readLabels } from '../../../src/vocab/labels.js';
@@ -88,6 +89,28 @@ describe('cues', () => {
   test('a cue with nothing after it but a semicolon is no list (npm run bench:fuzz -- --seed 42 crashed on it)', () => {
     expect(problemsOf('5 个小故事,走进崇阳巡察一线问题12：；')).toMatchObject({ problems: [], categories: [] });
   });
+});
+
+describe('shortcomings', () => {
+  // Real items (their sources) and our own, each naming a shortcoming; then words that name none.
+  test.each([
+    ['二次供水监督次数少频率低,覆盖不全面 (wild w155)', true],
+    ['医疗卫生重点基础设施建设进度缓慢 (wild w155)', true],
+    ['对中央决策部署搞变通、打折扣 (wild w039)', true],
+    ['在重大项目建设中,未严格执行“三重一大”决策程序 (wild w039)', true],
+    ['企业融资难、融资贵问题突出 (wild w087)', true],
+    ['部分乡镇养老机构消防审验不达标 (corpus 003)', true],
+    ['市委主要领导对下级“一把手”提醒谈话数量较少、效果不佳 (corpus 003)', true],
+    ['一些被检查企业统计数据存在不同程度失实 (wild w073)', true],
+    ['政治理论学习表面化 (dev d100)', true],
+    ['常规宣传方式效果不好 (wild w037)', true],
+    ['报销审批手续不全 (paraphrase)', true],
+    ['重大项目未经集体研究擅自上马 (paraphrase)', true],
+    ['信访积案化解问题较为突出 (paraphrase)', true],
+    ['要不讲条件、不打折扣、不搞变通地落实整改任务 (paraphrase of wild w021)', false],
+    ['整改好不好,要让群众说了算 (paraphrase of wild w097)', false],
+    ['着力解决群众反映强烈的突出问题 (paraphrase of wild w052)', false],
+  ])('%s', (words, names) => expect(SHORTCOMING.test(words.replace(/ \([^)]*\)$/, ''))).toBe(names));
 });
 
 describe('typical cases', () => {
@@ -466,6 +489,11 @@ describe('problem lists', () => {
       'without typical cases announced, paragraphs opening with the finding are no cases: their 一些… clauses are read as before (paraphrase)',
       '督察指出,总的来看,该省高度重视生态环境保护,工作取得积极成效。\n督察发现,一些地方环境基础设施短板突出,一些企业违法排污问题时有发生。\n',
       [], [[null, '一些地方环境基础设施短板突出'], [null, '一些企业违法排污问题时有发生']],
+    ],
+    [
+      'a kind with its ;-problems after 一是, two kinds: the kinds are categories (paraphrase of wild w013, a shortcoming named 不全)',
+      '巡察组反馈,该镇党委存在的主要问题:一是党建工作方面:“三会一课”制度落实不到位;党员发展程序不规范。二是财务管理方面:报销审批手续不全;集体资产台账不清。',
+      ['党建工作方面', '财务管理方面'], [[1, '“三会一课”制度落实不到位'], [1, '党员发展程序不规范'], [2, '报销审批手续不全'], [2, '集体资产台账不清']],
     ],
     [
       'a measure heading in the part that sets out the feedback is not a problem (paraphrase)',
