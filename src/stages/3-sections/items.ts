@@ -5,7 +5,7 @@ import { statusOf } from '../../vocab/status.js';
 import { CATEGORY_PREFIX, CLOSING, INLINE_LABEL, RECTIFICATION_LABEL, SIGNATURE_LINE, closesItems, isReportPart, namesKindOutright } from './words.js';
 import { HEADING_LEVEL, type Marker } from './markers.js';
 
-/** How a notice writes its problems: labelled (1.问题1:), about (关于…的问题), numbered (1、… then 整改情况), bracket (【问题】), inline (一是…二是…). */
+/** How a notice writes its problems: labelled (1.问题1:), about (关于…的问题), numbered (1、… then 整改情况), bracket (【问题】, or a field 问题: / 整改任务:), inline (一是…二是…). */
 export const ItemStyle = z.enum(['labelled', 'about', 'numbered', 'bracket', 'inline']);
 export type ItemStyle = z.infer<typeof ItemStyle>;
 
@@ -22,6 +22,17 @@ export type Heading = z.infer<typeof Heading>;
 const LABELLED_ITEM = new RegExp(`^问题\\s*(\\d+|${CN})\\s*[:：.．、](?!\\d)\\s*`);
 /** 【问题】 / 【问题1】 / [问题]: "【问题】部分党员干部理论学习不深入【整改情况】…" */
 const BRACKET_ITEM = /^[【\[]问题\s*(\d*)[】\]]\s*[:：]?\s*/;
+/**
+ * A field labelled as the problem, on an unnumbered line, a field of what was done following it: "整改任务:在一些具体整改
+ * 任务中,一些地方仍然存在不作为、慢作为,甚至敷衍应对等突出问题。\n整改目标:…\n整改完成情况:\n1、…" (wild w027, a notice of
+ * one item laid out as fields; dev d59 numbers the same fields as headings: 一、整改问题).
+ */
+const FIELD_ITEM = /^(?:(?:存在|整改)?问题|问题描述|整改任务)\s*[:：]\s*(?=\S)/;
+/** The fields that answer a problem field, within a few lines of it: 整改目标: / 整改措施: / 整改完成情况: / 完成情况:. */
+const ANSWER_FIELD = /^(?:整改[^:：\s]{0,4}|完成情况)\s*[:：]/;
+const FIELD_REACH = 3;
+/** Fields of a problem that are not what was done about it: "整改目标:压实责任落实,健全机制体制。" / "责任单位:…" / "整改时限:…". */
+const OTHER_FIELD = /^(?:整改目标|整改时限|完成时限|责任单位|牵头单位|责任领导|责任人)\s*[:：]/;
 /**
  * 关于…的问题 after a marker: "(一)关于少数领导干部不守政治规矩的问题。" / "1.关于“…”问题的整改".
  * The words between 关于 and 问题 must say what the problem is: "一、关于巡视反馈问题的整改情况" does not.
@@ -71,7 +82,8 @@ function classify(text: string, lines: Line[], markers: Marker[]): Classified[] 
       return m ? { textEnd: from + m.index + (/^[。；;]/.test(m[0]) ? 1 : 0), rectStart: from + m.index + m[0].length } : null;
     };
     const labelled = LABELLED_ITEM.exec(content);
-    const bracket = BRACKET_ITEM.exec(content);
+    const field = marker ? null : FIELD_ITEM.exec(content);
+    const bracket = BRACKET_ITEM.exec(content) ?? (field && answeredWithin(lines, i) ? field : null);
     const quoted = marker ? ABOUT_QUOTED.exec(content) : null;
     const about = marker ? ABOUT_ITEM.exec(content) : null;
     if (labelled) {
@@ -101,6 +113,21 @@ function classify(text: string, lines: Line[], markers: Marker[]): Classified[] 
     out.push({ line, at, marker, item, label: labelMatch && !item ? at + labelMatch[0].length : null });
   }
   return out;
+}
+
+/** The level of problems without a marker (问题1: / 【问题】 / 问题:), below every heading; and the first level that numbers measures (1. (1) ①). */
+const UNMARKED = 9;
+const MEASURE_LEVEL = 3;
+
+/** Whether a field of what was done follows the line `i` within FIELD_REACH lines with words. */
+function answeredWithin(lines: Line[], i: number): boolean {
+  for (let j = i + 1, seen = 0; j < lines.length && seen < FIELD_REACH; j++) {
+    const words = lines[j]!.text.trim();
+    if (!words) continue;
+    if (ANSWER_FIELD.test(words)) return true;
+    seen++;
+  }
+  return false;
 }
 
 export interface Structure { headings: Heading[]; categories: Category[]; problems: Problem[]; itemStyle: ItemStyle | null }
@@ -180,16 +207,19 @@ export function readStructure(text: string, lines: Line[], markers: Marker[]): S
   }
   const style = rows.find((r) => r.item && (r.marker?.level ?? 0) === level)!.item!.style;
   // Unmarked items (问题1: / 【问题】) sit below every heading seen so far.
-  const problemLevel = level === 0 ? 9 : level;
+  const problemLevel = level === 0 ? UNMARKED : level;
   const beside = problemsBeside(rows, above, level);
   const stack: Category[] = [];
   const categoryOf = new Map<Category, Category>();
   const stackLevels: number[] = [];
-  let open: { problem: Problem; level: number; rectStart: number | null; rectEnd: number } | null = null;
+  let open: { problem: Problem; level: number; rectStart: number | null; rectEnd: number; labelled?: boolean } | null = null;
   let sequence = 0;
   const close = () => {
     if (!open) return;
-    const { problem, rectStart, rectEnd } = open;
+    const { problem, rectEnd } = open;
+    // A label alone on its line ("整改完成情况:") leaves the line break before what was done.
+    let rectStart = open.rectStart;
+    while (rectStart !== null && rectStart < rectEnd && /\s/.test(text[rectStart]!)) rectStart++;
     if (rectStart !== null && rectEnd > rectStart) {
       const rectification = text.slice(rectStart, rectEnd);
       problems.push({ ...problem, rectification, rectificationSpan: [rectStart, rectEnd], status: statusOf(rectification) });
@@ -198,7 +228,10 @@ export function readStructure(text: string, lines: Line[], markers: Marker[]): S
   };
   const extend = (r: Classified) => {
     if (!open || r.line.end <= r.at) return;
+    // "整改目标:…" / "责任单位:…" between a problem and its 整改完成情况 are no part of what was done.
+    if (open.rectStart === null && r.label === null && OTHER_FIELD.test(r.line.text.trim())) return;
     if (open.rectStart === null) open.rectStart = r.label ?? r.at;
+    if (r.label !== null) open.labelled = true;
     open.rectEnd = r.line.end;
   };
   for (const r of rows) {
@@ -222,7 +255,7 @@ export function readStructure(text: string, lines: Line[], markers: Marker[]): S
         number: sequence, label: it.number, category: heading ? categoryOf.get(heading)!.number : null, text: text.slice(it.textStart, it.textEnd).trim(),
         rectification: null, status: null, span: [it.textStart, it.textStart + text.slice(it.textStart, it.textEnd).trimEnd().length], rectificationSpan: null,
       };
-      open = { problem, level: markerLevel ?? problemLevel, rectStart: it.rectStart, rectEnd: it.rectStart === null ? 0 : r.line.end };
+      open = { problem, level: markerLevel ?? problemLevel, rectStart: it.rectStart, rectEnd: it.rectStart === null ? 0 : r.line.end, labelled: it.rectStart !== null };
       if (r.marker) headings.push({ level: r.marker.level, number: r.marker.number, title: text.slice(r.marker.end, r.line.end), span: [r.at, r.line.end] });
       continue;
     }
@@ -234,7 +267,10 @@ export function readStructure(text: string, lines: Line[], markers: Marker[]): S
     }
     // Deeper than the open problem (or, in a notice of 问题1: labels, its own level: the measures under 整改情况 numbered 1.
     // 2. like the problems) a numbered line is the problem's sub-item.
-    const inside = open !== null && markerLevel !== null && (markerLevel > open.level || (markerLevel === open.level && style === 'labelled'));
+    // An unnumbered problem (【问题】, 问题:) holds the lines 1. (1) ① after its rectification's label: "整改完成情况:\n1、区委区政府…
+    // 召开任务推进会议,压实责任。\n2、每月调度预警…" (wild w027) are what was done.
+    const inside = open !== null && markerLevel !== null && (markerLevel > open.level || (markerLevel === open.level && style === 'labelled')
+      || (open.level === UNMARKED && open.labelled === true && markerLevel >= MEASURE_LEVEL));
     if (markerLevel !== null && !inside) {
       // A heading: closes the open problem and may be the category of the problems below it.
       close();

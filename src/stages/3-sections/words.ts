@@ -33,8 +33,8 @@ export const NAMES_KINDS = /等[^。；;，,、]{0,12}问题。?$/;
  */
 export const CATEGORY_TITLE = /(?:方\s?面(?:存在(?:的)?(?:问题|差距|不足|短板)?)?|^聚焦[^,，;；。]{4,60}?情况(?:方面)?)[:：。]?$/;
 
-/** The words that label a rectification: 整改情况 / 整改进展 / 整改措施 / 整改成效 / 整改结果 / 整改落实情况 / 整改进展情况. */
-export const RECTIFICATION_WORDS = '整改(?:落实|进展)?情况|整改进展|整改措施|整改成效|整改结果';
+/** The words that label a rectification: 整改情况 / 整改进展 / 整改措施 / 整改成效 / 整改结果 / 整改落实情况 / 整改进展情况 / 整改完成情况 (wild w027). */
+export const RECTIFICATION_WORDS = '整改(?:落实|进展|完成)?情况|整改进展|整改措施|整改成效|整改结果';
 export const RECTIFICATION_LABEL = new RegExp(`^[【\\[]?(?:${RECTIFICATION_WORDS})[】\\]]?\\s*[:：]?\\s*`);
 /** The same label inside an item's line: "1、…不到位。整改情况:已制定…" */
 export const INLINE_LABEL = new RegExp(`[【\\[](?:${RECTIFICATION_WORDS})[】\\]]\\s*[:：]?\\s*|(?:[。；;]\\s*|\\s+)(?:${RECTIFICATION_WORDS})\\s*[:：]\\s*`);
@@ -44,6 +44,7 @@ export const CLOSING: { pattern: RegExp; example: string }[] = [
   { pattern: /^欢迎|欢迎.{0,30}监督/, example: '欢迎广大干部群众对巡视整改落实情况进行监督。' },
   { pattern: /^(?:联系电话|联系方式|监督电话|举报电话|电子邮箱|电子信箱|邮政信箱|通信地址|通讯地址|邮编)/, example: '联系电话:0730-5208005 / 监督电话:0557-2666031' },
   { pattern: /^如(?:对|有)[^。\n]{0,40}异议/, example: '如对该问题整改完成情况有异议,请在公示期间(…)向宿州市生态环境局宿马管理中心反映。' },
+  { pattern: /^(?:特此(?:公示|通报|公告)|公示(?:时间|日期|期间))/, example: '特此公示! / 公示时间:2019年12月13日至2019年12月19日,共7天。 (wild w027)' },
 ];
 
 /** Whether a line closes the items: a closing part or the signature block. */

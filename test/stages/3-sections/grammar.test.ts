@@ -509,6 +509,31 @@ describe('problem lists', () => {
   });
 });
 
+describe('fields', () => {
+  // A notice of one item laid out as fields: [source, text, problems as [words, its rectification]].
+  const cases: [string, string, [string, string][]][] = [
+    [
+      'wild w027',
+      '关于铁东区中央生态环境保护督察“回头看”反馈问题整改任务(序号十)整改情况的公示情况说明\n整改任务:在一些具体整改任务中,一些地方仍然存在不作为、慢作为,甚至敷衍应对等突出问题。\n整改目标:压实责任落实,健全机制体制。\n整改完成情况:\n1、区委区政府及各乡镇针对环保整改问题不定期召开任务推进会议,压实责任。\n2、每月调度预警,强化督查督办,及时召开任务推进会议解决问题难题。\n特此公示!\n公示时间:2019年12月13日至2019年12月19日,共7天。\n',
+      [['在一些具体整改任务中,一些地方仍然存在不作为、慢作为,甚至敷衍应对等突出问题。', '1、区委区政府及各乡镇针对环保整改问题不定期召开任务推进会议,压实责任。\n2、每月调度预警,强化督查督办,及时召开任务推进会议解决问题难题。']],
+    ],
+    [
+      'a paraphrase',
+      '存在问题:村务公开不及时,公开内容不全面。\n责任单位:村委会\n整改措施:建立村务公开台账,每月公开一次。\n存在问题:集体资产管理混乱,账实不符。\n整改措施:\n(1)开展集体资产清查。\n(2)建立资产台账。\n',
+      [['村务公开不及时,公开内容不全面。', '建立村务公开台账,每月公开一次。'], ['集体资产管理混乱,账实不符。', '(1)开展集体资产清查。\n(2)建立资产台账。']],
+    ],
+    [
+      'a question in an interview is no problem field (paraphrase)',
+      '问题:巡察整改工作下一步如何推进?\n答:我们将持续跟踪督办,确保问题整改到位。\n',
+      [],
+    ],
+  ];
+  test.each(cases)('a field labelled as the problem, what was done after its label (%s)', (_, text, want) => {
+    const { sections } = detectSections(segment(clean({ id: 't', source: 't.txt', bytes: Buffer.from(text) })));
+    expect(sections.problems.map((p) => [p.text, p.rectification])).toEqual(want);
+  });
+});
+
 describe('numbering', () => {
   test.each(SLIPS.map((s) => [s.family, s] as const))('slip %s: its example holds it between two markers of the list it continues', (_, slip) => {
     const { text, tokens } = tokensOf(slip.example);
