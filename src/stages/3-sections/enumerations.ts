@@ -150,6 +150,11 @@ export function readRun(text: string, run: Run): Enumerates | null {
   const last = run.items[run.items.length - 1]!;
   if (run.family === 'clause' && !(run.afterColon && cue === 'problems') && NAMES_KINDS.test(text.slice(Math.max(last.start, last.end - ITEM_HEAD), last.end))) return null;
   const { shortcomings, measures } = itemsRead(text, run);
+  // Clauses that each open with 有的 / 一些 / 部分 make a list by their form alone, of problems or of what was done: "针对巡察
+  // 反馈的问题,各单位迅速行动,有的召开专题会议研究部署,有的建立整改台账,有的完善制度机制" lists measures though a problem is
+  // named before it. They list problems when most of them name a shortcoming ("但巡察也发现,有的单位党组织政治核心作用发挥
+  // 不够,有的落实…不够到位", wild w101).
+  if (run.family === 'clause' && !run.afterColon && !run.lineStart && (cue === 'problems' || cue === null)) return shortcomings * 3 >= k * 2 ? 'problems' : null;
   if ((cue === 'problems' || cue === null) && shortcomings === 0 && run.items.every((it) => isTitle(text.slice(it.start, Math.min(it.end, it.start + ITEM_HEAD))))) return 'headings';
   if (cue === 'problems') return measures * 2 > k || (k === 1 && shortcomings === 0 && measures > 0) ? 'measures' : 'problems';
   if (cue !== null) return cue;

@@ -346,6 +346,16 @@ describe('problem lists', () => {
       [], [[null, '有的财务公开不及时'], [null, '有的集体资产台账缺失'], [null, '有的村务监督委员会']],
     ],
     [
+      '有的 clauses that name no shortcoming list what was done, though a problem is named before them (paraphrase; the lists of wild w101 w125 name one in most clauses)',
+      '针对巡察反馈的问题,各单位迅速行动,有的召开专题会议研究部署,有的建立整改台账,有的完善制度机制。',
+      [], [],
+    ],
+    [
+      '一些 clauses that name no shortcoming list what was done (paraphrase)',
+      '对照督察指出的问题,一些县区连夜制定整改方案;一些部门抽调专人蹲点督办。',
+      [], [],
+    ],
+    [
       '所有的 is no opener (paraphrase)',
       '所有的整改任务均已完成,有的已建立长效机制。',
       [], [],
