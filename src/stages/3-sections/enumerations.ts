@@ -15,7 +15,7 @@ import { statusOf } from '../../vocab/status.js';
  * bullet lines, and a problem quoted in a notice about its rectification (关于“…”整改).
  * The grammar, row by row with real examples: docs/reading-notices.md.
  */
-export type Enumerates = 'problems' | 'requirements' | 'pledges' | 'measures' | 'achievements' | 'plans' | 'headings';
+export type Enumerates = 'problems' | 'requirements' | 'pledges' | 'measures' | 'achievements' | 'plans' | 'causes' | 'headings';
 
 export interface RunItem {
   marker: Marker | null;
@@ -59,6 +59,7 @@ export const CUES: { enumerates: Enumerates; pattern: RegExp; example: string }[
   { enumerates: 'measures', pattern: /措施|举措|做法|整改(?:落实)?(?:情况|进展|工作)|主体责任|采取|针对|对照|围绕/g, example: '一、被巡察党组织及其主要负责人组织落实整改情况 / 针对以上问题' },
   { enumerates: 'achievements', pattern: /取得[^。；;]{0,10}?(?:成效|成绩|成果|进展)|成效(?:明显|显著)|亮点|较好|向好|好转/g, example: '总体上看,省级预算执行情况较好。一是经济发展稳中向好' },
   { enumerates: 'plans', pattern: /下一步|今后|计划|打算|目标任务|将(?:从|以|在|继续|进一步|持续|着力|重点)/g, example: '下一步,我们将不断深化成果运用' },
+  { enumerates: 'causes', pattern: /原因|根源|症结/g, example: '二、问题产生的原因 (wild w141, a 范文 of a rectification report) / (a paraphrase) 深刻剖析问题根源,主要有以下原因:一是政治站位不高' },
 ];
 
 /** The words a run is read from: the part of the sentence before its first marker, or the sentence before that. */

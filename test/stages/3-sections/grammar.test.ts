@@ -83,6 +83,7 @@ describe('cues', () => {
     ['measures', '针对反馈的问题,该局采取了以下措施:'],
     ['achievements', '整改工作取得阶段性成效。'],
     ['plans', '下一步,局党组将持续巩固整改成果:'],
+    ['causes', '产生问题的原因主要有:'],
   ];
   test.each(paraphrases)('%s: %s', (enumerates, cue) => expect(readCue(cue)).toBe(enumerates));
 
@@ -354,6 +355,16 @@ describe('problem lists', () => {
       '一些 clauses that name no shortcoming list what was done (paraphrase)',
       '对照督察指出的问题,一些县区连夜制定整改方案;一些部门抽调专人蹲点督办。',
       [], [],
+    ],
+    [
+      'a list after its causes\' cue lists causes, not problems (wild w141: its problems, then 二、问题产生的原因; the causes paraphrased)',
+      '一、存在的问题\n在集中学习的基础上,经过自查自纠,学校方面存在如下问题:\n1、工作计划不明确,盲目单干,不辨方向。\n2、个别教师存在擅自换课、调课、上课接打手机等工作纪律性差的问题。\n二、问题产生的原因\n1、思想认识不到位,对师德师风建设重视不够。\n2、制度执行不严格,考核监督失之于宽。\n',
+      [], [[null, '工作计划不明确'], [null, '个别教师存在擅自换课']],
+    ],
+    [
+      'a list after its causes\' cue lists causes, not problems (paraphrase)',
+      '经过对照检查,班子存在的问题主要有:一是理论学习不够深入;二是担当作为不够。产生问题的原因:一是理想信念有所弱化;二是宗旨意识有所淡化。',
+      [], [[null, '理论学习不够深入'], [null, '担当作为不够']],
     ],
     [
       '所有的 is no opener (paraphrase)',
