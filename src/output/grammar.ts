@@ -1,5 +1,5 @@
 import { LABELS } from '../vocab/labels.js';
-import { CUES, SLIPS } from '../stages/3-sections/enumerations.js';
+import { CASES, CUES, SLIPS } from '../stages/3-sections/enumerations.js';
 import { ANNOUNCEMENT_PHRASES, NEWS_MARKERS, NOTICE_PHRASES, OTHER_COPIES, OTHER_PHRASES, RETOLD } from '../stages/4-extract/kind.js';
 import { MARKER_FAMILIES } from '../stages/3-sections/markers.js';
 import { STATUS_PHRASES } from '../vocab/status.js';
@@ -21,6 +21,7 @@ export function grammarBlocks(): Record<string, string> {
     ),
     'grammar:slips': table(['a marker of the family', 'continues a list of', 'real example'], SLIPS.map((s) => [`\`${s.family}\``, `\`${s.continues}\``, cell(s.example)])),
     'grammar:cues': table(['the list is', 'cue', 'real example'], CUES.map((c) => [c.enumerates, code(c.pattern), cell(c.example)])),
+    'grammar:cases': table(['part', 'words', 'real example'], CASES.map((c) => [c.part, code(c.pattern), cell(c.example)])),
     'grammar:counted': table(['counts', 'noun after the count', 'noun before it', 'real example'], COUNTED.map((c) => [c.counts, code(c.after), code(c.before), cell(c.example)])),
     'grammar:total-shapes': table(
       ['a count states a total when', 'words before it', 'words after it', 'the 40 characters after it', 'no status word in', 'real example'],

@@ -2,7 +2,7 @@ import type { Category, Message, Problem } from '../../schema.js';
 import { HEADING_LEVEL, type Family, type Marker } from './markers.js';
 import { isSentenceEnd } from '../2-segment/sentences.js';
 import { COUNTING_NUMERALS } from '../../vocab/numerals.js';
-import { CATEGORY_PREFIX, CATEGORY_TITLE, MEASURE_OPENER, NAMES_KINDS, RECTIFICATION_WORDS, SHORTCOMING, closesItems, namesKind } from './words.js';
+import { CATEGORY_PREFIX, CATEGORY_TITLE, MEASURE_OPENER, NAMES_KINDS, RECTIFICATION_WORDS, SHORTCOMING, closesItems, namesKind, namesKindOutright } from './words.js';
 import { statusOf } from '../../vocab/status.js';
 
 /**
@@ -15,7 +15,7 @@ import { statusOf } from '../../vocab/status.js';
  * bullet lines, and a problem quoted in a notice about its rectification (关于“…”整改).
  * The grammar, row by row with real examples: docs/reading-notices.md.
  */
-export type Enumerates = 'problems' | 'requirements' | 'pledges' | 'measures' | 'achievements' | 'plans' | 'headings';
+export type Enumerates = 'problems' | 'requirements' | 'pledges' | 'measures' | 'achievements' | 'plans' | 'causes' | 'headings';
 
 export interface RunItem {
   marker: Marker | null;
@@ -27,7 +27,7 @@ export interface RunItem {
 }
 
 export interface Run {
-  family: Family | 'clause' | 'bullet' | 'quoted';
+  family: Family | 'clause' | 'bullet' | 'quoted' | 'case';
   lineStart: boolean;
   items: RunItem[];
   /** The words the run is read from, and what they say it lists. */
@@ -59,6 +59,7 @@ export const CUES: { enumerates: Enumerates; pattern: RegExp; example: string }[
   { enumerates: 'measures', pattern: /措施|举措|做法|整改(?:落实)?(?:情况|进展|工作)|主体责任|采取|针对|对照|围绕/g, example: '一、被巡察党组织及其主要负责人组织落实整改情况 / 针对以上问题' },
   { enumerates: 'achievements', pattern: /取得[^。；;]{0,10}?(?:成效|成绩|成果|进展)|成效(?:明显|显著)|亮点|较好|向好|好转/g, example: '总体上看,省级预算执行情况较好。一是经济发展稳中向好' },
   { enumerates: 'plans', pattern: /下一步|今后|计划|打算|目标任务|将(?:从|以|在|继续|进一步|持续|着力|重点)/g, example: '下一步,我们将不断深化成果运用' },
+  { enumerates: 'causes', pattern: /原因|根源|症结/g, example: '二、问题产生的原因 (wild w141, a 范文 of a rectification report) / (a paraphrase) 深刻剖析问题根源,主要有以下原因:一是政治站位不高' },
 ];
 
 /** The words a run is read from: the part of the sentence before its first marker, or the sentence before that. */
@@ -134,7 +135,7 @@ function itemsRead(text: string, run: Run): { shortcomings: number; measures: nu
  */
 export function readRun(text: string, run: Run): Enumerates | null {
   if (run.family === 'must') return 'requirements';
-  if (run.family === 'quoted') return 'problems';
+  if (run.family === 'quoted' || run.family === 'case') return 'problems';
   const k = run.items.length;
   const cue = readCue(run.cue);
   // In the part of a notice that sets out the feedback's problems, numbered lines that name a shortcoming are its
@@ -150,6 +151,11 @@ export function readRun(text: string, run: Run): Enumerates | null {
   const last = run.items[run.items.length - 1]!;
   if (run.family === 'clause' && !(run.afterColon && cue === 'problems') && NAMES_KINDS.test(text.slice(Math.max(last.start, last.end - ITEM_HEAD), last.end))) return null;
   const { shortcomings, measures } = itemsRead(text, run);
+  // Clauses that each open with 有的 / 一些 / 部分 make a list by their form alone, of problems or of what was done: "针对巡察
+  // 反馈的问题,各单位迅速行动,有的召开专题会议研究部署,有的建立整改台账,有的完善制度机制" lists measures though a problem is
+  // named before it. They list problems when most of them name a shortcoming ("但巡察也发现,有的单位党组织政治核心作用发挥
+  // 不够,有的落实…不够到位", wild w101).
+  if (run.family === 'clause' && !run.afterColon && !run.lineStart && (cue === 'problems' || cue === null)) return shortcomings * 3 >= k * 2 ? 'problems' : null;
   if ((cue === 'problems' || cue === null) && shortcomings === 0 && run.items.every((it) => isTitle(text.slice(it.start, Math.min(it.end, it.start + ITEM_HEAD))))) return 'headings';
   if (cue === 'problems') return measures * 2 > k || (k === 1 && shortcomings === 0 && measures > 0) ? 'measures' : 'problems';
   if (cue !== null) return cue;
@@ -159,11 +165,6 @@ export function readRun(text: string, run: Run): Enumerates | null {
 
 /** A heading's marker before its title: "(一)" / "二、" / "1." */
 const HEADING_MARKER = new RegExp(`^\\s*(?:[(（](?:[${COUNTING_NUMERALS}]+|\\d+)[)）]|(?:[${COUNTING_NUMERALS}]+|\\d+)[、.．])\\s*`);
-/** A title that names a kind of problems by its label or its words, not by a shortcoming alone: "反馈问题:…" / "党的建设方面" / "聚焦…情况". */
-const namesKindOutright = (title: string) => {
-  const t = title.trim().replace(/[。.\s]+$/, '');
-  return CATEGORY_PREFIX.test(t) || CATEGORY_TITLE.test(t);
-};
 
 /**
  * The name of a kind a heading opens with, up to a space, a full stop or a colon, or its end: "在聚焦贯彻落实党的
@@ -463,6 +464,51 @@ export function quotedRuns(text: string): Run[] {
   return runs;
 }
 
+/**
+ * A report that publicly names typical cases tells them one a paragraph, each opening with the inspectors' finding, often
+ * under a title line of its own. Each row is a part of that grammar with the real words it was written from.
+ */
+export const CASES: { part: 'announced' | 'case' | 'title'; pattern: RegExp; example: string }[] = [
+  { part: 'announced', pattern: /(?:通报|曝光|公布|公开|以下为|如下)[^。\n]{0,40}?典型(?:案例|问题)|典型(?:案例|问题)[^。\n]{0,20}?(?:通报|曝光|公布|如下)/, example: '为发挥警示作用,切实推动问题整改,现对第四批7个典型案例进行集中公开通报。 (wild w117) / 第二轮第三批中央生态环境保护督察组17日对第五批8个典型案例进行集中公开通报。 (wild w119)' },
+  { part: 'case', pattern: /^[^。\n]{0,60}?(?:督察|巡视|巡察|审计|检查|督导)[^。\n,，]{0,12}?(?:发现|指出)[,，:：]\s*/, example: '督察发现,安徽省淮北市有关部门及区县落实打赢蓝天保卫战相关部署要求不到位 (wild w119) / 2024年5月,中央第四生态环境保护督察组督察湖北省发现,部分地方“两高”项目盲目上马管控不力 (wild w117)' },
+  { part: 'title', pattern: /^[^,，;；。:：!！?？\s]{6,40}$/, example: '湖北省部分地方大气污染反弹严重 (wild w117, the line before its case)' },
+];
+const [ANNOUNCED, CASE_OPENS, CASE_TITLE] = CASES.map((c) => c.pattern) as [RegExp, RegExp, RegExp];
+
+/**
+ * Typical cases after their announcement: consecutive paragraphs that each open with the finding ("督察发现,…"), each
+ * with the title line before it when it has one; two cases or more. A case's words are its title, else its paragraph
+ * after the finding; lists inside a case are its details ("…发现,部分地方…不力,部分行业污染治理不到位,…" is one case).
+ */
+export function caseRuns(text: string): Run[] {
+  const announced = ANNOUNCED.exec(text);
+  if (!announced) return [];
+  const lines = [...text.slice(announced.index).matchAll(/[^\n]+/g)].map((m) => ({ start: announced.index + m.index, text: m[0] })).slice(1);
+  const runs: Run[] = [];
+  let items: RunItem[] = [];
+  const flush = () => {
+    if (items.length >= 2) runs.push({ family: 'case', lineStart: true, items, cue: '', enumerates: 'problems' });
+    items = [];
+  };
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]!;
+    const words = line.text.trim();
+    const next = lines[i + 1];
+    const opens = CASE_OPENS.exec(line.text);
+    if (CASE_TITLE.test(words) && next && CASE_OPENS.test(next.text)) {
+      const start = line.start + line.text.indexOf(words);
+      items.push({ marker: null, start, end: start + words.length, regionEnd: next.start + next.text.length });
+      i++;
+    } else if (opens) {
+      const start = line.start + opens[0].length;
+      const end = trimEnd(text, start, line.start + line.text.length);
+      if (end > start) items.push({ marker: null, start, end, regionEnd: line.start + line.text.length });
+    } else flush();
+  }
+  flush();
+  return runs;
+}
+
 /** Whether the line before `at` is a heading: short and unpunctuated, as "一、县卫生健康局党组" or "二、县卫生监督所". */
 function underHeading(text: string, at: number): boolean {
   const before = text.slice(Math.max(0, at - 60), at).replace(/\s+$/, '');
@@ -527,7 +573,7 @@ const inside = (run: Run, it: RunItem) => run.items[0]!.start >= it.start && run
 export function readEnumerations(text: string, markers: Marker[]): { problems: Problem[]; categories: Category[]; messages: Message[] } {
   const numbered = groupRuns(text, markers);
   // A run has items, each with words: after the cue of "问题12：；" there are no clauses at all.
-  const runs = [...numbered, ...bulletRuns(text), ...clauseRuns(text, markers), ...quotedRuns(text)].filter((r) => r.items.length > 0 && r.items.every((it) => it.end > it.start));
+  const runs = [...numbered, ...bulletRuns(text), ...caseRuns(text), ...clauseRuns(text, markers), ...quotedRuns(text)].filter((r) => r.items.length > 0 && r.items.every((it) => it.end > it.start));
   endBeforeNextList(text, runs, markers);
   const parts = problemsParts(text, markers);
   for (const run of runs) {
@@ -538,7 +584,7 @@ export function readEnumerations(text: string, markers: Marker[]): { problems: P
   // Headings that open with the name of a kind and hold no list are categories whose problems are prose: "一、巡察发现的
   // 主要问题 …存在一些不容忽视的问题。 (一)在聚焦贯彻落实党的 路线方针政策和上级决策部署方 面存在差距 部分村党组织政治站位不高,…"
   const listed = runs.filter((r) => r.enumerates === 'problems').map((r) => r.items[0]!.start);
-  const bare = runs.filter((r) => r.enumerates === 'problems' && r.family !== 'clause' && r.family !== 'quoted'
+  const bare = runs.filter((r) => r.enumerates === 'problems' && r.family !== 'clause' && r.family !== 'quoted' && r.family !== 'case'
     && r.items.every((it) => kindHead(text.slice(it.start, it.end)) !== null && !listed.some((at) => at > it.start && at < it.regionEnd)));
   for (const r of bare) r.enumerates = 'headings';
   // Runs of problems by where they begin, so that the lists inside an item are a binary search away.
@@ -558,13 +604,14 @@ export function readEnumerations(text: string, markers: Marker[]): { problems: P
   };
   // Categories: a run of problems or headings two or more of whose items (at least half) hold runs of problems, or
   // one whose every item holds some and is titled as a kind of problems; the innermost such run.
-  // Clauses are never categories: 有的…,有的… inside one clause of a semicolon list splits that clause, it does not nest a list in it.
+  // Clauses are never categories: 有的…,有的… inside one clause of a semicolon list splits that clause, it does not nest a list in it;
+  // nor are typical cases: the clauses of a case paragraph are its details.
   // A list in an item's own paragraph details that item ("1.学习贯彻…不够深入。一是领导干部普遍存在…二是…"), unless the item
   // names a kind outright ("(一)在畏难思想严峻,工作作风不实方面 1局部村干部…2厕所革命…"); a list on the lines below it is
   // the item's ("(一)党建主体责任落实不到位,…不扎实。\n一是…\n二是…").
   const groups = (r: Run, it: RunItem) => holds(r, it) && (children(r, it).some((c) => c.items[0]!.start > lineEnd(text, it.start)) || namesKindOutright(text.slice(it.start, titleEnd(r, it))));
   const grouping = runs.filter((r) => {
-    if (r.family === 'clause') return false;
+    if (r.family === 'clause' || r.family === 'case') return false;
     const holding = r.items.filter((it) => groups(r, it)).length;
     if ((r.enumerates === 'problems' || r.enumerates === 'headings') && holding >= 2 && holding * 2 >= r.items.length) return true;
     return r.enumerates !== 'requirements' && holding === r.items.length && r.items.every((it) => namesKind(text.slice(it.start, titleEnd(r, it))));

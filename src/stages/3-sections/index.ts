@@ -25,7 +25,7 @@ export const SectionsOutput = z.object({
     inspectionTeamSpan: Span.nullable().describe('Where `inspectionTeam` was read: [26, 33] (省委第一巡视组, corpus 003).'),
   }).describe('The metadata that is words: title, issuer, the inspection team and its type, each with where it was read. The dates are read by the extract stage.'),
   /** How the problems are written: labelled (1.问题1:), about (关于…的问题), numbered (1、… then 整改情况), bracket (【问题】), inline (一是…二是…), or null. */
-  itemStyle: ItemStyle.nullable().describe('How the problems are written: `labelled` (1.问题1:, corpus 003), `about` (关于…的问题), `numbered` (1、… then 整改情况), `bracket` (【问题】), `inline` (一是…二是…), or null when no items were found.'),
+  itemStyle: ItemStyle.nullable().describe('How the problems are written: `labelled` (1.问题1:, corpus 003), `about` (关于…的问题), `numbered` (1、… then 整改情况), `bracket` (【问题】, or a field `问题:` / `整改任务:`), `inline` (一是…二是…), or null when no items were found.'),
   headings: z.array(Heading).describe('Every numbered heading line, in text order: 一、组织整改落实情况, (一)反馈问题:…, 1.问题1:….'),
   categories: z.array(Category).describe('The headings that group problems, as in the final document.'),
   problems: z.array(Problem).describe('The problems with their rectifications, as in the final document.'),

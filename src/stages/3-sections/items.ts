@@ -2,10 +2,10 @@ import { z } from 'zod';
 import { type Category, type Problem, Span } from '../../schema.js';
 import { CN, type Line, toNumber } from './lines.js';
 import { statusOf } from '../../vocab/status.js';
-import { CATEGORY_PREFIX, CLOSING, INLINE_LABEL, RECTIFICATION_LABEL, SIGNATURE_LINE, isReportPart } from './words.js';
+import { CATEGORY_PREFIX, CLOSING, INLINE_LABEL, RECTIFICATION_LABEL, SIGNATURE_LINE, closesItems, isReportPart, namesKindOutright } from './words.js';
 import { HEADING_LEVEL, type Marker } from './markers.js';
 
-/** How a notice writes its problems: labelled (1.问题1:), about (关于…的问题), numbered (1、… then 整改情况), bracket (【问题】), inline (一是…二是…). */
+/** How a notice writes its problems: labelled (1.问题1:), about (关于…的问题), numbered (1、… then 整改情况), bracket (【问题】, or a field 问题: / 整改任务:), inline (一是…二是…). */
 export const ItemStyle = z.enum(['labelled', 'about', 'numbered', 'bracket', 'inline']);
 export type ItemStyle = z.infer<typeof ItemStyle>;
 
@@ -22,6 +22,17 @@ export type Heading = z.infer<typeof Heading>;
 const LABELLED_ITEM = new RegExp(`^问题\\s*(\\d+|${CN})\\s*[:：.．、](?!\\d)\\s*`);
 /** 【问题】 / 【问题1】 / [问题]: "【问题】部分党员干部理论学习不深入【整改情况】…" */
 const BRACKET_ITEM = /^[【\[]问题\s*(\d*)[】\]]\s*[:：]?\s*/;
+/**
+ * A field labelled as the problem, on an unnumbered line, a field of what was done following it: "整改任务:在一些具体整改
+ * 任务中,一些地方仍然存在不作为、慢作为,甚至敷衍应对等突出问题。\n整改目标:…\n整改完成情况:\n1、…" (wild w027, a notice of
+ * one item laid out as fields; dev d59 numbers the same fields as headings: 一、整改问题).
+ */
+const FIELD_ITEM = /^(?:(?:存在|整改)?问题|问题描述|整改任务)\s*[:：]\s*(?=\S)/;
+/** The fields that answer a problem field, within a few lines of it: 整改目标: / 整改措施: / 整改完成情况: / 完成情况:. */
+const ANSWER_FIELD = /^(?:整改[^:：\s]{0,4}|完成情况)\s*[:：]/;
+const FIELD_REACH = 3;
+/** Fields of a problem that are not what was done about it: "整改目标:压实责任落实,健全机制体制。" / "责任单位:…" / "整改时限:…". */
+const OTHER_FIELD = /^(?:整改目标|整改时限|完成时限|责任单位|牵头单位|责任领导|责任人)\s*[:：]/;
 /**
  * 关于…的问题 after a marker: "(一)关于少数领导干部不守政治规矩的问题。" / "1.关于“…”问题的整改".
  * The words between 关于 and 问题 must say what the problem is: "一、关于巡视反馈问题的整改情况" does not.
@@ -71,7 +82,8 @@ function classify(text: string, lines: Line[], markers: Marker[]): Classified[] 
       return m ? { textEnd: from + m.index + (/^[。；;]/.test(m[0]) ? 1 : 0), rectStart: from + m.index + m[0].length } : null;
     };
     const labelled = LABELLED_ITEM.exec(content);
-    const bracket = BRACKET_ITEM.exec(content);
+    const field = marker ? null : FIELD_ITEM.exec(content);
+    const bracket = BRACKET_ITEM.exec(content) ?? (field && answeredWithin(lines, i) ? field : null);
     const quoted = marker ? ABOUT_QUOTED.exec(content) : null;
     const about = marker ? ABOUT_ITEM.exec(content) : null;
     if (labelled) {
@@ -103,7 +115,73 @@ function classify(text: string, lines: Line[], markers: Marker[]): Classified[] 
   return out;
 }
 
+/** The level of problems without a marker (问题1: / 【问题】 / 问题:), below every heading; and the first level that numbers measures (1. (1) ①). */
+const UNMARKED = 9;
+const MEASURE_LEVEL = 3;
+
+/** Whether a field of what was done follows the line `i` within FIELD_REACH lines with words. */
+function answeredWithin(lines: Line[], i: number): boolean {
+  for (let j = i + 1, seen = 0; j < lines.length && seen < FIELD_REACH; j++) {
+    const words = lines[j]!.text.trim();
+    if (!words) continue;
+    if (ANSWER_FIELD.test(words)) return true;
+    seen++;
+  }
+  return false;
+}
+
 export interface Structure { headings: Heading[]; categories: Category[]; problems: Problem[]; itemStyle: ItemStyle | null }
+
+/** For each line that opens with a heading marker, the heading lines it sits under, outermost first: "(1)…" under "1.…" under "(一)反馈问题:…". */
+function headingsAbove(rows: Classified[]): Map<Classified, Classified[]> {
+  const above = new Map<Classified, Classified[]>();
+  const stack: Classified[] = [];
+  for (const r of rows) {
+    if (!r.marker) {
+      if (closesItems(r.line.text.trim())) stack.length = 0;
+      continue;
+    }
+    while (stack.length && stack[stack.length - 1]!.marker!.level >= r.marker.level) stack.pop();
+    above.set(r, [...stack]);
+    stack.push(r);
+  }
+  return above;
+}
+
+/**
+ * Under a heading that names a kind of problems outright ("(一)反馈问题:巡察整改主体责任落实不到位,整改质效不高。" /
+ * "(一)党的建设方面"), the headings of the next level are the problems and the numbered lines below them their
+ * sub-items, even when a sub-item is the line its 整改情况 follows: "1.结余药品使用不规范。\n(1)结余药品管理、使用不规范。\n
+ * 整改情况:一是…" (wild w157) is the problem 结余药品使用不规范. The same grammar reads lists in running text (enumerations.ts).
+ */
+function problemsUnderKinds(text: string, rows: Classified[], above: Map<Classified, Classified[]>): void {
+  const promoted = new Set<Classified>();
+  for (const r of rows) {
+    if (!r.item || !r.marker) continue;
+    const up = above.get(r)!;
+    let k = up.length - 1;
+    while (k >= 0 && !namesKindOutright(text.slice(up[k]!.marker!.end, up[k]!.line.end))) k--;
+    const problem = k >= 0 ? up[k + 1] : undefined;
+    if (!problem || (problem.item && !promoted.has(problem))) continue;
+    if (!problem.item) problem.item = { style: 'numbered', number: problem.marker!.number, textStart: problem.marker!.end, textEnd: problem.line.end, rectStart: null };
+    promoted.add(problem);
+    r.item = null;
+  }
+}
+
+/**
+ * Problems at another level than most: a numbered line its 整改 label follows, in no other problem and over none of the
+ * level's, is a problem too. "1.专项整改问题\n(1)将脱贫人口指标集中安排给…\n整改措施:…\n(2)住房安全方面。\n①有的易地扶贫
+ * 搬迁建房面积超标…\n整改措施:…" (wild w143): (1) and ① are both problems, 专项整改问题 and 住房安全方面 their categories.
+ */
+function problemsBeside(rows: Classified[], above: Map<Classified, Classified[]>, level: number): Set<Classified> {
+  const beside = new Set<Classified>();
+  if (level === 0) return beside;
+  const items = rows.filter((r) => r.item && r.marker);
+  const holders = new Set(items.filter((r) => r.marker!.level === level).flatMap((r) => above.get(r)!));
+  for (const r of items) if (r.marker!.level !== level && !holders.has(r) && !above.get(r)!.some((a) => a.item)) beside.add(r);
+  return beside;
+}
 
 /**
  * Walks the lines once. The problem level is the heading level that carries the most problem
@@ -113,6 +191,8 @@ export interface Structure { headings: Heading[]; categories: Category[]; proble
  */
 export function readStructure(text: string, lines: Line[], markers: Marker[]): Structure {
   const rows = classify(text, lines, markers);
+  const above = headingsAbove(rows);
+  problemsUnderKinds(text, rows, above);
   const perLevel = new Map<number, number>();
   for (const r of rows) if (r.item) perLevel.set(r.marker?.level ?? 0, (perLevel.get(r.marker?.level ?? 0) ?? 0) + 1);
   let level = -1;
@@ -127,15 +207,19 @@ export function readStructure(text: string, lines: Line[], markers: Marker[]): S
   }
   const style = rows.find((r) => r.item && (r.marker?.level ?? 0) === level)!.item!.style;
   // Unmarked items (问题1: / 【问题】) sit below every heading seen so far.
-  const problemLevel = level === 0 ? 9 : level;
+  const problemLevel = level === 0 ? UNMARKED : level;
+  const beside = problemsBeside(rows, above, level);
   const stack: Category[] = [];
   const categoryOf = new Map<Category, Category>();
   const stackLevels: number[] = [];
-  let open: { problem: Problem; rectStart: number | null; rectEnd: number } | null = null;
+  let open: { problem: Problem; level: number; rectStart: number | null; rectEnd: number; labelled?: boolean } | null = null;
   let sequence = 0;
   const close = () => {
     if (!open) return;
-    const { problem, rectStart, rectEnd } = open;
+    const { problem, rectEnd } = open;
+    // A label alone on its line ("整改完成情况:") leaves the line break before what was done.
+    let rectStart = open.rectStart;
+    while (rectStart !== null && rectStart < rectEnd && /\s/.test(text[rectStart]!)) rectStart++;
     if (rectStart !== null && rectEnd > rectStart) {
       const rectification = text.slice(rectStart, rectEnd);
       problems.push({ ...problem, rectification, rectificationSpan: [rectStart, rectEnd], status: statusOf(rectification) });
@@ -144,18 +228,23 @@ export function readStructure(text: string, lines: Line[], markers: Marker[]): S
   };
   const extend = (r: Classified) => {
     if (!open || r.line.end <= r.at) return;
+    // "整改目标:…" / "责任单位:…" between a problem and its 整改完成情况 are no part of what was done.
+    if (open.rectStart === null && r.label === null && OTHER_FIELD.test(r.line.text.trim())) return;
     if (open.rectStart === null) open.rectStart = r.label ?? r.at;
+    if (r.label !== null) open.labelled = true;
     open.rectEnd = r.line.end;
   };
   for (const r of rows) {
     const body = r.line.text.trim();
     if (!body) continue;
     const markerLevel = r.marker?.level ?? null;
-    const isItem = r.item && (markerLevel ?? 0) === level;
+    const isItem = r.item && ((markerLevel ?? 0) === level || beside.has(r));
     if (isItem) {
       close();
       const it = r.item!;
       sequence += 1;
+      // A problem's categories are the headings above its own level: "(2)住房安全方面。" is not the category of "(3)…" beside it.
+      while (markerLevel !== null && stackLevels.length && stackLevels[stackLevels.length - 1]! >= markerLevel) stack.pop(), stackLevels.pop();
       // The nearest heading above that is not a part of the report ("二、反馈意见整改落实情况" is one, "(一)聚焦贯彻落实…在基层落实情况" is not).
       const heading = [...stack].reverse().find((c) => !isReportPart(c.title)) ?? null;
       if (heading && !categoryOf.has(heading)) {
@@ -166,7 +255,7 @@ export function readStructure(text: string, lines: Line[], markers: Marker[]): S
         number: sequence, label: it.number, category: heading ? categoryOf.get(heading)!.number : null, text: text.slice(it.textStart, it.textEnd).trim(),
         rectification: null, status: null, span: [it.textStart, it.textStart + text.slice(it.textStart, it.textEnd).trimEnd().length], rectificationSpan: null,
       };
-      open = { problem, rectStart: it.rectStart, rectEnd: it.rectStart === null ? 0 : r.line.end };
+      open = { problem, level: markerLevel ?? problemLevel, rectStart: it.rectStart, rectEnd: it.rectStart === null ? 0 : r.line.end, labelled: it.rectStart !== null };
       if (r.marker) headings.push({ level: r.marker.level, number: r.marker.number, title: text.slice(r.marker.end, r.line.end), span: [r.at, r.line.end] });
       continue;
     }
@@ -176,17 +265,21 @@ export function readStructure(text: string, lines: Line[], markers: Marker[]): S
       while (stack.length) stack.pop(), stackLevels.pop();
       continue;
     }
-    if (markerLevel !== null && (markerLevel < problemLevel || (markerLevel === problemLevel && style !== 'labelled') || !open)) {
-      // A heading: closes the open problem; one above the problem level opens a category.
+    // Deeper than the open problem (or, in a notice of 问题1: labels, its own level: the measures under 整改情况 numbered 1.
+    // 2. like the problems) a numbered line is the problem's sub-item.
+    // An unnumbered problem (【问题】, 问题:) holds the lines 1. (1) ① after its rectification's label: "整改完成情况:\n1、区委区政府…
+    // 召开任务推进会议,压实责任。\n2、每月调度预警…" (wild w027) are what was done.
+    const inside = open !== null && markerLevel !== null && (markerLevel > open.level || (markerLevel === open.level && style === 'labelled')
+      || (open.level === UNMARKED && open.labelled === true && markerLevel >= MEASURE_LEVEL));
+    if (markerLevel !== null && !inside) {
+      // A heading: closes the open problem and may be the category of the problems below it.
       close();
       headings.push({ level: markerLevel, number: r.marker!.number, title: text.slice(r.marker!.end, r.line.end), span: [r.at, r.line.end] });
       while (stackLevels.length && stackLevels[stackLevels.length - 1]! >= markerLevel) stack.pop(), stackLevels.pop();
-      if (markerLevel < problemLevel) {
-        const prefix = CATEGORY_PREFIX.exec(text.slice(r.marker!.end, r.line.end));
-        const start = r.marker!.end + (prefix ? prefix[0].length : 0);
-        stack.push({ number: r.marker!.number, title: text.slice(start, r.line.end), span: [start, r.line.end] });
-        stackLevels.push(markerLevel);
-      }
+      const prefix = CATEGORY_PREFIX.exec(text.slice(r.marker!.end, r.line.end));
+      const start = r.marker!.end + (prefix ? prefix[0].length : 0);
+      stack.push({ number: r.marker!.number, title: text.slice(start, r.line.end), span: [start, r.line.end] });
+      stackLevels.push(markerLevel);
       continue;
     }
     extend(r);

@@ -3,9 +3,10 @@ import { Sentences } from '../../../src/stages/2-segment/sentences.js';
 import { findNumbers } from '../../../src/stages/4-extract/numbers.js';
 import { clean } from '../../../src/stages/1-clean/index.js';
 import { segment } from '../../../src/stages/2-segment/index.js';
-import { CUES, SLIPS, readCue, readEnumerations } from '../../../src/stages/3-sections/enumerations.js';
+import { CASES, CUES, SLIPS, readCue, readEnumerations } from '../../../src/stages/3-sections/enumerations.js';
 import { ANNOUNCEMENT_PHRASES, NEWS_MARKERS, NOTICE_PHRASES, OTHER_COPIES, OTHER_PHRASES, RETOLD } from '../../../src/stages/4-extract/kind.js';
 import { MARKER_FAMILIES, findMarkers } from '../../../src/stages/3-sections/markers.js';
+import { SHORTCOMING } from '../../../src/stages/3-sections/words.js';
 import { STATUS_PHRASES, STATUS_WORDS, statusOf } from '../../../src/vocab/status.js';
 import { COUNTED, EXTRAS, PART_ORDERS, PETITION_SCOPES, TOTAL_SHAPES, countedBy, readSummary } from '../../../src/stages/4-extract/totals.js';
 import { LABELS, readLabels } from '../../../src/vocab/labels.js';
@@ -82,11 +83,40 @@ describe('cues', () => {
     ['measures', '针对反馈的问题,该局采取了以下措施:'],
     ['achievements', '整改工作取得阶段性成效。'],
     ['plans', '下一步,局党组将持续巩固整改成果:'],
+    ['causes', '产生问题的原因主要有:'],
   ];
   test.each(paraphrases)('%s: %s', (enumerates, cue) => expect(readCue(cue)).toBe(enumerates));
 
   test('a cue with nothing after it but a semicolon is no list (npm run bench:fuzz -- --seed 42 crashed on it)', () => {
     expect(problemsOf('5 个小故事,走进崇阳巡察一线问题12：；')).toMatchObject({ problems: [], categories: [] });
+  });
+});
+
+describe('shortcomings', () => {
+  // Real items (their sources) and our own, each naming a shortcoming; then words that name none.
+  test.each([
+    ['二次供水监督次数少频率低,覆盖不全面 (wild w155)', true],
+    ['医疗卫生重点基础设施建设进度缓慢 (wild w155)', true],
+    ['对中央决策部署搞变通、打折扣 (wild w039)', true],
+    ['在重大项目建设中,未严格执行“三重一大”决策程序 (wild w039)', true],
+    ['企业融资难、融资贵问题突出 (wild w087)', true],
+    ['部分乡镇养老机构消防审验不达标 (corpus 003)', true],
+    ['市委主要领导对下级“一把手”提醒谈话数量较少、效果不佳 (corpus 003)', true],
+    ['一些被检查企业统计数据存在不同程度失实 (wild w073)', true],
+    ['政治理论学习表面化 (dev d100)', true],
+    ['常规宣传方式效果不好 (wild w037)', true],
+    ['报销审批手续不全 (paraphrase)', true],
+    ['重大项目未经集体研究擅自上马 (paraphrase)', true],
+    ['信访积案化解问题较为突出 (paraphrase)', true],
+    ['要不讲条件、不打折扣、不搞变通地落实整改任务 (paraphrase of wild w021)', false],
+    ['整改好不好,要让群众说了算 (paraphrase of wild w097)', false],
+    ['着力解决群众反映强烈的突出问题 (paraphrase of wild w052)', false],
+  ])('%s', (words, names) => expect(SHORTCOMING.test(words.replace(/ \([^)]*\)$/, ''))).toBe(names));
+});
+
+describe('typical cases', () => {
+  test.each(CASES.map((c) => [c.part, c] as const))('%s: its words are in its example', (_, c) => {
+    expect(parts(c.example).some((p) => c.pattern.test(p.replace(/\s*\((?:wild|tune|dev) [^)]*\)$/, '')))).toBe(true);
   });
 });
 
@@ -318,6 +348,26 @@ describe('problem lists', () => {
       [], [[null, '有的财务公开不及时'], [null, '有的集体资产台账缺失'], [null, '有的村务监督委员会']],
     ],
     [
+      '有的 clauses that name no shortcoming list what was done, though a problem is named before them (paraphrase; the lists of wild w101 w125 name one in most clauses)',
+      '针对巡察反馈的问题,各单位迅速行动,有的召开专题会议研究部署,有的建立整改台账,有的完善制度机制。',
+      [], [],
+    ],
+    [
+      '一些 clauses that name no shortcoming list what was done (paraphrase)',
+      '对照督察指出的问题,一些县区连夜制定整改方案;一些部门抽调专人蹲点督办。',
+      [], [],
+    ],
+    [
+      'a list after its causes\' cue lists causes, not problems (wild w141: its problems, then 二、问题产生的原因; the causes paraphrased)',
+      '一、存在的问题\n在集中学习的基础上,经过自查自纠,学校方面存在如下问题:\n1、工作计划不明确,盲目单干,不辨方向。\n2、个别教师存在擅自换课、调课、上课接打手机等工作纪律性差的问题。\n二、问题产生的原因\n1、思想认识不到位,对师德师风建设重视不够。\n2、制度执行不严格,考核监督失之于宽。\n',
+      [], [[null, '工作计划不明确'], [null, '个别教师存在擅自换课']],
+    ],
+    [
+      'a list after its causes\' cue lists causes, not problems (paraphrase)',
+      '经过对照检查,班子存在的问题主要有:一是理论学习不够深入;二是担当作为不够。产生问题的原因:一是理想信念有所弱化;二是宗旨意识有所淡化。',
+      [], [[null, '理论学习不够深入'], [null, '担当作为不够']],
+    ],
+    [
       '所有的 is no opener (paraphrase)',
       '所有的整改任务均已完成,有的已建立长效机制。',
       [], [],
@@ -423,6 +473,51 @@ describe('problem lists', () => {
       [], [[null, '党的领导弱化'], [null, '党内政治生活不规范'], [null, '执行财经纪律不严格']],
     ],
     [
+      'under a heading naming a kind, the next heading is the problem though its sub-item is the line 整改情况 follows (wild w157)',
+      '二、巡察反馈问题整改进展情况\n(一)反馈问题:巡察整改主体责任落实不到位,整改质效不高。\n1.结余药品使用不规范。\n(1)结余药品管理、使用不规范。\n整改情况:一是全面排查盘点药品结余,建立台账。\n',
+      ['巡察整改主体责任落实不到位'], [[1, '结余药品使用不规范。']],
+    ],
+    [
+      'under a heading naming a kind, the next heading is the problem though its sub-items are the lines 整改情况 follows (paraphrase)',
+      '一、反馈意见整改落实情况\n(一)党的建设方面\n1.支部组织生活制度执行不严。\n(1)“三会一课”记录不完整。\n整改情况:已补齐会议记录。\n(2)主题党日活动流于形式。\n整改情况:已制定活动计划。\n2.党员发展工作不规范。\n(1)发展对象培养考察不足一年。\n整改进展:已重新履行程序。\n',
+      ['党的建设方面'], [[1, '支部组织生活制度执行不严'], [1, '党员发展工作不规范']],
+    ],
+    [
+      'items its 整改 label follows at two levels, neither inside the other, are all problems (wild w143)',
+      '一、整改内容\n1.专项整改问题\n(1)将脱贫人口指标集中安排给当年计划退出村,无指标的即使达到也不让退出。(牵头单位:扶贫办;责任单位:各村支部)\n整改措施:继续坚持采取“自下而上、自上而下”的方式,科学确定脱贫人口指标。\n(2)住房安全方面。\n①有的易地扶贫搬迁建房面积超标、贫困户负债较重。(牵头单位:扶贫办、村建所;责任单位:各村支部)\n整改措施:一是强化宣传培训,提高政策水平。\n',
+      ['专项整改问题', '住房安全方面'], [[1, '将脱贫人口指标集中安排'], [2, '有的易地扶贫搬迁建房面积超标']],
+    ],
+    [
+      'items its 整改 label follows at two levels, neither inside the other, are all problems (paraphrase)',
+      '一、问题整改情况\n(一)财务管理问题\n1.公务接待超标准,部分接待无公函。\n整改情况:已清退超标准费用。\n2.资产管理方面\n(1)固定资产账实不符。\n整改情况:已开展资产清查。\n(2)闲置房产未及时处置。\n整改情况:已公开招租。\n',
+      ['财务管理问题', '资产管理方面'], [[1, '公务接待超标准'], [2, '固定资产账实不符'], [2, '闲置房产未及时处置']],
+    ],
+    [
+      'typical cases after their announcement, one a paragraph opening with the finding (wild w119)',
+      '为发挥警示作用,切实推动问题整改,第二轮第三批中央生态环境保护督察组17日对第五批8个典型案例进行集中公开通报。\n经中共中央、国务院批准,4月6日,第二轮第三批中央生态环境保护督察全面启动。\n督察发现,安徽省淮北市有关部门及区县落实打赢蓝天保卫战相关部署要求不到位,部分项目煤炭消费减量替代方案弄虚作假。\n督察发现,第一轮督察交办的抚顺市李石街道废钢渣加工企业污染等民众举报问题,因原抚顺经济开发区敷衍整改,在未得到有效解决的情况下草草结案销号。\n中央第一生态环境保护督察组下沉督察发现,山西太谷恒达煤气化有限公司存在私自通过旁路烟道长期违法排污等问题。\n',
+      [], [[null, '安徽省淮北市有关部门'], [null, '第一轮督察交办的抚顺市'], [null, '山西太谷恒达煤气化']],
+    ],
+    [
+      'typical cases under their title lines; the clauses inside a case are its details (wild w117)',
+      '为发挥警示作用,切实推动问题整改,现对第四批7个典型案例进行集中公开通报。\n湖北省部分地方大气污染反弹严重\n2024年5月,中央第四生态环境保护督察组督察湖北省发现,部分地方“两高”项目盲目上马管控不力,部分行业污染治理不到位,一些企业单位违法违规问题突出。\n云南省部分高原湖泊保护治理不力\n2024年5月,中央第七生态环境保护督察组督察云南省发现,滇池、杞麓湖、大屯海等高原湖泊保护治理不力,治理措施推进滞后。\n',
+      [], [[null, '湖北省部分地方大气污染反弹严重'], [null, '云南省部分高原湖泊保护治理不力']],
+    ],
+    [
+      'typical cases under their title lines; the clauses inside a case are its details (paraphrase)',
+      '省自然资源厅近日公开通报3起违法占地典型案例。\n某县违规批地建设工业园区\n今年4月,省自然资源督察组检查某县发现,该县政府违规批准占用耕地,有的项目未批先建,有的项目擅自改变用途。\n某市主导推动违法占地建设景观湖\n同期督察组检查某市发现,该市有关部门违法占用永久基本农田挖湖造景。\n',
+      [], [[null, '某县违规批地建设工业园区'], [null, '某市主导推动违法占地建设景观湖']],
+    ],
+    [
+      'without typical cases announced, paragraphs opening with the finding are no cases: their 一些… clauses are read as before (paraphrase)',
+      '督察指出,总的来看,该省高度重视生态环境保护,工作取得积极成效。\n督察发现,一些地方环境基础设施短板突出,一些企业违法排污问题时有发生。\n',
+      [], [[null, '一些地方环境基础设施短板突出'], [null, '一些企业违法排污问题时有发生']],
+    ],
+    [
+      'a kind with its ;-problems after 一是, two kinds: the kinds are categories (paraphrase of wild w013, a shortcoming named 不全)',
+      '巡察组反馈,该镇党委存在的主要问题:一是党建工作方面:“三会一课”制度落实不到位;党员发展程序不规范。二是财务管理方面:报销审批手续不全;集体资产台账不清。',
+      ['党建工作方面', '财务管理方面'], [[1, '“三会一课”制度落实不到位'], [1, '党员发展程序不规范'], [2, '报销审批手续不全'], [2, '集体资产台账不清']],
+    ],
+    [
       'a measure heading in the part that sets out the feedback is not a problem (paraphrase)',
       '二、巡察反馈问题整改进展情况\n(一)加强组织领导\n1.建立整改台账,逐项销号。\n',
       [], [],
@@ -433,6 +528,31 @@ describe('problem lists', () => {
     // Each title and text begins with the words given.
     const cut = (got: string, want: string) => got.slice(0, want.length);
     expect({ categories: got.categories.map((c, i) => cut(c, categories[i] ?? '')), problems: got.problems.map(([c, p], i) => [c, cut(p as string, problems[i]?.[1] ?? '')]) }).toEqual({ categories, problems });
+  });
+});
+
+describe('fields', () => {
+  // A notice of one item laid out as fields: [source, text, problems as [words, its rectification]].
+  const cases: [string, string, [string, string][]][] = [
+    [
+      'wild w027',
+      '关于铁东区中央生态环境保护督察“回头看”反馈问题整改任务(序号十)整改情况的公示情况说明\n整改任务:在一些具体整改任务中,一些地方仍然存在不作为、慢作为,甚至敷衍应对等突出问题。\n整改目标:压实责任落实,健全机制体制。\n整改完成情况:\n1、区委区政府及各乡镇针对环保整改问题不定期召开任务推进会议,压实责任。\n2、每月调度预警,强化督查督办,及时召开任务推进会议解决问题难题。\n特此公示!\n公示时间:2019年12月13日至2019年12月19日,共7天。\n',
+      [['在一些具体整改任务中,一些地方仍然存在不作为、慢作为,甚至敷衍应对等突出问题。', '1、区委区政府及各乡镇针对环保整改问题不定期召开任务推进会议,压实责任。\n2、每月调度预警,强化督查督办,及时召开任务推进会议解决问题难题。']],
+    ],
+    [
+      'a paraphrase',
+      '存在问题:村务公开不及时,公开内容不全面。\n责任单位:村委会\n整改措施:建立村务公开台账,每月公开一次。\n存在问题:集体资产管理混乱,账实不符。\n整改措施:\n(1)开展集体资产清查。\n(2)建立资产台账。\n',
+      [['村务公开不及时,公开内容不全面。', '建立村务公开台账,每月公开一次。'], ['集体资产管理混乱,账实不符。', '(1)开展集体资产清查。\n(2)建立资产台账。']],
+    ],
+    [
+      'a question in an interview is no problem field (paraphrase)',
+      '问题:巡察整改工作下一步如何推进?\n答:我们将持续跟踪督办,确保问题整改到位。\n',
+      [],
+    ],
+  ];
+  test.each(cases)('a field labelled as the problem, what was done after its label (%s)', (_, text, want) => {
+    const { sections } = detectSections(segment(clean({ id: 't', source: 't.txt', bytes: Buffer.from(text) })));
+    expect(sections.problems.map((p) => [p.text, p.rectification])).toEqual(want);
   });
 });
 
