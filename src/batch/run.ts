@@ -257,14 +257,9 @@ async function runLocked(
   } catch (error) {
     stopped = `cannot write in ${outDir}: ${describeError(error)}`;
   }
-  // The page is put together from parts the threads make as they go (src/report/build.ts RunPage);
-  // when its file cannot be made, the page is read from the document folders at the end instead.
-  let page: RunPage | null = null;
-  try {
-    page = new RunPage(outDir);
-  } catch {
-    page = null;
-  }
+  // The page is put together from parts the threads write as they go (src/report/build.ts RunPage);
+  // when a part cannot be written, the page is read from the document folders at the end instead.
+  let page: RunPage | null = new RunPage(outDir);
   const pool = createPool(jobs, limits);
   const size = batchSize(files.length, jobs);
   // Tasks are made as the pool takes them, so that a stop leaves the rest unstarted.
@@ -309,14 +304,10 @@ async function runLocked(
         if (page && inputBytes > REPORT_MAX_BYTES) (page.discard(), (page = null));
         if (page && outcome.page) {
           const found = csv?.repostOf(outcome.id) ?? null;
-          try {
-            page.add(outcome.page, found ? { id: found.duplicateOf, similarity: found.similarity } : null);
-          } catch {
-            // The page is then read from the document folders at the end.
-            page.discard();
-            page = null;
-          }
+          page.add(outcome.page, found ? { id: found.duplicateOf, similarity: found.similarity } : null);
         }
+        // A part a thread could not write: the page is then read from the document folders at the end.
+        if (page && outcome.pageMissing) (page.discard(), (page = null));
         // Reposts of one notice are linked in batch order (sorted ids), so a researcher counts it
         // once; a document's link depends only on the documents before it, so it is written now,
         // while the threads work, not after them.
@@ -376,6 +367,9 @@ async function runLocked(
     const written = partsPage ? () => Promise.resolve(partsPage.write({ failures, stale })) : () => writeReport(outDir, { failures, stale }, { verify: false });
     if (await attempt('report.html', written)) wrote.push('report.html');
   } else if (!stopped) log(`zhenggai: no report.html for ${(inputBytes / 1e6).toFixed(0)} MB of input (more than ${REPORT_MAX_BYTES / 1e6} MB); the CSVs hold the batch`);
+  // A part file of a thread stopped before its first document came back is known to no one: it goes too.
+  partsPage?.discard();
+  await removeLeftovers(outDir).catch(() => {});
   const ended = () => {
     const unwritten = problems.length ? `could not write ${problems.join('; ')}` : '';
     return stopped && unwritten ? `${stopped}; ${unwritten}` : stopped || unwritten || undefined;

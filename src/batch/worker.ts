@@ -8,7 +8,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { CleanError, CleanOutput, decodeInput } from '../stages/1-clean/index.js';
 import { SectionsOutput } from '../stages/3-sections/index.js';
-import { type PagePart, docData, pagePart, readLayer } from '../report/build.js';
+import { type PagePart, type PagePlace, docData, pagePart, readLayer, writePagePart } from '../report/build.js';
 import { type Cell, documentCells, itemCsv } from '../output/csv.js';
 import { FINAL_FILE, type PipelineDocument, type Result, STAGES, type Timings, runPipeline, runPipelines, stageFile, stageFiles } from '../pipeline.js';
 import { FinalDocument, type Repost } from '../schema.js';
@@ -67,8 +67,10 @@ export interface Outcome {
   redone?: string;
   /** Set when the input is gone (removed during the run) and the folder keeps an earlier run's outputs: a stale folder. */
   vanished?: boolean;
-  /** The document's part of the run's page, when the task asked for it (src/report/build.ts `pagePart`). */
-  page?: PagePart;
+  /** Where this thread wrote the document's part of the run's page, when the task asked for it (src/report/build.ts). */
+  page?: PagePlace;
+  /** Set when the task asked for the document's part of the page and it could not be written: the page is then read from the folders. */
+  pageMissing?: boolean;
 }
 
 export { DONE_FILE };
@@ -176,12 +178,21 @@ function prepare(task: FileTask): Outcome | Prepared {
   if (!task.force && listing) {
     const prior = earlier(dir, listing, bytes, source);
     if (prior && 'final' in prior) {
-      const page = task.page ? { page: earlierPagePart(dir, prior.final, source, bytes) } : {};
+      const page = task.page ? placed(task.outDir, () => earlierPagePart(dir, prior.final, source, bytes)) : {};
       return { status: 'skipped', id, source, bytes: bytes.length, ...summary(prior.final, prior.done.minhash ?? null), duplicateOf: prior.final.duplicateOf, ...page };
     }
     redone = prior?.redo;
   }
   return { task, dir, listing, bytes, ...(redone ? { redone } : {}) };
+}
+
+/** A document's part of the page, written to this thread's file of parts; or, when it cannot be, a word that it is missing. */
+function placed(outDir: string, part: () => PagePart): { page: PagePlace } | { pageMissing: true } {
+  try {
+    return { page: writePagePart(outDir, part()) };
+  } catch {
+    return { pageMissing: true };
+  }
 }
 
 /** A skipped document's part of the page, from the files an earlier run wrote and the input just read. */
@@ -239,7 +250,7 @@ function finish({ task, dir, listing, bytes, redone }: Prepared, result: Result,
   }
   const rows = summary(doc.final, doc.clean.minhash);
   // Its part of the page from what this thread holds: no file of it is read again.
-  const page = task.page ? { page: pagePart(docData(doc.final, doc.clean, doc.sections.headings, { raw: doc.raw, rawNote: null })) } : {};
+  const page = task.page ? placed(task.outDir, () => pagePart(docData(doc.final, doc.clean, doc.sections.headings, { raw: doc.raw, rawNote: null }))) : {};
   timings.write = performance.now() - written;
   return { status: 'processed', id, source, bytes: bytes.length, timings, ...rows, ...(redone ? { redone } : {}), ...page };
 }

@@ -267,8 +267,6 @@ export function pagePart(data: DocData): PagePart {
   return { row: indexRow(-1, data.final), head: head!, tail: tail! };
 }
 
-/** A page part's data block as JSON, with the repost link the batch gave the document. */
-export const partJson = (part: PagePart, link: Repost | null): string => part.head + json(link) + part.tail;
 
 /** What the run that wrote an out folder says of it: the documents it failed on, the folders it left stale. */
 export interface RunFacts {
@@ -346,35 +344,73 @@ async function eachDocument(outDir: string, run: RunFacts, visit: (dir: string, 
 }
 
 /**
- * A run's page, from the parts its threads made (in the order the documents came back, their data
- * blocks' bytes already in `body` at `[offset, offset + length)`): the documents in id order as
- * `zhenggai report` lists them, the run's failures after them, the same bytes `writeReport` writes.
+ * Where a thread wrote a document's part of the page: its file (`report.html.body`, a temporary of
+ * the thread's own), and the bytes of the data block's JSON before and after the repost link.
  */
-export function writeRunPage(outDir: string, parts: readonly { row: IndexRow; offset: number; length: number }[], body: string, run: RunFacts): string {
+export interface PagePlace {
+  row: IndexRow;
+  file: string;
+  head: [number, number];
+  tail: [number, number];
+}
+
+/** The page parts a thread writes, one file per output folder, kept open while the thread lives. */
+const partFiles = new Map<string, { file: string; fd: number; size: number }>();
+
+/** Appends a document's part to this thread's file of parts: the main thread gets only where it is. */
+export function writePagePart(outDir: string, part: PagePart): PagePlace {
+  let f = partFiles.get(outDir);
+  if (!f) {
+    const file = temporary(path.join(outDir, PAGE_BODY));
+    f = { file, fd: createTemporary(file), size: 0 };
+    partFiles.set(outDir, f);
+  }
+  const head = Buffer.from(part.head, 'utf8');
+  const tail = Buffer.from(part.tail, 'utf8');
+  writeFileSync(f.fd, head);
+  writeFileSync(f.fd, tail);
+  const place: PagePlace = { row: part.row, file: f.file, head: [f.size, head.length], tail: [f.size + head.length, tail.length] };
+  f.size += head.length + tail.length;
+  return place;
+}
+
+/**
+ * A run's page, from the parts its threads wrote: the documents in id order as `zhenggai report`
+ * lists them (each data block its head, the repost link the batch gave it, its tail), the run's
+ * failures after them: the same bytes `writeReport` writes.
+ */
+export function writeRunPage(outDir: string, parts: readonly { place: PagePlace; link: Repost | null }[], run: RunFacts): string {
   const file = path.join(outDir, 'report.html');
   const tmp = temporary(file);
-  const sorted = [...parts].sort((a, b) => (a.row.id < b.row.id ? -1 : a.row.id > b.row.id ? 1 : 0));
-  const rows = sorted.map((p, n) => ({ ...p.row, n }));
+  const sorted = [...parts].sort((a, b) => (a.place.row.id < b.place.row.id ? -1 : a.place.row.id > b.place.row.id ? 1 : 0));
+  const rows = sorted.map((p, n) => ({ ...p.place.row, copyOf: p.link, n }));
   const ids = new Set(rows.map((r) => r.id));
   for (const f of run.failures) if (!ids.has(f.id)) rows.push(failedRow(f.id, `${f.source}: ${f.reason}`));
   const byId = new Map(rows.map((r) => [r.id, r]));
   for (const r of rows) if (r.copyOf) byId.get(r.copyOf.id)?.copies.push(r.id);
   const out = createTemporary(tmp);
-  const from = openSync(body, 'r');
+  const from = new Map<string, number>();
+  const read = (source: string, [offset, length]: [number, number]) => {
+    let fd = from.get(source);
+    if (fd === undefined) from.set(source, (fd = openSync(source, 'r')));
+    const bytes = Buffer.allocUnsafe(length);
+    readSync(fd, bytes, 0, length, offset);
+    return bytes;
+  };
   try {
     try {
       writeFileSync(out, pageStart(outDir, rows, new Date().toISOString()));
-      sorted.forEach((p, n) => {
-        const bytes = Buffer.allocUnsafe(p.length);
-        readSync(from, bytes, 0, p.length, p.offset);
+      sorted.forEach(({ place, link }, n) => {
         writeFileSync(out, `<script type="application/json" id="doc-${n}">`);
-        writeFileSync(out, bytes);
+        writeFileSync(out, read(place.file, place.head));
+        writeFileSync(out, json(link));
+        writeFileSync(out, read(place.file, place.tail));
         writeFileSync(out, '</script>\n');
       });
       writeFileSync(out, PAGE_END);
     } finally {
       closeSync(out);
-      closeSync(from);
+      for (const fd of from.values()) closeSync(fd);
     }
     renameSync(tmp, file);
   } catch (error) {
@@ -385,51 +421,37 @@ export function writeRunPage(outDir: string, parts: readonly { row: IndexRow; of
 }
 
 /**
- * A run's page as its documents come back: each part's data block is appended to a file of its
- * own beside the page (`report.html.body`, a temporary), and the page is put together from it
- * at the end (`writeRunPage`), so that the main thread neither holds the documents nor reads their
- * files back after the run.
+ * A run's page as its documents come back: the threads write each document's part to files of
+ * their own beside the page (`writePagePart`), the main thread keeps where each is and the repost
+ * link the batch gave it, and the page is put together at the end (`writeRunPage`): the main
+ * thread neither holds the documents nor reads their files back after the run.
  */
 export class RunPage {
-  private readonly body: string;
-  private fd: number | null;
-  private offset = 0;
-  private readonly parts: { row: IndexRow; offset: number; length: number }[] = [];
+  private readonly parts: { place: PagePlace; link: Repost | null }[] = [];
+  private readonly files = new Set<string>();
 
-  constructor(private readonly outDir: string) {
-    this.body = temporary(path.join(outDir, PAGE_BODY));
-    this.fd = createTemporary(this.body);
-  }
+  constructor(private readonly outDir: string) {}
 
   /** A document's part, with the repost link the batch gave it. */
-  add(part: PagePart, link: Repost | null): void {
-    if (this.fd === null) return;
-    const text = partJson(part, link);
-    const length = Buffer.byteLength(text);
-    writeFileSync(this.fd, text);
-    this.parts.push({ row: { ...part.row, copyOf: link }, offset: this.offset, length });
-    this.offset += length;
+  add(place: PagePlace, link: Repost | null): void {
+    this.parts.push({ place, link });
+    this.files.add(place.file);
   }
 
-  /** Writes report.html; the parts' file goes. */
+  /** Writes report.html; the parts' files go. */
   write(run: RunFacts): string {
-    this.close();
     try {
-      return writeRunPage(this.outDir, this.parts, this.body, run);
+      return writeRunPage(this.outDir, this.parts, run);
     } finally {
-      removeFile(this.body);
+      this.discard();
     }
   }
 
-  /** No page after all (a run past the page's size, or stopped): the parts' file goes. */
+  /** No page after all (a run past the page's size, or stopped): the parts' files go. */
   discard(): void {
-    this.close();
-    removeFile(this.body);
-  }
-
-  private close(): void {
-    if (this.fd !== null) closeSync(this.fd);
-    this.fd = null;
+    for (const file of this.files) removeFile(file);
+    this.files.clear();
+    this.parts.length = 0;
   }
 }
 
