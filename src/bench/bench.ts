@@ -25,7 +25,8 @@ import { random } from './random.js';
  * review page included): (b) with one worker, (c) with `--jobs` workers. It prints one table:
  * MB/s, the ratios (b)/(a) and (c)/(b), peak resident memory, the milliseconds a document spends
  * outside the stages (run.json), and how long after its start the first document was written.
- * Then (d) the extract stage alone, (e) the report in Chromium and (f) what `--xlsx` adds.
+ * Then (f) what `--xlsx` adds, (d) the extract stage alone, (g) how soon a run of 100 notices
+ * writes its first document, and (e) the report in Chromium.
  */
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -393,6 +394,13 @@ async function run(values: ReturnType<typeof parseBenchArgs>['values']): Promise
       }
     }
     console.log(`(d) extract stage alone (findDates + findNumbers) ${(await benchExtract(texts)).mbPerSecond.toFixed(1)} MB/s over ${(taken / MB).toFixed(1)} MB`);
+
+    // (g) A small run, as a user tries the command first: how soon its first document is written.
+    const hundred = path.join(tmp, 'hundred');
+    await writeTexts(hundred, 100, (i) => sources[i % sources.length]!);
+    settle();
+    const h = child(['pipeline', '--jobs', String(jobs), '--dir', hundred, '--out', `${out}-${++pipelineRuns}`]);
+    console.log(`(g) a run of 100 notices (${jobs} workers): first document written ${(h.firstMs! / 1000).toFixed(2)} s after the command started, all in ${h.seconds.toFixed(2)} s`);
 
     if (values['no-report']) return;
     const { benchReport, CHROMIUM } = await import('./report.js');
