@@ -3,7 +3,7 @@ import { ALL_DONE, ALL_RESOLVED, DONE_VERBS, RATE_NAMES, RESOLVED, statusAt, sta
 import type { Sentences } from '../2-segment/sentences.js';
 
 /**
- * Totals, read from the number mentions (src/mentions/numbers.ts) and the words around each:
+ * Totals, read from the number mentions (numbers.ts, beside this file) and the words around each:
  * what a count counts is named by the noun after it (36个具体问题, 530项整改任务, 1390件信访件) or
  * before it (发现各类问题8483个, 信访举报115件), what it says of them by the verbs of its clause
  * (反馈, 已完成整改, 阶段性完成, 未完成). Only what the text states is read; every other field stays null.
