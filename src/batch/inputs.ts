@@ -109,20 +109,20 @@ export async function scanInputs(inputs: readonly string[], outDir?: string): Pr
   // 480 ms → 150 ms, page cache warm). Entries are gathered, then sorted, so that the listing
   // is the same whatever order the reads end in.
   const limit = pLimit(SCAN_AHEAD);
-  const entriesOf: { input: string; folder: string; real: string; entries: Dirent[] | null; error?: unknown }[] = [];
-  const walk = async (input: string, folder: string, real: string): Promise<void> => {
+  type Listed = { folder: string; real: string; entries: Dirent[] | null; error?: unknown };
+  const walk = async (folder: string, real: string, listed: Listed[]): Promise<void> => {
     let entries: Dirent[];
     try {
       entries = await limit(() => fs.readdir(folder, { withFileTypes: true }));
     } catch (error) {
-      entriesOf.push({ input, folder, real, entries: null, error });
+      listed.push({ folder, real, entries: null, error });
       return;
     }
-    entriesOf.push({ input, folder, real, entries });
+    listed.push({ folder, real, entries });
     await Promise.all(
       entries
         .filter((e) => e.isDirectory() && !(out && path.join(real, e.name) === out))
-        .map((e) => walk(input, path.join(folder, e.name), path.join(real, e.name))),
+        .map((e) => walk(path.join(folder, e.name), path.join(real, e.name), listed)),
     );
   };
   for (const input of inputs) {
@@ -133,10 +133,10 @@ export async function scanInputs(inputs: readonly string[], outDir?: string): Pr
     // Each folder with its real path: only real folders are entered, so a subfolder's is its parent's and its name.
     const top = await realPath(input);
     roots.push(top);
-    const before = entriesOf.length;
-    await walk(input, input, top);
+    const listed: Listed[] = [];
+    await walk(input, top, listed);
     // In path order, as a depth-first walk in name order would list them; the order only matters to error messages.
-    const listed = entriesOf.splice(before).sort((x, y) => (x.folder < y.folder ? -1 : x.folder > y.folder ? 1 : 0));
+    listed.sort((x, y) => (x.folder < y.folder ? -1 : x.folder > y.folder ? 1 : 0));
     for (const { folder, real, entries, error } of listed) {
       if (!entries) {
         add(folder, path.relative(input, folder) || path.basename(folder), `cannot read this folder: ${describeError(error)}`);

@@ -362,7 +362,6 @@ async function runLocked(
   }
   // A stopped run writes no report (its summary line says why); the next run does.
   const partsPage = page;
-  if (partsPage && (stopped || inputBytes > REPORT_MAX_BYTES)) partsPage.discard();
   if (!stopped && inputBytes <= REPORT_MAX_BYTES) {
     const written = partsPage ? () => Promise.resolve(partsPage.write({ failures, stale })) : () => writeReport(outDir, { failures, stale }, { verify: false });
     if (await attempt('report.html', written)) wrote.push('report.html');

@@ -8,7 +8,7 @@ import { fromAnchors } from '../stages/1-clean/text-map.js';
 import { ARITHMETIC_CODES } from '../output/csv.js';
 import { FinalDocument, type Repost } from '../schema.js';
 import { FINAL_FILE, stageFile } from '../pipeline.js';
-import { PAGE_END, docBlock, json, pageStart } from './page.js';
+import { BLOCK_END, PAGE_END, blockStart, docBlock, json, pageStart } from './page.js';
 import { createTemporary, removeFile, temporary } from '../batch/atomic.js';
 import { changedFile, readDone, readOwnFile } from '../batch/done.js';
 import { readInput } from '../batch/read-input.js';
@@ -334,10 +334,16 @@ async function eachDocument(outDir: string, run: RunFacts, visit: (dir: string, 
       rows.push(failedRow(id, `unreadable output in ${dir}: ${(error as Error).message}`));
     }
   }
-  for (const f of run.failures) {
-    if (!rows.some((r) => r.id === f.id)) rows.push(failedRow(f.id, `${f.source}: ${f.reason}`));
-  }
-  // Each original lists its reposts, so that both ends of a link show it.
+  return withFailures(rows, run.failures);
+}
+
+/**
+ * The overview's rows, the documents' then a row for each failure without one; each original
+ * listing its reposts, so that both ends of a link show it.
+ */
+function withFailures(rows: IndexRow[], failures: readonly Failure[]): IndexRow[] {
+  const ids = new Set(rows.map((r) => r.id));
+  for (const f of failures) if (!ids.has(f.id)) rows.push(failedRow(f.id, `${f.source}: ${f.reason}`));
   const byId = new Map(rows.map((r) => [r.id, r]));
   for (const r of rows) if (r.copyOf) byId.get(r.copyOf.id)?.copies.push(r.id);
   return rows;
@@ -383,11 +389,7 @@ export function writeRunPage(outDir: string, parts: readonly { place: PagePlace;
   const file = path.join(outDir, 'report.html');
   const tmp = temporary(file);
   const sorted = [...parts].sort((a, b) => (a.place.row.id < b.place.row.id ? -1 : a.place.row.id > b.place.row.id ? 1 : 0));
-  const rows = sorted.map((p, n) => ({ ...p.place.row, copyOf: p.link, n }));
-  const ids = new Set(rows.map((r) => r.id));
-  for (const f of run.failures) if (!ids.has(f.id)) rows.push(failedRow(f.id, `${f.source}: ${f.reason}`));
-  const byId = new Map(rows.map((r) => [r.id, r]));
-  for (const r of rows) if (r.copyOf) byId.get(r.copyOf.id)?.copies.push(r.id);
+  const rows = withFailures(sorted.map((p, n) => ({ ...p.place.row, copyOf: p.link, n })), run.failures);
   const out = createTemporary(tmp);
   const from = new Map<string, number>();
   const read = (source: string, [offset, length]: [number, number]) => {
@@ -401,11 +403,11 @@ export function writeRunPage(outDir: string, parts: readonly { place: PagePlace;
     try {
       writeFileSync(out, pageStart(outDir, rows, new Date().toISOString()));
       sorted.forEach(({ place, link }, n) => {
-        writeFileSync(out, `<script type="application/json" id="doc-${n}">`);
+        writeFileSync(out, blockStart(n));
         writeFileSync(out, read(place.file, place.head));
         writeFileSync(out, json(link));
         writeFileSync(out, read(place.file, place.tail));
-        writeFileSync(out, '</script>\n');
+        writeFileSync(out, BLOCK_END);
       });
       writeFileSync(out, PAGE_END);
     } finally {

@@ -16,8 +16,12 @@ export function renderPage(batch: Batch, generatedAt: string): string {
 
 /** One document's data, parsed by the page only when the document is opened. */
 export function docBlock(doc: Batch['docs'][number], n: number): string {
-  return `<script type="application/json" id="doc-${n}">${json(doc)}</script>\n`;
+  return `${blockStart(n)}${json(doc)}${BLOCK_END}`;
 }
+
+/** The element around document n's data (a run's page writes the data between them in pieces). */
+export const blockStart = (n: number): string => `<script type="application/json" id="doc-${n}">`;
+export const BLOCK_END = '</script>\n';
 
 export const PAGE_END = '</body>\n</html>\n';
 
